@@ -1,0 +1,81 @@
+"""resolver: turn the many spellings of a name into one entity.
+
+>>> import resolver
+>>> resolver.canonical("Hiftar")
+'Khalifa Haftar'
+>>> resolver.normalise("Gen. Khalifa Hiftar's")
+'khalifa hiftar'
+
+The module functions use one :class:`Resolver` built from the bundled tables in ``data/``,
+loaded lazily on first use (:func:`default_resolver`).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+
+from .clustering import Clustering, cluster, cluster_names
+from .core import DEFAULT_THRESHOLD, Resolver
+from .matcher import NameMatch, compare_names, part_similarity
+from .models import Match
+from .normalise import ParsedName, normalise, parse_name
+from .tables import TableError
+
+__all__ = [
+    "canonical", "resolve", "candidates", "cluster", "cluster_names", "normalise", "parse_name",
+    "explain", "default_resolver", "Resolver", "Match", "Clustering", "ParsedName", "NameMatch",
+    "TableError", "DEFAULT_THRESHOLD", "compare_names", "part_similarity", "__version__",
+]
+
+__version__ = "0.1.0"
+
+_default: Resolver | None = None
+_lock = threading.Lock()
+
+
+def default_resolver() -> Resolver:
+    """The shared resolver built from the bundled tables (loaded once, thread-safe)."""
+    global _default
+    if _default is None:
+        with _lock:
+            if _default is None:
+                _default = Resolver.default()
+    return _default
+
+
+def canonical(name: str) -> str | None:
+    """The canonical name of the entity ``name`` refers to, or None.
+
+    >>> canonical("Fayez al-Serraj")
+    'Fayez al-Sarraj'
+    """
+    return default_resolver().canonical(name)
+
+
+def resolve(name: str, *, threshold: float | None = None) -> Match | None:
+    """The best :class:`Match` for ``name`` (score, alias, method, explanation), or None.
+
+    >>> resolve("Mouammar Kadhafi").entity_id
+    'muammar-gaddafi'
+    """
+    return default_resolver().resolve(name, threshold=threshold)
+
+
+def candidates(name: str, *, limit: int = 5) -> list[Match]:
+    """Ranked alternatives for ``name``, best first.
+
+    >>> [m.entity_id for m in candidates("Gaddafi")][:1]
+    ['muammar-gaddafi']
+    """
+    return default_resolver().candidates(name, limit=limit)
+
+
+def explain(a: str, b: str, *, type: str = "person") -> str:
+    """Why two names match or not, part by part.
+
+    >>> explain("Saddam Haftar", "Khalifa Haftar").endswith("rejected: given names differ")
+    True
+    """
+    m = compare_names(parse_name(a), parse_name(b), type)
+    return f"{m.score:.2f}: {m.explain()}"

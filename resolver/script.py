@@ -1,0 +1,86 @@
+"""Any script to lowercase Latin, word by word.
+
+Arabic-script words go through the letter table of ``data/rules/scripts.yaml`` (the article
+split off as ``al-``, shadda doubling, ta marbuta as ``a``) and are flagged *vowel-less*:
+Arabic writes no short vowels, so the matcher compares only their consonants. Every other
+script goes through unidecode. Zero-width, bidi and control characters are removed first.
+
+``to_latin_words`` expects text already passed through :func:`clean_unicode`.
+
+>>> to_latin_words("خليفة حفتر")
+[('khlyfa', True), ('hftr', True)]
+>>> to_latin_words("Хафтар")
+[('khaftar', False)]
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from unidecode import unidecode
+
+from .rules import rules
+
+__all__ = ["clean_unicode", "to_latin_words"]
+
+# Zero-width, bidi and other format characters, controls and lone surrogates -> nothing/space.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_ARABIZI = re.compile(r"(?<=[a-z])[235-9]|[235-9](?=[a-z])")
+
+
+def clean_unicode(text: str) -> str:
+    """NFKC, then drop invisible marks and turn control characters into spaces."""
+    text = _INVISIBLE.sub("", text)
+    text = unicodedata.normalize("NFKC", text)
+    return _CONTROL.sub(" ", _INVISIBLE.sub("", text))
+
+
+def _arabic_word(word: str) -> tuple[str, bool]:
+    r = rules()
+    if word in r.arabic_words:
+        return r.arabic_words[word], False
+    out: list[str] = []
+    voweled = False
+    if word.startswith(r.arabic_article) and len(word) > 3:
+        out.append("al-")
+        word = word[len(r.arabic_article):]
+    for ch in word:
+        if ch == r.shadda:
+            if out and out[-1] not in ("", "al-"):
+                out.append(out[-1][-1])
+            continue
+        latin = r.arabic.get(ch)
+        if latin is None:
+            latin = unidecode(ch).lower()
+        elif "\u064b" <= ch <= "\u0652" or ch == "\u0670":
+            voweled = voweled or bool(latin)
+        out.append(latin)
+    return "".join(out), not voweled
+
+
+def _arabizi(word: str) -> str:
+    table = rules().arabizi
+    return _ARABIZI.sub(lambda m: table[m.group()], word)
+
+
+def to_latin_words(text: str) -> list[tuple[str, bool]]:
+    """Split ``text`` on whitespace and transliterate each word to lowercase Latin.
+
+    Returns ``(latin, vowelless)`` pairs; punctuation is kept for the caller to interpret.
+    """
+    words: list[tuple[str, bool]] = []
+    for word in text.split():
+        if _ARABIC.search(word):
+            latin, vowelless = _arabic_word(word)
+        elif word.isascii():
+            latin, vowelless = word.lower(), False
+        else:
+            latin, vowelless = unidecode(word).lower(), False
+        if any(c.isdigit() for c in latin):
+            latin = _arabizi(latin)
+        if latin.strip():
+            words.append((latin, vowelless))
+    return words
