@@ -24,6 +24,7 @@ from .tables import TableError
 
 __all__ = [
     "canonical", "resolve", "candidates", "cluster", "cluster_names", "normalise", "parse_name",
+    "annotate", "normalise_text", "normalise_corpus", "Mention",
     "explain", "default_resolver", "Resolver", "Match", "Clustering", "ParsedName", "NameMatch",
     "TableError", "DEFAULT_THRESHOLD", "compare_names", "part_similarity", "__version__",
 ]
@@ -69,6 +70,22 @@ def candidates(name: str, *, limit: int = 5) -> list[Match]:
     ['muammar-gaddafi']
     """
     return default_resolver().candidates(name, limit=limit)
+
+
+def annotate(text: str) -> list:  # list[Mention]
+    """The name mentions in ``text``, resolved with the bundled tables."""
+    return default_resolver().annotate(text)
+
+
+_LAZY = {"normalise_text": "corpus", "normalise_corpus": "corpus", "Mention": "mentions"}
+
+
+def __getattr__(name: str):
+    """Corpus functions load on first use (they pull in pyahocorasick)."""
+    if name in _LAZY:
+        import importlib
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module 'resolver' has no attribute {name!r}")
 
 
 def explain(a: str, b: str, *, type: str = "person") -> str:

@@ -23,6 +23,7 @@ from pathlib import Path
 import networkx as nx
 
 from . import graph as G
+from .editing import Editing
 from .index import AliasIndex
 from .matcher import NameMatch, compare_names
 from .models import ENTITY_TYPES, ID_PATTERN, EntityRecord, Match
@@ -43,7 +44,7 @@ _EXACT_RULES = ("same spelling", "same transliteration key", "given-name table")
 _ID = re.compile(ID_PATTERN)
 
 
-class Resolver:
+class Resolver(Editing):
     """Entities, their aliases, and the matcher that resolves new spellings to them.
 
     ``Resolver()`` is empty; ``Resolver.default()`` loads the bundled tables of ``data/``.
@@ -55,6 +56,12 @@ class Resolver:
         self._graph = nx.MultiDiGraph()
         self._ix = AliasIndex()
         self._memo: dict[str, int] = {}
+        self._annotator = None  # built by annotate() on first use
+
+    def _changed(self) -> None:
+        """Forget everything derived from the entities: call after every change."""
+        self._memo.clear()
+        self._annotator = None
 
     # -- construction ---------------------------------------------------------------------
     @classmethod
@@ -146,7 +153,7 @@ class Resolver:
                     source: str | None) -> None:
         G.add_entity_node(self._graph, entity_id, canonical, type, prior=prior, source=source)
         self._ix.add_entity(entity_id, canonical, type, prior)
-        self._memo.clear()
+        self._changed()
         self._add_alias(entity_id, canonical, source=source)
 
     def _add_alias(self, entity_id: str, alias: str, *, source: str | None,
@@ -156,7 +163,7 @@ class Resolver:
         if self._ix.add_alias(self._ix.eidx[entity_id], alias, parsed) is not None:
             G.add_name(self._graph, alias, entity_id, normalised=parsed.normalised,
                        source=source, lang=lang)
-            self._memo.clear()
+            self._changed()
 
     @staticmethod
     def _check_alias(alias: object) -> None:
@@ -214,6 +221,13 @@ class Resolver:
         if limit < 1:
             raise ValueError("limit must be at least 1")
         return [self._match(*c) for c in self._ranked(name)[:limit] if c[1] >= CANDIDATE_FLOOR]
+
+    def annotate(self, text: str):  # -> list[Mention]
+        """The name mentions in ``text``, resolved (see :mod:`resolver.mentions`)."""
+        if self._annotator is None:
+            from .mentions import Annotator
+            self._annotator = Annotator(self)
+        return self._annotator.annotate(text)
 
     # -- the data path --------------------------------------------------------------------
     def _best(self, name: str, threshold: float) -> tuple[str, float, int, str, str] | None:
