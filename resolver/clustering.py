@@ -1,202 +1,481 @@
 """Clustering raw name strings into entities, with no alias table needed.
 
-1. Distinct names are parsed once and *blocked* on the transliteration keys of their last
-   part (``phonetic.keys``): only names sharing a key are compared, never all pairs.
-   Oversized blocks are compared within a sorted window (sorted-neighbourhood).
-2. Pairs scoring at least ``threshold`` with :func:`~resolver.matcher.compare_names` link.
-3. Names join clusters greedily, full names and frequent names first. A name joins a cluster
-   only if it matches the cluster's leader and contradicts none of its members, so links do
-   not chain (A~B and B~C does not put A with C when A and C differ). A name that fits two
-   clusters equally well (a surname shared by relatives) stays on its own.
+1. Distinct names are parsed once and *blocked* on transliteration keys (``phonetic.keys``):
+   one-word names on the keys of the word, longer names on the keys of their family name
+   and of their given name. Only names sharing a block are compared, never all pairs. In a
+   block larger than :data:`SMALL_BLOCK` each name is compared only with its
+   :data:`NEIGHBOURS` nearest block mates, found in C by ``rapidfuzz.process.cdist`` on the
+   names' vowel shapes, so the cost per name stays bounded whatever the block size.
+2. Candidate pairs scoring at least ``threshold`` with :func:`~resolver.matcher.compare_names`
+   are links.
+3. Names join clusters greedily: full names first, then frequent and well-formed names. A
+   name joins a cluster only if it matches the cluster's leader, stays within
+   :data:`MEMBER_SLACK` of the threshold with its most frequent members and contradicts none
+   of them, so links do not chain (A~B and B~C does not put A with C when A and C differ).
+   A name that fits two clusters about equally (a surname shared by relatives) stays alone.
+4. With a ``resolver``, names it resolves join their known entity (cluster id = entity id);
+   clusters never merge, so entities judged distinct stay apart.
 
 >>> cluster(["Hifter", "Hiftar", "Haftar", "Serraj", "Sarraj", "Gadhafi", "Qaddafi", "Kadhafi"])
-[['Gadhafi', 'Kadhafi', 'Qaddafi'], ['Haftar', 'Hifter', 'Hiftar'], ['Sarraj', 'Serraj']]
+[['Gadhafi', 'Kadhafi', 'Qaddafi'], ['Haftar', 'Hiftar', 'Hifter'], ['Sarraj', 'Serraj']]
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import gc
+import re
+import time
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .matcher import compare_names
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from .matcher import NameMatch, compare_names
 from .normalise import ParsedName, parse_name
-from .phonetic import keys
+from .phonetic import keys, readings
+
+if TYPE_CHECKING:
+    from .core import Resolver
 
 __all__ = ["Clustering", "ClusterInfo", "cluster", "cluster_names", "DEFAULT_CLUSTER_THRESHOLD"]
 
 DEFAULT_CLUSTER_THRESHOLD = 0.88
-MAX_BLOCK = 200          # larger blocks are compared within a sorted window
-WINDOW = 30
-MEMBER_CHECKS = 8        # members a newcomer must not contradict (most frequent first)
-AMBIGUITY_MARGIN = 0.02
+SMALL_BLOCK = 32         # blocks up to this size are compared pair by pair
+NEIGHBOURS = 8           # in larger blocks, each name meets its nearest block mates only
+CHUNK = 2048             # larger blocks are cut into sorted overlapping chunks for cdist
+MEMBER_CHECKS = 6        # members a newcomer is checked against (most frequent first)
+MEMBER_SLACK = 0.06      # a newcomer may score this much below the threshold with a member
+AMBIGUITY_MARGIN = 0.02  # two clusters this close: the name stays on its own
+SURNAME_FANOUT = 8       # a lone word shared by more full-name clusters is ambiguous
+
+
+def _counts(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int]) -> Counter[str]:
+    if isinstance(names, str):
+        raise TypeError("names must be an iterable of names, not one str")
+    if isinstance(names, Mapping):
+        return Counter({str(k): int(v) for k, v in names.items()})
+    counts: Counter[str] = Counter()
+    for pos, n in enumerate(names):
+        if isinstance(n, str):
+            counts[n] += 1
+        elif isinstance(n, tuple) and len(n) == 2 and isinstance(n[0], str):
+            if int(n[1]) < 0:
+                raise ValueError(f"names[{pos}]: count {n[1]!r} must not be negative")
+            counts[n[0]] += int(n[1])
+        else:
+            raise TypeError(f"names[{pos}] must be a str or (str, count), not {n!r}")
+    return counts
+
+
+def _shape(p: ParsedName) -> str:
+    """The vowel shapes of a name's parts: what the cheap neighbour search compares."""
+    return " ".join(readings(x)[0].shape for x in p.parts)
+
+
+def _block_keys(p: ParsedName) -> list[tuple[str, ...]]:
+    last = keys(p.parts[-1])[:2]
+    if len(p.parts) == 1:
+        return [(k,) for k in last]
+    first = keys(p.parts[0])[:2]
+    return [(k, f) for k in last for f in first]
+
+
+def _block_pairs(members: list[int], shapes: list[str]) -> np.ndarray:
+    """Candidate pairs (rows ``i < j``) within one block."""
+    b = len(members)
+    idx = np.asarray(members, dtype=np.int64)
+    if b <= SMALL_BLOCK:
+        x, y = np.triu_indices(b, 1)
+        return np.stack([idx[x], idx[y]], axis=1)
+    order = sorted(range(b), key=lambda k: shapes[members[k]])
+    idx = idx[order]
+    out = []
+    step = CHUNK - CHUNK // 8
+    for start in range(0, max(1, b - CHUNK // 8), step):
+        sub = idx[start:start + CHUNK]
+        texts = [shapes[i] for i in sub]
+        sims = process.cdist(texts, texts, scorer=fuzz.ratio, dtype=np.uint8, workers=-1)
+        np.fill_diagonal(sims, 0)
+        k = min(NEIGHBOURS, len(sub) - 1)
+        near = np.argpartition(-sims.astype(np.int16), k - 1, axis=1)[:, :k]
+        rows = np.repeat(np.arange(len(sub)), k)
+        out.append(np.stack([sub[rows], sub[near.ravel()]], axis=1))
+    pairs = np.concatenate(out)
+    return np.sort(pairs, axis=1)
+
+
+def _candidate_pairs(parsed: list[ParsedName], shapes: list[str]) -> np.ndarray:
+    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, p in enumerate(parsed):
+        for k in _block_keys(p):
+            blocks[k].append(i)
+    chunks = [_block_pairs(m, shapes) for m in blocks.values() if len(m) > 1]
+    if not chunks:
+        return np.empty((0, 2), dtype=np.int64)
+    pairs = np.concatenate(chunks)
+    n = len(parsed)
+    codes = np.unique(pairs[:, 0] * n + pairs[:, 1])
+    return np.stack([codes // n, codes % n], axis=1)
+
+
+class _Scorer:
+    """compare_names in whichever direction fits (a surname alone may be on either side),
+    with the scores of index pairs kept (a contradiction scores 0)."""
+
+    def __init__(self, parsed: list[ParsedName], entity_type: str) -> None:
+        self.parsed, self.type, self.n = parsed, entity_type, len(parsed)
+        self.cache: dict[int, float] = {}
+
+    def match(self, a: ParsedName, b: ParsedName) -> NameMatch:
+        m = compare_names(a, b, self.type)
+        if len(a.parts) != len(b.parts) and m.contradiction is None:
+            r = compare_names(b, a, self.type)
+            if r.score > m.score:
+                return r
+        return m
+
+    def __call__(self, i: int, j: int) -> float:
+        key = i * self.n + j if i < j else j * self.n + i
+        s = self.cache.get(key)
+        if s is None:
+            m = self.match(self.parsed[i], self.parsed[j])
+            s = self.cache[key] = 0.0 if m.contradiction is not None else m.score
+        return s
+
+
+class _Cluster:
+    __slots__ = ("leader", "lead", "members", "entity", "weakest")
+
+    def __init__(self, leader: ParsedName, lead: int = -1, entity: str | None = None) -> None:
+        self.leader, self.lead = leader, lead
+        self.members: list[int] = []
+        self.entity = entity
+        self.weakest: tuple[float, int, int] | None = None
+
+
+def _fit(i: int, c: _Cluster, score: _Scorer, threshold: float) -> tuple[float, float | None]:
+    """How well name ``i`` fits cluster ``c``: its score with the leader, and the mean score
+    over the leader and the checked members, or None if it misses the leader, falls too low
+    with a member, or contradicts one."""
+    if c.lead >= 0:
+        lead = score(i, c.lead)
+    else:
+        m = score.match(score.parsed[i], c.leader)
+        lead = 0.0 if m.contradiction is not None else m.score
+    if lead < threshold:
+        return lead, None
+    total, n = lead, 1
+    for m in c.members[:MEMBER_CHECKS]:
+        if m == c.lead:
+            continue
+        s = score(i, m)
+        if s < threshold - MEMBER_SLACK:
+            return lead, None
+        total, n = total + s, n + 1
+    return lead, total / n
+
+
+def cluster_names(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int], *,
+                  threshold: float = DEFAULT_CLUSTER_THRESHOLD, resolver: Resolver | None = None,
+                  entity_type: str = "person") -> Clustering:
+    """Cluster raw names: an iterable of names or of ``(name, count)``, or a name -> count
+    mapping. With ``resolver``, names it resolves join their entity (cluster id = entity id).
+
+    >>> c = cluster_names({"Khalifa Haftar": 9, "Khalifa Hifter": 2, "Saddam Haftar": 3})
+    >>> [(x.canonical, sorted(x.members)) for x in c.clusters]
+    [('Khalifa Haftar', ['Khalifa Haftar', 'Khalifa Hifter']), ('Saddam Haftar', ['Saddam Haftar'])]
+    """
+    if not 0.0 <= threshold <= 1.0:
+        raise ValueError(f"threshold {threshold!r} must be in [0, 1]")
+    enabled = gc.isenabled()
+    gc.disable()  # millions of small objects: the cyclic collector would rescan them all
+    try:
+        return _cluster(names, threshold, resolver, entity_type)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int],
+             threshold: float, resolver: Resolver | None, entity_type: str) -> Clustering:
+    t0 = time.process_time()
+    counts = _counts(names)
+    all_texts = sorted(counts)
+    parsed_all = [parse_name(t) for t in all_texts]
+    texts = [t for t, p in zip(all_texts, parsed_all) if p.parts]
+    parsed = [p for p in parsed_all if p.parts]
+    unparsed = [t for t, p in zip(all_texts, parsed_all) if not p.parts]
+    shapes = [_shape(p) for p in parsed]
+    score = _Scorer(parsed, entity_type)
+
+    t1 = time.process_time()
+    pairs = _candidate_pairs(parsed, shapes)
+    t2 = time.process_time()
+    links: dict[int, list[int]] = defaultdict(list)
+    for i, j in pairs.tolist():
+        if score(i, j) >= threshold:
+            links[i].append(j)
+            links[j].append(i)
+
+    t3 = time.process_time()
+    clusters: list[_Cluster] = []
+    cluster_of: dict[int, int] = {}
+    if resolver is not None:
+        _seed_known(resolver, texts, clusters, cluster_of)
+    surname: dict[str, list[int]] = defaultdict(list)  # family key -> full-name clusters
+    for c_id, c in enumerate(clusters):
+        if len(c.leader.parts) > 1:
+            surname[keys(c.leader.parts[-1])[0]].append(c_id)
+
+    order = sorted((i for i in range(len(texts)) if i not in cluster_of),
+                   key=lambda i: (len(parsed[i].parts) == 1, -counts[texts[i]],
+                                  [-x for x in well_formed(texts[i])], -len(parsed[i].parts),
+                                  texts[i]))
+    for i in order:
+        options = {cluster_of[j] for j in links.get(i, ()) if j in cluster_of}
+        if len(parsed[i].parts) == 1:
+            near = surname.get(keys(parsed[i].parts[0])[0], [])
+            if len(near) <= SURNAME_FANOUT:
+                options.update(near)
+        tried = sorted(((*_fit(i, clusters[c], score, threshold), c) for c in options),
+                       key=lambda x: (-x[0], x[2]))
+        fits = sorted(((f, c) for _, f, c in tried if f is not None), key=lambda x: (-x[0], x[1]))
+        # ambiguous: another leader matches about as well (Haftar: Khalifa or Saddam Haftar?)
+        rival = max((x[0] for x in tried if fits and x[2] != fits[0][1]), default=0.0)
+        if fits and fits[0][0] - AMBIGUITY_MARGIN > max(rival, fits[1][0] if len(fits) > 1 else 0):
+            c = clusters[fits[0][1]]
+            lead = next(x[0] for x in tried if x[2] == fits[0][1])
+            if c.weakest is None or lead < c.weakest[0]:
+                c.weakest = (lead, i, -1)
+            c.members.append(i)
+            cluster_of[i] = fits[0][1]
+        else:
+            c = _Cluster(parsed[i], i)
+            c.members.append(i)
+            cluster_of[i] = len(clusters)
+            clusters.append(c)
+            if len(parsed[i].parts) > 1:
+                surname[keys(parsed[i].parts[-1])[0]].append(cluster_of[i])
+    result = _result(texts, unparsed, counts, clusters, threshold, resolver, entity_type)
+    result.stats = {"names": len(all_texts), "candidate_pairs": len(pairs),
+                    "links": sum(map(len, links.values())) // 2, "parse_s": t1 - t0,
+                    "block_s": t2 - t1, "score_s": t3 - t2,
+                    "assign_s": time.process_time() - t3}
+    return result
+
+
+def _seed_known(resolver: Resolver, texts: list[str], clusters: list[_Cluster],
+                cluster_of: dict[int, int]) -> None:
+    """Names the resolver resolves join their entity's cluster, led by its canonical name."""
+    by_entity: dict[str, int] = {}
+    for i, t in enumerate(texts):
+        m = resolver.resolve(t)
+        if m is None:
+            continue
+        c_id = by_entity.get(m.entity_id)
+        if c_id is None:
+            c_id = by_entity[m.entity_id] = len(clusters)
+            clusters.append(_Cluster(parse_name(m.canonical), -1, m.entity_id))
+        c = clusters[c_id]
+        c.members.append(i)
+        cluster_of[i] = c_id
+        if c.weakest is None or m.score < c.weakest[0]:
+            c.weakest = (m.score, i, -1)
+
+
+def _result(texts: list[str], unparsed: list[str], counts: Counter[str], clusters: list[_Cluster],
+            threshold: float, resolver: Resolver | None, entity_type: str) -> Clustering:
+    infos: list[ClusterInfo] = []
+    for c in clusters:
+        members = {texts[i]: counts[texts[i]] for i in c.members}
+        if c.entity is not None and resolver is not None:
+            canonical = resolver.index.canonical[resolver.index.eidx[c.entity]]
+        else:
+            canonical = canonical_of(members)
+        weakest = None
+        if c.weakest is not None and len(members) > 1:
+            lead = texts[c.members[0]] if c.entity is None else canonical
+            weakest = (round(c.weakest[0], 4), texts[c.weakest[1]], lead)
+        infos.append(ClusterInfo("", canonical, members, weakest, c.entity))
+    infos += [ClusterInfo("", t, {t: counts[t]}, None, None) for t in unparsed]
+    return Clustering.build(infos, threshold, entity_type)
+
+
+# -- the result ---------------------------------------------------------------------------
+
+_GARBLED = re.compile("[\ufffd\u00c3\u00c2]|\u00e2\u20ac|[0-9_@#$%^*=<>|\\\\/~]")
+
+
+def well_formed(name: str) -> tuple[int, int, int]:
+    """How standard a spelling looks: (not garbled and all Latin letters, capitalised like a
+    name, minus the count of odd characters). Higher is better.
+
+    >>> well_formed("Khalifa Haftar") > well_formed("KHALIFA HAFTAR") > well_formed("خليفة حفتر")
+    True
+    """
+    letters = [c for c in name if c.isalpha()]
+    latin = bool(letters) and (name.isascii() or all(
+        unicodedata.name(c, "").startswith("LATIN") for c in letters))
+    garbled = _GARBLED.search(name) is not None
+    words = name.split()
+    cased = bool(words) and all(w[:1].isupper() or w.islower() for w in words) \
+        and not name.isupper() and any(w[:1].isupper() for w in words)
+    odd = sum(not (c.isalpha() or c in " -'.") for c in name)
+    return (int(latin and not garbled), int(cased), -odd)
+
+
+def canonical_of(members: Mapping[str, int]) -> str:
+    """The most standard spelling among ``members`` (spelling -> count): a well-formed Latin
+    spelling first, then the most frequent, then the fullest, then the first in sort order.
+
+    >>> canonical_of({"خليفة حفتر": 50, "Khalifa Haftar": 7, "Khalifa Hifter": 3})
+    'Khalifa Haftar'
+    """
+    def rank(n: str) -> tuple:
+        w = well_formed(n)
+        return (-w[0], -members[n], -w[1], -len(parse_name(n).parts), -w[2], n)
+    return min(members, key=rank)
 
 
 @dataclass
 class ClusterInfo:
-    """One cluster: a stable id, the chosen canonical spelling, member spellings with counts,
-    and its weakest internal link (score and the two names), so doubtful clusters sort first."""
+    """One cluster: a stable id, the canonical spelling, member spellings with counts, its
+    weakest internal link ``(score, name, the name it joined)`` and the known entity, if any."""
 
     id: str
     canonical: str
     members: dict[str, int]
     weakest: tuple[float, str, str] | None = None
+    entity: str | None = None
+
+    @property
+    def count(self) -> int:
+        """Total occurrences of the cluster's spellings."""
+        return sum(self.members.values())
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9_.\-]", "", parse_name(text).normalised.replace(" ", "_"))[:90] or "x"
 
 
 @dataclass
 class Clustering:
-    """The result of :func:`cluster_names`."""
+    """The result of :func:`cluster_names`: clusters, most frequent first."""
 
     clusters: list[ClusterInfo]
     threshold: float
+    entity_type: str = "person"
     _of: dict[str, str] = field(default_factory=dict, repr=False)
+    _by_id: dict[str, ClusterInfo] = field(default_factory=dict, repr=False)
+    stats: dict[str, float] = field(default_factory=dict, repr=False)
+    """Sizes and timings of the run: names, candidate_pairs, links, seconds per phase."""
+
+    @classmethod
+    def build(cls, infos: list[ClusterInfo], threshold: float, entity_type: str) -> Clustering:
+        """Order clusters, give them stable ids (the entity id, else ``c-`` + the normalised
+        canonical, numbered when two clash) and index the members."""
+        infos.sort(key=lambda c: (-c.count, c.canonical, min(c.members)))
+        self = cls(infos, threshold, entity_type)
+        taken = {c.entity for c in infos if c.entity}
+        seen: Counter[str] = Counter()
+        for c in infos:
+            if c.entity:
+                c.id = c.entity
+            else:
+                base = "c-" + _slug(c.canonical)
+                seen[base] += 1
+                c.id = base if seen[base] == 1 and base not in taken else f"{base}-{seen[base]}"
+                while c.id in taken:
+                    seen[base] += 1
+                    c.id = f"{base}-{seen[base]}"
+                taken.add(c.id)
+            self._by_id[c.id] = c
+            for n in c.members:
+                self._of[n] = c.id
+        return self
+
+    def __len__(self) -> int:
+        return len(self.clusters)
+
+    def __getitem__(self, cluster_id: str) -> ClusterInfo:
+        return self._by_id[cluster_id]
 
     def groups(self) -> list[list[str]]:
         """Member spellings per cluster, sorted, clusters sorted by their first member."""
         return sorted(sorted(c.members) for c in self.clusters)
 
     def cluster_of(self, name: str) -> str | None:
-        """The id of the cluster holding ``name``."""
+        """The id of the cluster holding ``name`` (as given), or None."""
         return self._of.get(name)
 
     def doubtful(self) -> list[ClusterInfo]:
-        """Multi-member clusters, weakest internal link first."""
+        """Clusters of several spellings, weakest internal link first: review these first."""
         multi = [c for c in self.clusters if c.weakest is not None]
-        return sorted(multi, key=lambda c: c.weakest[0])  # type: ignore[index]
+        return sorted(multi, key=lambda c: (c.weakest[0], c.id))  # type: ignore[index]
 
     def explain(self, a: str, b: str) -> str:
-        """Why two names were, or were not, put together."""
-        m = compare_names(parse_name(a), parse_name(b))
-        same = self._of.get(a) is not None and self._of.get(a) == self._of.get(b)
-        verdict = "same cluster" if same else "different clusters"
-        return f"{verdict}; score {m.score:.2f} (threshold {self.threshold}): {m.explain()}"
+        """Why two names were, or were not, put together.
 
-    def to_graph(self):  # -> nx.MultiDiGraph
-        """The clusters as an entity graph (one entity per cluster, inferred alias edges)."""
+        >>> c = cluster_names(["Saddam Haftar", "Khalifa Haftar"])
+        >>> c.explain("Saddam Haftar", "Khalifa Haftar").split(";")[0]
+        'different clusters'
+        """
+        m = compare_names(parse_name(a), parse_name(b), self.entity_type)
+        ca, cb = self._of.get(a), self._of.get(b)
+        verdict = "same cluster" if ca is not None and ca == cb else "different clusters"
+        return (f"{verdict}; {a!r} in {ca}, {b!r} in {cb}; score {m.score:.2f} "
+                f"(threshold {self.threshold}): {m.explain()}")
+
+    def to_graph(self) -> Any:  # nx.MultiDiGraph
+        """The clusters as an entity graph (schema of :mod:`resolver.graph`): one entity node
+        per cluster, one inferred (not curated) alias edge per spelling, with its count."""
         import networkx as nx
 
         from . import graph as G
         g = nx.MultiDiGraph()
         for c in self.clusters:
-            G.add_entity_node(g, c.id, c.canonical, "other", source="cluster")
+            G.add_entity_node(g, c.id, c.canonical, self.entity_type, source="cluster")
             for name, count in c.members.items():
                 G.add_name(g, name, c.id, normalised=parse_name(name).normalised, curated=False,
                            source="cluster", method="cluster", score=1.0)
                 g.nodes[G.name_node(name)]["count"] = count
         return g
 
+    def add_to(self, resolver: Resolver, *, min_size: int = 1, source: str = "cluster") -> list[str]:
+        """Add the clusters to ``resolver``: new clusters become entities (id = cluster id),
+        new spellings of known entities become their aliases. Returns the new entity ids.
 
-def _counts(names: Iterable[str] | Mapping[str, int]) -> Counter[str]:
-    if isinstance(names, Mapping):
-        return Counter({str(k): int(v) for k, v in names.items()})
-    counts: Counter[str] = Counter()
-    for n in names:
-        if isinstance(n, tuple):
-            counts[n[0]] += int(n[1])
-        elif isinstance(n, str):
-            counts[n] += 1
-        else:
-            raise TypeError(f"names must be str or (str, count), not {type(n).__name__}")
-    return counts
-
-
-def _well_formed(name: str) -> tuple[int, int, int]:
-    latin = all(c.isascii() or not c.isalpha() for c in name)
-    cased = name[:1].isupper() and not name.isupper()
-    return (int(latin), int(cased), -sum(not (c.isalpha() or c in " -'") for c in name))
-
-
-def _blocks(parsed: list[ParsedName]) -> Iterable[list[int]]:
-    by_key: dict[str, list[int]] = {}
-    for i, p in enumerate(parsed):
-        for k in keys(p.parts[-1])[:2]:
-            by_key.setdefault(k, []).append(i)
-    for members in by_key.values():
-        if len(members) > 1:
-            yield members
-
-
-def _pairs(parsed: list[ParsedName], shapes: list[str]) -> Iterable[tuple[int, int]]:
-    seen: set[tuple[int, int]] = set()
-    for block in _blocks(parsed):
-        if len(block) > MAX_BLOCK:
-            block = sorted(block, key=lambda i: shapes[i])
-            cand = ((block[x], block[y]) for x in range(len(block))
-                    for y in range(x + 1, min(len(block), x + 1 + WINDOW)))
-        else:
-            cand = ((block[x], block[y]) for x in range(len(block)) for y in range(x + 1, len(block)))
-        for i, j in cand:
-            pair = (i, j) if i < j else (j, i)
-            if pair not in seen:
-                seen.add(pair)
-                yield pair
-
-
-def cluster_names(names: Iterable[str] | Mapping[str, int], *,
-                  threshold: float = DEFAULT_CLUSTER_THRESHOLD) -> Clustering:
-    """Cluster raw names (an iterable of names or of ``(name, count)``, or a mapping)."""
-    counts = _counts(names)
-    texts = [n for n in counts if parse_name(n).parts]
-    parsed = [parse_name(n) for n in texts]
-    shapes = [p.normalised for p in parsed]
-    links: dict[int, dict[int, float]] = {i: {} for i in range(len(texts))}
-    for i, j in _pairs(parsed, shapes):
-        s = compare_names(parsed[i], parsed[j]).score
-        if s < threshold:
-            s = compare_names(parsed[j], parsed[i]).score  # a surname alone may be on either side
-        if s >= threshold:
-            links[i][j] = links[j][i] = s
-    order = sorted(range(len(texts)), key=lambda i: (-len(parsed[i].parts), -counts[texts[i]],
-                                                      [-x for x in _well_formed(texts[i])], texts[i]))
-    cluster_of: dict[int, int] = {}
-    members: list[list[int]] = []
-    for i in order:
-        options: dict[int, float] = {}
-        for j, s in links[i].items():
-            c = cluster_of.get(j)
-            if c is None or c in options:
+        >>> from resolver.core import Resolver
+        >>> r = Resolver()
+        >>> cluster_names(["Fayez Sarraj", "Fayez Serraj"]).add_to(r)
+        ['c-fayez_sarraj']
+        >>> r.resolve("Fayez al-Sarraj").canonical
+        'Fayez Sarraj'
+        """
+        added: list[str] = []
+        for c in self.clusters:
+            if len(c.members) < min_size:
                 continue
-            leader, top = members[c][0], sorted(members[c], key=lambda m: -counts[texts[m]])
-            if leader not in links[i] and leader != j:
-                continue
-            if all(m in links[i] or compare_names(parsed[i], parsed[m]).contradiction is None
-                   for m in top[:MEMBER_CHECKS]):
-                options[c] = sum(links[i].get(m, 0.0) for m in members[c]) / len(members[c])
-        ranked = sorted(options.items(), key=lambda x: -x[1])
-        if ranked and (len(ranked) == 1 or ranked[1][1] < ranked[0][1] - AMBIGUITY_MARGIN):
-            cluster_of[i] = ranked[0][0]
-            members[ranked[0][0]].append(i)
-        else:
-            cluster_of[i] = len(members)
-            members.append([i])
-    return _result(texts, counts, members, links, threshold)
-
-
-def _result(texts: list[str], counts: Counter[str], members: list[list[int]],
-            links: dict[int, dict[int, float]], threshold: float) -> Clustering:
-    clusters: list[ClusterInfo] = []
-    of: dict[str, str] = {}
-    for group in members:
-        names = {texts[i]: counts[texts[i]] for i in group}
-        canonical = max(names, key=lambda n: (_well_formed(n)[:2], len(parse_name(n).parts),
-                                              names[n], _well_formed(n)[2], n))
-        cid = "c-" + parse_name(canonical).normalised.replace(" ", "_")
-        weakest = None
-        if len(group) > 1:
-            weakest = min((links[i].get(j, 0.0), texts[i], texts[j])
-                          for i in group for j in group if i < j and j in links[i])
-        clusters.append(ClusterInfo(cid, canonical, names, weakest))
-    # stable ids: disambiguate clusters whose canonical normalises alike
-    seen: Counter[str] = Counter()
-    for c in clusters:
-        seen[c.id] += 1
-        if seen[c.id] > 1:
-            c.id = f"{c.id}-{seen[c.id]}"
-        for n in c.members:
-            of[n] = c.id
-    return Clustering(clusters, threshold, of)
+            if c.id in resolver.index.eidx:
+                for name in c.members:
+                    resolver.add_alias(c.id, name, source=source)
+            else:
+                resolver.add_entity(c.id, c.canonical, aliases=list(c.members),
+                                    type=self.entity_type, source=source)
+                added.append(c.id)
+        return added
 
 
 def cluster(names: Iterable[str], *, threshold: float = DEFAULT_CLUSTER_THRESHOLD) -> list[list[str]]:
-    """Group raw name strings into entities; each group is a sorted list of the spellings."""
+    """Group raw name strings into entities; each group is a sorted list of the spellings.
+
+    >>> cluster(["Muammar Gaddafi", "Moammar Gadhafi", "Saif al-Islam Gaddafi"])
+    [['Moammar Gadhafi', 'Muammar Gaddafi'], ['Saif al-Islam Gaddafi']]
+    """
     return cluster_names(names, threshold=threshold).groups()

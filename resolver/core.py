@@ -51,7 +51,6 @@ class Resolver(Editing):
     """
 
     def __init__(self, *, threshold: float = DEFAULT_THRESHOLD) -> None:
-        self._check_threshold(threshold)
         self.threshold = threshold
         self._graph = nx.MultiDiGraph()
         self._ix = AliasIndex()
@@ -62,6 +61,16 @@ class Resolver(Editing):
         """Forget everything derived from the entities: call after every change."""
         self._memo.clear()
         self._annotator = None
+
+    @property
+    def threshold(self) -> float:
+        """The minimum score of a match (default :data:`DEFAULT_THRESHOLD`); validated."""
+        return self._threshold
+
+    @threshold.setter
+    def threshold(self, value: float) -> None:
+        self._check_threshold(value)
+        self._threshold = float(value)
 
     # -- construction ---------------------------------------------------------------------
     @classmethod
@@ -174,7 +183,7 @@ class Resolver(Editing):
 
     @staticmethod
     def _check_threshold(t: float) -> None:
-        if not 0.0 <= t <= 1.0:
+        if isinstance(t, bool) or not isinstance(t, (int, float)) or not 0.0 <= t <= 1.0:
             raise ValueError(f"threshold {t!r} must be in [0, 1]")
 
     # -- queries --------------------------------------------------------------------------

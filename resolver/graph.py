@@ -116,12 +116,13 @@ def iter_entities(g: nx.MultiDiGraph) -> Iterator[tuple[str, dict[str, Any]]]:
 
 def to_node_link(g: nx.MultiDiGraph) -> dict[str, Any]:
     """The graph as node-link JSON data."""
-    return nx.node_link_data(g, edges="links")
+    return nx.node_link_data(g, edges="links", source="from", target="to")
 
 
 def from_node_link(data: dict[str, Any]) -> nx.MultiDiGraph:
     """Inverse of :func:`to_node_link`."""
-    g = nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
+    g = nx.node_link_graph(data, directed=True, multigraph=True, edges="links",
+                           source="from", target="to")
     return nx.MultiDiGraph(g)
 
 

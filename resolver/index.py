@@ -31,7 +31,7 @@ __all__ = ["AliasIndex"]
 _VOWELLESS, _ACRONYM = 1, 2
 ALIAS_KEYS = 3         # readings of an alias part that are indexed
 MAX_GATHER = 4000      # candidate aliases gathered from the key lists
-MAX_SCORED = 64        # candidates passed to the full matcher after a quick prefilter
+MAX_SCORED = 32        # candidates passed to the full matcher after a quick prefilter
 
 
 def _deletions(key: str) -> Iterator[str]:

@@ -35,6 +35,8 @@ __all__ = ["PartMatch", "NameMatch", "part_similarity", "compare_names", "PART_M
 
 _sim = Levenshtein.normalized_similarity
 
+W_SKELETON, W_SHAPE, W_VOWELS = 0.55, 0.3, 0.15   # how a reading pair is scored
+W_PLAIN = 0.1              # weight of the plain spelling against the best reading pair
 PART_MIN = 0.88            # below this two parts are different names
 VOWELLESS_PENALTY = 0.03   # consonants alone are weaker evidence
 SURNAME_ALONE = 0.06       # "Hiftar" for "Khalifa Hiftar"
@@ -94,20 +96,26 @@ def part_similarity(a: str, b: str, vowelless: bool = False) -> tuple[float, str
     if a == b:
         return 1.0, "same spelling"
     best, bx, by = -1.0, None, None
-    for x in readings(a):
-        for y in readings(b):
-            if vowelless:
-                s = _sim(x.skeleton, y.skeleton)
-            else:
-                s = 0.6 * _sim(x.skeleton, y.skeleton) + 0.4 * _sim(x.shape, y.shape)
-            s -= x.cost + y.cost
-            if s > best:
-                best, bx, by = s, x, y
+    ra, rb = readings(a), readings(b)
+    # each side's alternatives against the other's primary reading: alternatives on both
+    # sides at once are rare and not worth n*m comparisons
+    for x, y in [(ra[0], y) for y in rb] + [(x, rb[0]) for x in ra[1:]]:
+        cost = x.cost + y.cost
+        k = _sim(x.skeleton, y.skeleton)
+        if vowelless:
+            s = k - cost
+        else:
+            if W_SKELETON * k + W_SHAPE + W_VOWELS - cost <= best:
+                continue
+            s = (W_SKELETON * k + W_SHAPE * _sim(x.shape, y.shape)
+                 + W_VOWELS * _sim(x.vowels, y.vowels)) - cost
+        if s > best:
+            best, bx, by = s, x, y
     assert bx is not None and by is not None
     if vowelless:
         score = best - VOWELLESS_PENALTY
     else:
-        score = 0.9 * best + 0.1 * _sim(a.replace("-", ""), b.replace("-", ""))
+        score = (1 - W_PLAIN) * best + W_PLAIN * _sim(a.replace("-", ""), b.replace("-", ""))
     if bx.skeleton == by.skeleton and (vowelless or bx.shape == by.shape):
         rule = f"same transliteration key {bx.skeleton}"
     elif bx.skeleton == by.skeleton:
@@ -198,11 +206,15 @@ def _compare_person(q: ParsedName, a: ParsedName) -> NameMatch:
     qm, am = list(range(1, n - 1)), list(range(1, m - 1))
     extra = 0.0
     notes: list[str] = []
-    if giv < PART_MIN:
-        # the query may have left out the first name: "Caid Essebsi" for "Beji Caid Essebsi"
+    if giv < PART_MIN and rules().given_group(q.parts[0].replace("-", "")) is None:
+        # the query may have left out the first name: "Caid Essebsi" for "Beji Caid Essebsi";
+        # not when it starts with a known given name (Idriss Deby is not Mahamat Idriss Deby)
         alt = [(part_similarity(q.parts[0], a.parts[j], _vowelless(q, 0) or _vowelless(a, j)), j)
                for j in am]
         hit = max(alt, default=((0.0, ""), -1))
+    else:
+        hit = ((giv, gwhy), -1)
+    if giv < PART_MIN:
         if hit[0][0] < PART_MIN or a.parts[hit[1]].startswith(("bin-", "bint-", "ould-")):
             return NameMatch(0.0, (family, given), contradiction="given names differ")
         (giv, gwhy), j = hit
@@ -233,7 +245,7 @@ def compare_names(q: ParsedName, a: ParsedName, entity_type: str = "person") -> 
     """
     if not q.parts or not a.parts or len(q.parts) > MAX_PARTS or len(a.parts) > MAX_PARTS:
         return NO_MATCH
-    if all(q.acronym) or all(a.acronym):
+    if all(a.acronym) or (len(q.parts) == 1 and q.acronym[0]):
         return NO_MATCH
     if entity_type == "person":
         return _compare_person(q, a)

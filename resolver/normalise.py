@@ -90,7 +90,7 @@ def _reorder(text: str) -> str:
 def _tokens(text: str) -> list[_Tok]:
     raw_words = text.split()
     latin = to_latin_words(text)
-    caps = [w.isalpha() and w.isupper() and 2 <= len(w) <= 7 for w in raw_words]
+    caps = [w.isalpha() and w.isupper() and 2 <= len(w) <= 6 for w in raw_words]
     toks: list[_Tok] = []
     for i, (word, vowelless) in enumerate(latin):
         word = _SEPARATORS.sub(" ", _MARKS.sub("", word))
@@ -149,11 +149,11 @@ def _particles(toks: list[_Tok], r: Rules) -> list[_Tok]:
             t.text, t.bind_next = r.kunya[t.text], True
         elif nxt is not None and t.text in r.patronymic:
             t.text, t.bind_next = r.patronymic[t.text], True
-        elif t.text.startswith(("abu", "abou")) and len(t.text) >= 7 and not t.acronym:
+        elif t.text.startswith(("abu", "abou")) and len(t.text) >= 7:
             cut = 4 if t.text.startswith("abou") else 3
             out.append(_Tok("abu", t.hyph, t.vowelless, bind_next=True))
             t = _Tok(t.text[cut:], False, t.vowelless, article=t.article)
-        elif t.text.startswith("abd") and not t.acronym:
+        elif t.text.startswith("abd"):
             split = _split_abd(t, r)
             if nxt is None and len(split) == 1 and split[0].bind_next:
                 split[0].bind_next = False
@@ -183,7 +183,6 @@ def _parts(toks: list[_Tok]) -> ParsedName:
     )
 
 
-@lru_cache(maxsize=65536)
 def parse_name(name: str) -> ParsedName:
     """Parse a raw name into normalised parts, recording its title.
 
@@ -194,6 +193,11 @@ def parse_name(name: str) -> ParsedName:
     """
     if not isinstance(name, str):
         raise TypeError(f"a name must be a str, not {type(name).__name__}")
+    return _parse(name)
+
+
+@lru_cache(maxsize=65536)
+def _parse(name: str) -> ParsedName:
     r = rules()
     text = _reorder(_BRACKETED.sub(" ", clean_unicode(name)).replace("[", " ").replace("]", " "))
     text = _POSSESSIVE.sub("", text)

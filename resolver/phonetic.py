@@ -7,23 +7,27 @@ q in Gaddafi but j in Gamal; ch is sh in Mechri but kh in Chalifa) give several
 
 - ``skeleton``: the consonant classes, vowels dropped, repeats collapsed (``KDF``);
 - ``shape``: the same with one ``a`` for every run of vowels (``KaDaFa``), which keeps
-  Ahmed (``aHMaD``) apart from Hamed (``HaMaD``).
+  Ahmed (``aHMaD``) apart from Hamed (``HaMaD``);
+- ``vowels``: the same with the vowel classes a / i / u kept (``KaDaFi``), which prefers
+  Sadik to Sadek over Sadok.
 
 The skeleton of the primary reading is the part's *key*: names that share a key are
 candidates for each other.
 
->>> [r.skeleton for r in readings("gadhafi")][:2]
-['KDF', 'KZF']
+>>> readings("gadhafi")[0]
+Reading(skeleton='KDF', shape='KaDaFa', vowels='KaDaFi', cost=0)
 >>> readings("qaddafi")[0].skeleton == readings("kadhafi")[0].skeleton == "KDF"
 True
->>> readings("essebsi")[-1].skeleton   # the fused article Es- read away
-'SBS'
+>>> "JDF" in keys("gadhafi")      # g read as Egyptian j: an alternative reading
+True
+>>> [r.shape for r in readings("essebsi") if r.cost == 0.02]   # the fused article Es- read away
+['SaBSa']
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import product
+import re
 from typing import NamedTuple
 
 from .rules import Rules, rules
@@ -31,6 +35,7 @@ from .rules import Rules, rules
 __all__ = ["Reading", "readings", "keys"]
 
 VOWEL = "a"
+MAX_PAIRED = 2   # a flipped grapheme is paired with at most this many later alternatives
 
 
 class Reading(NamedTuple):
@@ -40,6 +45,7 @@ class Reading(NamedTuple):
 
     skeleton: str
     shape: str
+    vowels: str
     cost: float
 
 
@@ -58,6 +64,10 @@ def _context_ok(word: str, i: int, n: int, when: str | None, r: Rules) -> bool:
         return nxt == "" and prev in r.vowels
     if when == "initial":
         return i == 0
+    if when == "initial_before_vowel":
+        return i == 0 and nxt != "" and nxt in r.vowels
+    if when == "final_after_consonant":
+        return nxt == "" and prev != "" and prev not in r.vowels
     raise ValueError(f"letters.yaml: unknown context {when!r}")
 
 
@@ -73,23 +83,26 @@ def _segments(word: str, r: Rules) -> list[tuple[tuple[str, ...], float]]:
             entry = next((g for g in entries if _context_ok(word, i, n, g.when, r)), None)
             if entry is not None:
                 out.append((entry.to, entry.cost))
-                i += n
+                # a doubled letter is one grapheme: Qaddafi, Youssef
+                i += 2 * n if word[i + n:i + 2 * n] == word[i:i + n] else n
                 break
         else:
             ch = word[i]
-            # vowels, w, y and anything unlisted (digits) count as a vowel
-            out.append(((VOWEL,) if ch in r.vowels or not ch.isalpha() else (ch.upper(),), 0.0))
+            # vowels by class; w, y and anything unlisted (digits) count as a vowel
+            vc = r.vowel_classes.get(ch, VOWEL) if (ch in r.vowels or not ch.isalpha()) else None
+            out.append(((vc,) if vc else (ch.upper(),), 0.0))
             i += 1
     return out
 
 
+_REPEATS = re.compile(r"(.)\1+")
+_TO_VOWEL = str.maketrans({c: VOWEL for c in "abcdefghijklmnopqrstuvwxyz"})
+
+
 def _reading(symbols: tuple[str, ...], cost: float) -> Reading:
-    shape: list[str] = []
-    for s in symbols:
-        if s and (not shape or shape[-1] != s):
-            shape.append(s)
-    shape_s = "".join(shape)
-    return Reading(shape_s.replace(VOWEL, ""), shape_s, round(cost, 4))
+    vowels = _REPEATS.sub(r"\1", "".join(symbols))
+    shape = _REPEATS.sub(r"\1", vowels.translate(_TO_VOWEL))
+    return Reading(shape.replace(VOWEL, ""), shape, vowels, round(cost, 4))
 
 
 def _fused_article_rest(word: str, r: Rules) -> str | None:
@@ -104,15 +117,21 @@ def _fused_article_rest(word: str, r: Rules) -> str | None:
 
 
 def _expand(word: str, r: Rules, base_cost: float) -> list[Reading]:
+    """The primary reading, then the readings that change one or two graphemes to an
+    alternative (more changes in one word are rare enough not to pay for)."""
     segments = _segments(word, r)
-    options = [o for o, _ in segments]
-    combos = product(*options) if len(options) < 40 else iter([tuple(o[0] for o in options)])
-    out: list[Reading] = []
-    for combo in combos:
-        cost = sum(c for s, (o, c) in zip(combo, segments) if s != o[0])
-        out.append(_reading(combo, cost + base_cost))
-        if len(out) >= 64:
-            break
+    primary = [o[0] for o, _ in segments]
+    flips = [(i, alt, cost) for i, (options, cost) in enumerate(segments) for alt in options[1:]]
+    out = [_reading(tuple(primary), base_cost)]
+    for n, (i, alt, cost) in enumerate(flips):
+        combo = primary.copy()
+        combo[i] = alt
+        out.append(_reading(tuple(combo), base_cost + cost))
+        for j, alt2, cost2 in flips[n + 1:n + 1 + MAX_PAIRED]:
+            if j != i:
+                pair = combo.copy()
+                pair[j] = alt2
+                out.append(_reading(tuple(pair), base_cost + cost + cost2))
     return out
 
 
@@ -128,7 +147,7 @@ def readings(part: str) -> tuple[Reading, ...]:
     found.sort(key=lambda x: x.cost)
     seen: dict[tuple[str, str], Reading] = {}
     for reading in found:
-        seen.setdefault((reading.skeleton, reading.shape), reading)
+        seen.setdefault((reading.skeleton, reading.vowels), reading)
     return tuple(seen.values())[: r.max_readings]
 
 

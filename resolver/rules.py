@@ -55,6 +55,7 @@ class Rules:
     max_title_words: int
     determiners: frozenset[str]
     vowels: frozenset[str]
+    vowel_classes: dict[str, str]
     front_vowels: frozenset[str]
     graphemes: dict[str, tuple[Grapheme, ...]]
     grapheme_lengths: tuple[int, ...]
@@ -134,6 +135,7 @@ def rules() -> Rules:
         max_title_words=max(len(x.split()) for x in titles),
         determiners=frozenset(t["determiners"]),
         vowels=frozenset(letters["vowels"]),
+        vowel_classes={str(k): str(v) for k, v in letters["vowel_classes"].items()},
         front_vowels=frozenset(letters["front_vowels"]),
         graphemes=graphemes,
         grapheme_lengths=tuple(sorted({len(k) for k in graphemes}, reverse=True)),

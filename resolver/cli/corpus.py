@@ -1,0 +1,216 @@
+"""``resolver corpus INPUT... --out OUT``: annotate a corpus, on one core, N processes or Dask.
+
+Writes into OUT: ``annotations.jsonl`` (one record per document), ``rewritten.jsonl`` (with
+``--rewrite``), ``summary.json`` (entities, mention counts, spellings seen, ambiguous and
+unknown names), ``proposed_aliases.yaml`` (unknown names clustered into an alias table to
+review) and ``graph.graphml`` (the entity graph with ``comention`` edges).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from .main import add_resolver_options, load_resolver
+
+__all__ = ["register", "run_records", "Progress"]
+
+BATCH = 200          # documents per task sent to a worker process
+
+
+class Progress:
+    """A one-line progress report on stderr: documents, documents/s, MB/s (throttled)."""
+
+    def __init__(self, stream: TextIO | None = sys.stderr, every: float = 0.5) -> None:
+        self.stream, self.every = stream, every
+        self.docs = self.chars = 0
+        self.t0 = self.last = time.perf_counter()
+
+    def _line(self) -> str:
+        dt = max(time.perf_counter() - self.t0, 1e-9)
+        return (f"{self.docs} documents in {dt:.1f} s ({self.docs / dt:.0f} docs/s, "
+                f"{self.chars / dt / 1e6:.2f} M chars/s)")
+
+    def update(self, docs: int = 1, chars: int = 0) -> None:
+        self.docs += docs
+        self.chars += chars
+        now = time.perf_counter()
+        if self.stream is not None and now - self.last >= self.every:
+            self.last = now
+            self.stream.write("\r" + self._line())
+            self.stream.flush()
+
+    def close(self) -> None:
+        if self.stream is not None:
+            self.stream.write("\r" + self._line() + "\n")
+            self.stream.flush()
+
+
+# -- worker processes ---------------------------------------------------------------------
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(options: dict[str, Any]) -> None:
+    """Set up the resolver once per worker process: inherited from the parent when the
+    pool forks (copy-on-write, no start-up cost), else built from ``options``."""
+    if _WORKER.get("inherited") is None:
+        _WORKER["resolver"] = load_resolver(argparse.Namespace(**options))
+    else:
+        _WORKER["resolver"] = _WORKER.pop("inherited")
+
+
+def _work(batch: list[tuple[str, str]], rewrite: bool, style: str) -> list[dict[str, Any]]:
+    from ..corpus import normalise_corpus
+    from ..corpus_io import doc_record
+    return [doc_record(r) for r in normalise_corpus(batch, resolver=_WORKER["resolver"],
+                                                      rewrite=rewrite, style=style)]
+
+
+def _batches(docs: Iterable[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
+    batch: list[tuple[str, str]] = []
+    for d in docs:
+        batch.append(d)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def run_records(docs: Iterable[tuple[str, str]], *, resolver: Any = None, workers: int = 1,
+                options: dict[str, Any] | None = None, rewrite: bool = False,
+                style: str = "replace", batch_size: int = BATCH) -> Iterator[dict[str, Any]]:
+    """Annotation records (:func:`resolver.corpus_io.doc_record`) for ``docs``, in order.
+
+    ``workers > 1`` runs a process pool; each worker sets up its resolver once (a forked
+    worker inherits ``resolver``; a spawned one builds it from ``options``: ``tables``,
+    ``no_default``, ``threshold``) and gets documents in batches, at most ``2 * workers``
+    batches in flight, so memory stays flat.
+    """
+    from ..corpus_io import doc_record
+    if workers <= 1:
+        from ..corpus import normalise_corpus
+        for r in normalise_corpus(docs, resolver=resolver, rewrite=rewrite, style=style):
+            yield doc_record(r)
+        return
+    import multiprocessing as mp
+    fork = "fork" in mp.get_all_start_methods()
+    if fork and resolver is not None:
+        resolver.annotate("")          # build the annotator once, before the fork
+        _WORKER["inherited"] = resolver
+    try:
+        pool = mp.get_context("fork" if fork else "spawn").Pool(
+            workers, initializer=_init_worker, initargs=(options or {},))
+    finally:
+        _WORKER.pop("inherited", None)
+    with pool:
+        pending: deque = deque()
+        for batch in _batches(docs, batch_size):
+            pending.append(pool.apply_async(_work, (batch, rewrite, style)))
+            if len(pending) >= 2 * workers:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+def _dask_records(docs: Iterable[tuple[str, str]], resolver: Any, args: argparse.Namespace
+                  ) -> Iterator[dict[str, Any]]:
+    from ..corpus_io import doc_record
+    from ..dask import _require_dask, normalise_corpus
+    try:
+        _require_dask()
+    except ImportError as exc:          # exit code 2 with the install hint, no traceback
+        raise ValueError(f"--scheduler: {exc}") from None
+    from distributed import Client
+    with Client(args.scheduler) as client:
+        for r in normalise_corpus(docs, resolver=resolver, client=client, rewrite=args.rewrite,
+                                  style=args.style):
+            yield doc_record(r)
+
+
+def _counted(docs: Iterable[tuple[str, str]], sizes: dict[str, int]) -> Iterator[tuple[str, str]]:
+    for doc_id, text in docs:
+        sizes[doc_id] = len(text)
+        yield doc_id, text
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .. import graph as G
+    from ..corpus_io import (CorpusSummary, iter_documents, proposed_aliases, write_json,
+                             write_jsonl, write_yaml)
+    if args.workers < 1:
+        raise ValueError(f"--workers must be at least 1, not {args.workers}")
+    r = load_resolver(args)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    sizes: dict[str, int] = {}
+    docs = _counted(iter_documents(args.inputs, format=args.format, text_field=args.text_field,
+                                   id_field=args.id_field, column=args.column), sizes)
+    if args.scheduler:
+        records = _dask_records(docs, r, args)
+    else:
+        options = {"tables": args.tables, "no_default": args.no_default,
+                   "threshold": args.threshold}
+        records = run_records(docs, resolver=r, workers=args.workers, options=options,
+                              rewrite=args.rewrite, style=args.style)
+    summary = CorpusSummary(r.graph)
+    progress = Progress(None if args.no_progress else sys.stderr)
+
+    def write(ann: TextIO, rew: TextIO | None) -> None:
+        for rec in records:
+            text = rec.pop("text", None)
+            if text is None:
+                text = rec.pop("rewritten", None)
+            rec.pop("rewritten", None)
+            n = sizes.pop(str(rec["doc_id"]), 0)
+            summary.add(rec, n)
+            write_jsonl(ann, rec)
+            if rew is not None:
+                write_jsonl(rew, {"doc_id": rec["doc_id"], "text": text})
+            progress.update(1, n)
+
+    if args.rewrite:
+        G.atomic_write(out / "annotations.jsonl", lambda ann: G.atomic_write(
+            out / "rewritten.jsonl", lambda rew: write(ann, rew)))
+    else:
+        G.atomic_write(out / "annotations.jsonl", lambda ann: write(ann, None))
+    progress.close()
+    write_json(out / "summary.json", summary.to_dict())
+    write_yaml(out / "proposed_aliases.yaml",
+               proposed_aliases(summary.unknown, taken=r.index.eidx, documents=summary.unknown_docs,
+                                persons=summary.titled))
+    G.write_graphml(r.graph, out / "graph.graphml")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``corpus`` subcommand."""
+    help_ = "annotate every name mention of a corpus (txt folder, JSONL, CSV) into OUT"
+    p = sub.add_parser("corpus", help=help_, description=__doc__.split("\n\n")[1])
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders of documents")
+    p.add_argument("--out", required=True, metavar="OUT", help="output folder (created)")
+    p.add_argument("--format", default="auto", choices=["auto", "txt", "jsonl", "csv"],
+                   help="input format (default: by file suffix)")
+    p.add_argument("--text-field", default="text", metavar="F",
+                   help="JSONL field holding the text (default: text)")
+    p.add_argument("--id-field", default="id", metavar="F",
+                   help="JSONL field / CSV column holding the document id (default: id; "
+                        "absent: FILE:LINE)")
+    p.add_argument("--column", default="text", metavar="C",
+                   help="CSV column holding the text (default: text)")
+    p.add_argument("--rewrite", action="store_true",
+                   help="also write rewritten.jsonl with each mention replaced by its canonical")
+    p.add_argument("--style", default="replace", choices=["replace", "append"],
+                   help="rewrite style: replace the mention, or append [Canonical] after it")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="worker processes (default 1)")
+    p.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                   help="run on a Dask cluster (pip install 'resolver[dask]')")
+    p.add_argument("--no-progress", action="store_true", help="no progress line on stderr")
+    add_resolver_options(p)
+    p.set_defaults(func=_run)

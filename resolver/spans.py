@@ -1,0 +1,402 @@
+"""Text preparation and candidate name spans for :mod:`resolver.mentions`.
+
+Everything here works per document with C-level primitives (``str.translate``, compiled
+regexes); Python only runs once per match, never once per character.
+
+- :func:`dehyphenate` joins names broken across lines (``Haf-\\ntar`` -> ``Haftar``,
+  ``al-\\nSarraj`` -> ``al-Sarraj``) and returns an :class:`OffsetMap` back to the original.
+- :func:`fold` gives a search copy of the same length: lowercase, no diacritics, every
+  character that is not a letter or digit turned into a space.
+- :data:`SPAN` finds capitalised word sequences with their inner particles
+  (``Abdel-Fattah el-Sissi``, ``Ursula von der Leyen``, ``Tamim bin Hamad``).
+- :class:`SpanFinder` turns the capitalised runs of a text into name mentions, with the
+  title or role before each (``Gen.``, ``Field Marshal``) set aside.
+
+>>> t, offsets = dehyphenate("Gen. Haf-\\ntar said")
+>>> t
+'Gen. Haftar said'
+>>> offsets.start(5), offsets.end(11)
+(5, 13)
+>>> fold("Präsident Erdoğan's")
+'prasident erdogan s'
+>>> [m.group() for m in SPAN.finditer("President Abdel-Fattah el-Sissi met Ursula von der Leyen.")]
+['President Abdel-Fattah el-Sissi', 'Ursula von der Leyen']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+
+
+__all__ = ["OffsetMap", "dehyphenate", "fold", "lower", "SPAN", "WORD", "ARTICLE_BEFORE",
+           "is_sentence_start", "Found", "SpanFinder"]
+
+_FOLD_LIMIT = 0x3000   # characters above this are left as they are by fold()
+
+
+def _fold_char(c: str) -> str:
+    if not c.isalnum():
+        return " "
+    base = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x))
+    low = base.lower()
+    if len(low) == 1:
+        return low
+    low = c.lower()
+    return low if len(low) == 1 else c
+
+
+_FOLD = {i: _fold_char(chr(i)) for i in range(_FOLD_LIMIT)}
+_FOLD = {k: v for k, v in _FOLD.items() if v != chr(k)}
+_FOLD_ASCII = bytes([ord(_fold_char(chr(i))) for i in range(128)] + list(range(128, 256)))
+
+
+def fold(text: str) -> str:
+    """A search copy of ``text`` with the same length: one character for one character.
+
+    >>> fold("Abdel-Fattah el-SISI, Hiftar’s")
+    'abdel fattah el sisi  hiftar s'
+    """
+    if text.isascii():
+        return text.encode("ascii").translate(_FOLD_ASCII).decode("ascii")
+    return text.translate(_FOLD)
+
+
+def lower(text: str) -> str:
+    """``text.lower()`` when that keeps every offset (it nearly always does), else :func:`fold`.
+
+    >>> lower("Haftar's LNA")
+    "haftar's lna"
+    """
+    low = text.lower()
+    return low if len(low) == len(text) else fold(text)
+
+
+# -- line-break hyphenation -------------------------------------------------------------
+_BROKEN_HINT = re.compile(r"-[ \t]*\r?\n")
+_BROKEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=([^\W\d_]))")
+
+
+class OffsetMap:
+    """Maps offsets in a dehyphenated text back to the original text."""
+
+    __slots__ = ("_at", "_removed")
+
+    def __init__(self, at: list[int] | None = None, removed: list[int] | None = None) -> None:
+        self._at = at or []            # positions in the new text where characters were cut
+        self._removed = removed or []  # characters cut up to and including that cut
+
+    def start(self, p: int) -> int:
+        """The original offset of a span starting at ``p``."""
+        i = bisect_right(self._at, p)
+        return p + (self._removed[i - 1] if i else 0)
+
+    def end(self, p: int) -> int:
+        """The original offset of a span ending (exclusive) at ``p``."""
+        i = bisect_left(self._at, p)
+        return p + (self._removed[i - 1] if i else 0)
+
+
+_IDENTITY = OffsetMap()
+
+
+def dehyphenate(text: str) -> tuple[str, OffsetMap]:
+    """Join words split by a hyphen at a line end; a capital after the break keeps the hyphen.
+
+    >>> dehyphenate("el-\\n  Sissi")[0]
+    'el-Sissi'
+    """
+    if _BROKEN_HINT.search(text) is None:   # a literal-led scan: fast
+        return text, _IDENTITY
+    out: list[str] = []
+    at: list[int] = []
+    removed: list[int] = []
+    last = total = 0
+    new_len = 0
+    for m in _BROKEN.finditer(text):
+        out.append(text[last:m.start()])
+        new_len += m.start() - last
+        keep = "-" if m.group(1).isupper() else ""
+        out.append(keep)
+        new_len += len(keep)
+        total += len(m.group()) - len(keep)
+        at.append(new_len)
+        removed.append(total)
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out), OffsetMap(at, removed)
+
+
+# -- candidate spans ----------------------------------------------------------------------
+def _upper_class() -> str:
+    chars = [chr(i) for i in range(0x2000) if chr(i).isupper() or chr(i).istitle()]
+    ranges: list[str] = []
+    i = 0
+    while i < len(chars):
+        j = i
+        while j + 1 < len(chars) and ord(chars[j + 1]) == ord(chars[j]) + 1:
+            j += 1
+        a, b = re.escape(chars[i]), re.escape(chars[j])
+        ranges.append(a if i == j else f"{a}-{b}")
+        i = j + 1
+    return "[" + "".join(ranges) + "]"
+
+
+_UP = _upper_class()
+_ARTICLE = r"(?:[aeiu][lnrstdz]|ash|esh|adh|ath)-"          # al-, el-, ad-, as-, ash- ...
+_LINKS = r"(?:al|el|bin|ibn|ben|bint|abu|abou|abd|abdel|abdul|de|da|di|del|della|dos|das|du|des" \
+         r"|van|von|der|den|ter|ten|le|la|ould)"
+# A word: capitalised, with inner hyphens and apostrophes (O'Brien) but not a possessive 's.
+_CAP_WORD = rf"{_UP}\w*(?:[-'’](?![sS]\b)\w+)*"
+WORD = rf"(?:{_ARTICLE})?{_CAP_WORD}"
+_GAP = r"(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)"
+# No look-behind at the start (it would stop the regex engine's fast scan for a capital):
+# the caller drops matches glued to a word before them and extends "al-" backwards.
+SPAN = re.compile(rf"{_CAP_WORD}(?:{_GAP}(?:{_LINKS}{_GAP})*{WORD})*")
+ARTICLE_BEFORE = re.compile(rf"(?<![\w-]){_ARTICLE}$")
+WORDS = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_SENTENCE_END = re.compile(r"(?:[.!?:;\"“”«»()\[\]—–]\s*|\n\s*)$")
+
+
+def is_sentence_start(text: str, b: int) -> bool:
+    """Whether offset ``b`` starts a sentence (text start, after . ! ? a quote or a line).
+
+    >>> is_sentence_start("He left. Then", 9), is_sentence_start("He left Then", 8)
+    (True, False)
+    """
+    if b < 4 and not text[:b].strip():
+        return True
+    return _SENTENCE_END.search(text, max(0, b - 4), b) is not None
+
+
+# -- the spans of one text -------------------------------------------------------------
+MAX_UNKNOWN_WORDS = 5      # longer capitalised runs are headlines, not names
+CACHE_SIZE = 200_000
+_TITLE_GAP = re.compile(r"\.?,?[ \t]*(?:\r?\n[ \t]*)?")
+_LINK_WORDS = frozenset({"von", "van", "de", "di", "da", "del", "der", "den", "du", "des",
+                         "le", "la", "bin", "ibn", "ben", "abu", "al", "el"})
+_SURE = ("exact", "normalised")
+_NAME = "\0"              # stands for a name word that is no title
+SINGLE_WORD_MIN = 0.95     # one capitalised word resolved by sound alone: Tripolis, Sicile
+_ABBREVIATION = 4          # a title followed by "." is an abbreviation: Gen., Col., Dr.
+
+
+class Found:
+    """A mention while the document is being decided (plain slots, no validation)."""
+
+    __slots__ = ("b", "e", "tb", "te", "name", "ent", "score", "method", "status", "cands",
+                 "canon", "hit", "initial")
+
+    def __init__(self, b: int, e: int, tb: int, te: int, name: str, hit: tuple | None,
+                 initial: bool = False) -> None:
+        self.b, self.e, self.tb, self.te, self.name = b, e, tb, te, name
+        self.hit, self.initial = hit, initial   # initial: no name if it opens a sentence
+        self.cands: tuple[int, ...] = ()
+        self.canon: str | None = None
+        if hit is None:
+            self.ent, self.score, self.method, self.status = -1, None, None, "unknown"
+        elif hit[0] < 0:  # a tie between entities
+            self.ent, self.score, self.method, self.status = -1, None, None, "ambiguous"
+            self.cands = hit[3]
+        else:
+            self.ent, self.score, self.method, self.status = hit[0], hit[1], hit[2], "resolved"
+
+
+class SpanFinder:
+    """The span half of :class:`resolver.mentions.Annotator`: capitalised runs, titles,
+    known names inside them, and what each distinct run holds (planned once, cached).
+
+    Needs from the class it is mixed into: ``ix``, ``titles``, ``_title_last``, ``common``,
+    ``_plans``, ``_hits(t, s)``, ``_resolve(name)`` and ``_hit_result(name, aliases)``.
+    """
+
+    def _title_before(self, t: str, pos: list[tuple[int, int]], words: list[str]
+                      ) -> tuple[int, int, int]:
+        """(title start, title end, index of the first name word) for the words ``pos``
+        of a span; the title may stand before the span ("spokesman, Ahmed") or open it."""
+        b = pos[0][0]
+        lb: list[tuple[int, int]] = []
+        gap = ""
+        prev = t[max(0, b - 24):b].split()
+        last = prev[-1].lower().strip(".,") if prev else ""
+        if last and not (last.isascii() and last.isalpha()):
+            last = (fold(last).split() or [""])[-1]
+        if last in self._title_last:
+            start = max(0, b - 48)
+            lb = [w.span() for w in WORDS.finditer(t, start, b)][-self.titles.max_words:]
+            if lb and lb[0][0] == start and start:
+                lb = lb[1:]          # cut by the window: not a whole word
+            for i in range(len(lb) - 1, 0, -1):
+                if t[lb[i - 1][1]:lb[i][0]].strip(" \t"):
+                    lb = lb[i:]      # only words separated by plain spaces
+                    break
+            gap = t[lb[-1][1]:b] if lb else ""
+            if not lb or _TITLE_GAP.fullmatch(gap) is None:
+                lb = []
+        if not lb and not any(w.rpartition(" ")[2] in self.titles.words for w in words[:-1]):
+            return 0, 0, 0
+        allpos = lb + pos
+        folded = [fold(t[x:y]).strip() for x, y in lb] + words
+        j, k = self.titles.split(folded, len(lb))
+        if k == 0:
+            return 0, 0, 0
+        if k == len(lb):  # the title is before the span: check what separates them
+            if "." in gap and len(folded[k - 1]) > _ABBREVIATION:
+                return 0, 0, 0
+        tb, te = allpos[j][0], allpos[k - 1][1]
+        if t.startswith(".", te):
+            te += 1
+        return tb, te, k - len(lb)
+
+    def _find(self, t: str, s: str) -> list[Found]:
+        hits = self._hits(t, s)
+        found: list[Found] = []
+        hi, nh = 0, len(hits)
+        plans = self._plans
+        for m in SPAN.finditer(t):
+            sb, se = m.span()
+            if (hi >= nh or hits[hi][0] >= se) and plans.get(m.group()) == () \
+                    and (not sb or t[sb - 1] in " \n\t"):
+                continue   # the common case: a span known to hold no name, no hit inside
+            if sb:
+                c = t[sb - 1]
+                if c.isalnum() or c in "'’_":
+                    continue   # a capital inside a word: iPhone, HAFTAR'S
+                if c == "-":
+                    a = ARTICLE_BEFORE.search(t, max(0, sb - 5), sb)
+                    if a is not None:
+                        sb = a.start()
+            if found and sb < found[-1].e:   # inside a known name found already
+                if se > found[-1].e:
+                    self._split(t, found[-1].e, se, [], found)
+                continue
+            while hi < nh and hits[hi][1] <= sb:   # hits outside every span
+                self._emit_hit(t, hits[hi], found)
+                hi += 1
+            inner = []
+            while hi < nh and hits[hi][0] < se:
+                inner.append(hits[hi])
+                hi += 1
+            if inner and (inner[0][0] < sb or inner[-1][1] > se):
+                self._split(t, sb, se, inner, found)  # a known name runs past the span
+            else:
+                self._planned(t, sb, se, inner, found)
+        for h in hits[hi:]:
+            self._emit_hit(t, h, found)
+        return found
+
+    def _planned(self, t: str, sb: int, se: int, inner: list, found: list[Found]) -> None:
+        """What a span holds, computed once per distinct span text, then placed in context."""
+        key = t[sb:se]
+        plan = self._plans.get(key)
+        if plan is None:
+            sub: list[Found] = []
+            self._span(key, 0, len(key), [(b - sb, e - sb, ids) for b, e, ids in inner], sub)
+            plan = tuple((f.b, f.e, f.tb, f.te, f.hit, f.initial) for f in sub)
+            if len(self._plans) >= CACHE_SIZE:
+                self._plans.clear()
+            self._plans[key] = plan
+        for b, e, tb, te, hit, initial in plan:
+            b += sb
+            initial = initial and is_sentence_start(t, b)   # kept only if the text names it
+            if te > tb:
+                tb, te = tb + sb, te + sb
+            elif b == sb:
+                tb, te, _ = self._title_before(t, [(b, e + sb)], [_NAME])
+            found.append(Found(b, e + sb, tb, te, t[b:e + sb], hit, initial))
+
+    def _emit_hit(self, t: str, h: tuple, found: list[Found]) -> None:
+        b, e, ids = h
+        tb, te, _ = self._title_before(t, [(b, e)], [_NAME])
+        name = t[b:e]
+        found.append(Found(b, e, tb, te, name, self._hit_result(name, ids)))
+
+    def _split(self, t: str, sb: int, se: int, inner: list, found: list[Found]) -> None:
+        """Known names and the capitalised runs between them, each on its own."""
+        pos = sb
+        for h in inner:
+            if h[0] > pos:
+                for m in SPAN.finditer(t, pos, h[0]):
+                    self._span(t, m.start(), m.end(), [], found)
+            self._emit_hit(t, h, found)
+            pos = max(pos, h[1])
+        if pos < se:
+            for m in SPAN.finditer(t, pos, se):
+                self._span(t, m.start(), m.end(), [], found)
+
+    def _span(self, t: str, sb: int, se: int, inner: list, found: list[Found]) -> None:
+        pos = [(w.start(), w.end()) for w in WORDS.finditer(t, sb, se)]
+        if not pos:
+            return
+        words = [fold(t[x:y]).strip() for x, y in pos]
+        tb, te, i0 = self._title_before(t, pos, words)
+        common = self.common
+        while i0 < len(pos) - 1 and words[i0] in common \
+                and not any(h[0] == pos[i0][0] for h in inner):
+            i0 += 1
+        nb = pos[i0][0]
+        inner = [h for h in inner if h[0] >= nb]
+        if len(inner) == 1 and inner[0][0] == nb and inner[0][1] == se:
+            name = t[nb:se]
+            found.append(Found(nb, se, tb, te, name, self._hit_result(name, inner[0][2])))
+            return
+        n = len(pos) - i0
+        if n > MAX_UNKNOWN_WORDS and not inner:
+            return
+        if n == 1 and words[i0] in common and not inner:
+            return
+        name = t[nb:se]
+        hit = self._known(name, n) if n <= MAX_UNKNOWN_WORDS + 2 else None
+        if hit is not None:
+            found.append(Found(nb, se + hit[4], tb, te, t[nb:se + hit[4]], hit))
+            return
+        if n == 2 and len(inner) == 1 and inner[0][0] == pos[-1][0] and inner[0][1] == se \
+                and words[i0] not in self.titles.words and all(
+                    self.ix.types[self.ix.alias_entity[a]] == "person" for a in inner[0][2]):
+            found.append(Found(nb, se, tb, te, name, None))  # Saddam Haftar: a relative
+            return
+        for i in range(i0 + 1, len(pos)):   # a known name after other words
+            if words[i] in _LINK_WORDS:
+                continue
+            hit = self._known(t[pos[i][0]:se], len(pos) - i)
+            if hit is not None and (i < len(pos) - 1 or hit[2] in _SURE):
+                self._span(t, nb, pos[i - 1][1], [h for h in inner if h[1] <= pos[i][0]],
+                           found)
+                if te > tb and found and found[-1].b >= nb and found[-1].te <= found[-1].tb:
+                    tb = te = 0   # the title went to the words before
+                found.append(Found(pos[i][0], se + hit[4], tb, te, t[pos[i][0]:se + hit[4]], hit))
+                return
+        if inner:
+            self._split(t, nb, se, inner, found)
+            if te > tb and found:
+                first = next((f for f in found if f.b >= nb), None)
+                if first is not None and first.te <= first.tb:
+                    first.tb, first.te = tb, te
+            return
+        if words[i0] in common or self.titles.words.issuperset(words[i0:]):
+            return
+        # trailing common words and particles: "Rival Libyan", "Parlement de"
+        while n > 1 and (words[i0 + n - 1] in common or words[i0 + n - 1] in _LINK_WORDS):
+            n -= 1
+            se = pos[i0 + n - 1][1]
+            name = t[nb:se]
+        if n == 1 and len(name) < 2:
+            return
+        initial = n == 1 or all(w in common for w in words[i0 + 1:i0 + n])
+        found.append(Found(nb, se, tb, te, name, None, initial))
+
+    def _known(self, name: str, n: int) -> tuple | None:
+        """The resolution of a span's name, or of its base without a German genitive s;
+        with the end offset shift as a fifth item. One word resolved fuzzily is no answer."""
+        hit = self._resolve(name)
+        if hit is not None and (n > 1 or hit[2] in _SURE or (
+                hit[1] >= SINGLE_WORD_MIN and len(name) >= 5 and hit[2] != "fuzzy")):
+            return (*hit[:4], 0)
+        if name.endswith("s") and len(name) > 4:
+            hit = self._resolve(name[:-1])
+            if hit is not None and hit[2] in ("exact", "normalised"):
+                return (*hit[:4], -1)
+        return None
+
+    # -- the document decides -------------------------------------------------------------
