@@ -5,8 +5,8 @@ Usage (from the repository root)::
     python benchmarks/cluster_scale.py [--sizes 10000 100000 1000000] [--seed 7]
 
 ``seconds`` is wall-clock time of ``cluster_names`` alone, ``cpu_s`` its CPU time (steadier
-on a shared machine), the ``*_s`` columns its phases. Each size runs in a fresh subprocess, so its peak resident memory (``ru_maxrss``) is its own.
-The names come from :func:`synthetic_names`, a deterministic generator of transliteration
+on a shared machine), the ``*_s`` columns its phases in CPU seconds. Each size runs in a
+fresh subprocess, so its peak resident memory (``ru_maxrss``) is its own. The names come from :func:`synthetic_names`, a deterministic generator of transliteration
 variants of Arabic and European person names (given + family name, sometimes a middle name,
 sometimes the family name alone). Because it knows which entity each spelling stands for,
 the run also prints pairwise precision and recall against that truth.

@@ -20,13 +20,15 @@ from .core import DEFAULT_THRESHOLD, Resolver
 from .matcher import NameMatch, compare_names, part_similarity
 from .models import Match
 from .normalise import ParsedName, normalise, parse_name
-from .tables import TableError
+from .editing import Judgement
+from .tables import Conflict, TableError, find_conflicts, read_table, write_table
 
 __all__ = [
     "canonical", "resolve", "candidates", "cluster", "cluster_names", "normalise", "parse_name",
-    "annotate", "normalise_text", "normalise_corpus", "Mention",
+    "annotate", "normalise_text", "normalise_corpus", "Mention", "DocResult",
     "explain", "default_resolver", "Resolver", "Match", "Clustering", "ParsedName", "NameMatch",
-    "TableError", "DEFAULT_THRESHOLD", "compare_names", "part_similarity", "__version__",
+    "TableError", "Judgement", "Conflict", "find_conflicts", "read_table", "write_table",
+    "DEFAULT_THRESHOLD", "compare_names", "part_similarity", "__version__",
 ]
 
 __version__ = "0.1.0"
@@ -77,7 +79,8 @@ def annotate(text: str) -> list:  # list[Mention]
     return default_resolver().annotate(text)
 
 
-_LAZY = {"normalise_text": "corpus", "normalise_corpus": "corpus", "Mention": "mentions"}
+_LAZY = {"normalise_text": "corpus", "normalise_corpus": "corpus", "DocResult": "corpus",
+         "Mention": "mentions"}
 
 
 def __getattr__(name: str):

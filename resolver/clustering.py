@@ -23,22 +23,27 @@
 from __future__ import annotations
 
 import gc
+from array import array
 import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
 from rapidfuzz import fuzz, process
 
 from .matcher import NameMatch, compare_names
 from .normalise import ParsedName, parse_name
 from .phonetic import keys, readings
+
+try:  # numpy (needed by rapidfuzz's cdist) speeds up large blocks; without it, a slower path
+    import numpy as np
+except ImportError:  # pragma: no cover - numpy is installed with the bench extra
+    np = None  # type: ignore[assignment]
 
 if TYPE_CHECKING:
     from .core import Resolver
@@ -78,24 +83,27 @@ def _shape(p: ParsedName) -> str:
     return " ".join(readings(x)[0].shape for x in p.parts)
 
 
-def _block_keys(p: ParsedName) -> list[tuple[str, ...]]:
+def _block_keys(p: ParsedName) -> list[str]:
     last = keys(p.parts[-1])[:2]
     if len(p.parts) == 1:
-        return [(k,) for k in last]
+        return list(last)
     first = keys(p.parts[0])[:2]
-    return [(k, f) for k in last for f in first]
+    return [f"{k}|{f}" for k in last for f in first]
 
 
-def _block_pairs(members: list[int], shapes: list[str]) -> np.ndarray:
-    """Candidate pairs (rows ``i < j``) within one block."""
-    b = len(members)
-    idx = np.asarray(members, dtype=np.int64)
-    if b <= SMALL_BLOCK:
-        x, y = np.triu_indices(b, 1)
-        return np.stack([idx[x], idx[y]], axis=1)
-    order = sorted(range(b), key=lambda k: shapes[members[k]])
-    idx = idx[order]
-    out = []
+def _near_pairs(members: list[int], shapes: list[str], left: array, right: array) -> None:
+    """Each name of a large block with its :data:`NEIGHBOURS` nearest block mates."""
+    if np is None:
+        choices = {i: shapes[i] for i in members}
+        for i in members:
+            for _, _, j in process.extract(shapes[i], choices, scorer=fuzz.ratio,
+                                           limit=NEIGHBOURS + 1):
+                if j != i:
+                    left.append(min(i, j))
+                    right.append(max(i, j))
+        return
+    idx = np.asarray(sorted(members, key=shapes.__getitem__), dtype=np.int64)
+    b = len(idx)
     step = CHUNK - CHUNK // 8
     for start in range(0, max(1, b - CHUNK // 8), step):
         sub = idx[start:start + CHUNK]
@@ -104,24 +112,35 @@ def _block_pairs(members: list[int], shapes: list[str]) -> np.ndarray:
         np.fill_diagonal(sims, 0)
         k = min(NEIGHBOURS, len(sub) - 1)
         near = np.argpartition(-sims.astype(np.int16), k - 1, axis=1)[:, :k]
-        rows = np.repeat(np.arange(len(sub)), k)
-        out.append(np.stack([sub[rows], sub[near.ravel()]], axis=1))
-    pairs = np.concatenate(out)
-    return np.sort(pairs, axis=1)
+        a, b2 = np.repeat(sub, k), sub[near.ravel()]
+        left.extend(np.minimum(a, b2).tolist())
+        right.extend(np.maximum(a, b2).tolist())
 
 
-def _candidate_pairs(parsed: list[ParsedName], shapes: list[str]) -> np.ndarray:
-    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
+def _candidate_pairs(parsed: list[ParsedName], shapes: list[str]) -> Sequence[int]:
+    """Deduplicated candidate pairs ``(i, j)``, ``i < j``, sorted, coded as ``i * n + j``."""
+    blocks: dict[str, list[int]] = defaultdict(list)
     for i, p in enumerate(parsed):
         for k in _block_keys(p):
             blocks[k].append(i)
-    chunks = [_block_pairs(m, shapes) for m in blocks.values() if len(m) > 1]
-    if not chunks:
-        return np.empty((0, 2), dtype=np.int64)
-    pairs = np.concatenate(chunks)
-    n = len(parsed)
-    codes = np.unique(pairs[:, 0] * n + pairs[:, 1])
-    return np.stack([codes // n, codes % n], axis=1)
+    left, right = array("q"), array("q")
+    for members in blocks.values():
+        b = len(members)
+        if b == 1:
+            continue
+        if b <= SMALL_BLOCK:  # members are in increasing order
+            for x in range(b - 1):
+                mx = members[x]
+                for y in range(x + 1, b):
+                    left.append(mx)
+                    right.append(members[y])
+        else:
+            _near_pairs(members, shapes, left, right)
+    del blocks
+    n = max(1, len(parsed))
+    if np is None:
+        return sorted({a * n + b for a, b in zip(left, right)})
+    return np.unique(np.frombuffer(left, dtype=np.int64) * n + np.frombuffer(right, dtype=np.int64))
 
 
 class _Scorer:
@@ -211,17 +230,26 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
     texts = [t for t, p in zip(all_texts, parsed_all) if p.parts]
     parsed = [p for p in parsed_all if p.parts]
     unparsed = [t for t, p in zip(all_texts, parsed_all) if not p.parts]
+    n_names = len(all_texts)
+    del all_texts, parsed_all
     shapes = [_shape(p) for p in parsed]
     score = _Scorer(parsed, entity_type)
 
     t1 = time.process_time()
     pairs = _candidate_pairs(parsed, shapes)
     t2 = time.process_time()
+    del shapes
     links: dict[int, list[int]] = defaultdict(list)
-    for i, j in pairs.tolist():
-        if score(i, j) >= threshold:
-            links[i].append(j)
-            links[j].append(i)
+    n = max(1, len(parsed))
+    for start in range(0, len(pairs), 65536):
+        chunk = pairs[start:start + 65536]
+        for code in (chunk if isinstance(chunk, list) else chunk.tolist()):
+            i, j = divmod(code, n)
+            if score(i, j) >= threshold:
+                links[i].append(j)
+                links[j].append(i)
+    n_pairs = len(pairs)
+    del pairs
 
     t3 = time.process_time()
     clusters: list[_Cluster] = []
@@ -263,7 +291,7 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
             if len(parsed[i].parts) > 1:
                 surname[keys(parsed[i].parts[-1])[0]].append(cluster_of[i])
     result = _result(texts, unparsed, counts, clusters, threshold, resolver, entity_type)
-    result.stats = {"names": len(all_texts), "candidate_pairs": len(pairs),
+    result.stats = {"names": n_names, "candidate_pairs": n_pairs,
                     "links": sum(map(len, links.values())) // 2, "parse_s": t1 - t0,
                     "block_s": t2 - t1, "score_s": t3 - t2,
                     "assign_s": time.process_time() - t3}

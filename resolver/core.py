@@ -27,7 +27,7 @@ from .editing import Editing
 from .index import AliasIndex
 from .matcher import NameMatch, compare_names
 from .models import ENTITY_TYPES, ID_PATTERN, EntityRecord, Match
-from .normalise import ParsedName, parse_name
+from .normalise import ParsedName, normalise, parse_name
 from .paths import data_dir
 from .tables import TableError, read_table
 
@@ -35,6 +35,7 @@ __all__ = ["Resolver", "DEFAULT_THRESHOLD", "AMBIGUITY_MARGIN"]
 
 DEFAULT_THRESHOLD = 0.85     # calibrated in docs/matching.md
 AMBIGUITY_MARGIN = 0.02      # two entities this close: no answer, see candidates()
+ONE_WORD_MIN = 0.90          # one word matched only approximately: little evidence, ask more
 CANDIDATE_FLOOR = 0.5        # candidates() lists nothing weaker
 _MEMO_SIZE = 100_000
 _EXACT_RULES = ("same spelling", "same transliteration key", "given-name table")
@@ -244,6 +245,8 @@ class Resolver(Editing):
         if not ranked or ranked[0][1] < threshold:
             return None
         top = ranked[0]
+        if top[3] in ("phonetic", "fuzzy") and top[1] < ONE_WORD_MIN and " " not in normalise(name):
+            return None
         if top[3] not in ("exact", "normalised") and len(ranked) > 1 \
                 and ranked[1][1] >= top[1] - AMBIGUITY_MARGIN:
             # equally similar: a higher prior decides (Tripoli: Libya over Lebanon), else no answer

@@ -6,7 +6,8 @@ Reading (:func:`iter_documents`) is lazy: one document at a time, from a directo
 record raises :class:`InputError` naming file and line.
 
 Writing: :func:`doc_record` turns one :class:`~resolver.corpus.DocResult` into a plain dict
-(the JSONL annotation record); :class:`CorpusSummary` counts entities, spellings, ambiguous
+(the JSONL annotation record), :func:`prepare` into the JSON lines to write plus compact
+mention tuples; :class:`CorpusSummary` counts entities, spellings, ambiguous
 and unknown names and links co-mentioned entities in the graph (:func:`add_comentions`);
 :func:`proposed_aliases` clusters the unknown names into an alias table ``Resolver.load()``
 reads. Every file is written atomically (:func:`resolver.graph.atomic_write`).
@@ -28,7 +29,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 import yaml
@@ -36,7 +37,8 @@ from unidecode import unidecode
 
 from .graph import atomic_write
 
-__all__ = ["InputError", "FORMATS", "iter_documents", "doc_record", "spelling", "CorpusSummary",
+__all__ = ["InputError", "FORMATS", "iter_documents", "doc_record", "spelling", "Prepared",
+           "prepare", "CorpusSummary",
            "add_comentions", "comentions", "proposed_aliases", "write_yaml", "write_json",
            "write_jsonl"]
 
@@ -196,6 +198,36 @@ def _status(m: dict[str, Any]) -> str:
     return "ambiguous" if m.get("candidates") else "unknown"
 
 
+class Prepared(NamedTuple):
+    """One document ready to write and count: built where the document was annotated (a
+    worker process), so the main process only writes strings and counts small tuples."""
+
+    doc_id: str
+    annotation: str                 # the JSON line of annotations.jsonl (no newline)
+    rewritten: str | None           # the JSON line of rewritten.jsonl, if rewritten
+    mentions: list[tuple]           # (status, entity_id, canonical, type, spelling, title)
+    unknown: list[str]              # spellings of the unknown mentions
+
+
+def prepare(result: Any) -> Prepared:
+    """Turn one result (a ``DocResult`` or a :func:`doc_record` dict) into a :class:`Prepared`.
+
+    >>> p = prepare({"doc_id": "d", "mentions": [{"start": 0, "end": 6, "text": "Hiftar",
+    ...     "entity_id": "khalifa-haftar", "status": "resolved"}], "text": None})
+    >>> p.annotation[:14], p.rewritten, p.mentions[0][:2]
+    ('{"doc_id": "d"', None, ('resolved', 'khalifa-haftar'))
+    """
+    rec = result if isinstance(result, dict) else doc_record(result)
+    rec = dict(rec)
+    text = rec.pop("text", None)
+    rew = None if text is None else json.dumps({"doc_id": rec["doc_id"], "text": text},
+                                               ensure_ascii=False, default=str)
+    ms = [(_status(m), m.get("entity_id"), m.get("canonical"), m.get("type"),
+           spelling(m["text"]), m.get("title")) for m in rec["mentions"]]
+    return Prepared(str(rec["doc_id"]), json.dumps(rec, ensure_ascii=False, default=str), rew,
+                    ms, _unknown_names(rec))
+
+
 def _unknown_names(rec: dict[str, Any]) -> list[str]:
     """Every unknown mention's spelling (one per mention; a document-level ``unknown`` list
     is used only when the record has no mention statuses)."""
@@ -254,25 +286,23 @@ class CorpusSummary:
         self.unknown_docs: Counter[str] = Counter()
         self.titled: set[str] = set()   # unknown names seen after a title or role: people
 
-    def add(self, rec: dict[str, Any], characters: int = 0) -> None:
-        """Count one document record (from :func:`doc_record`)."""
+    def add(self, rec: dict[str, Any] | Prepared, characters: int = 0) -> None:
+        """Count one document: a record (from :func:`doc_record`) or a :class:`Prepared`."""
+        p = rec if isinstance(rec, Prepared) else prepare(rec)
         self.documents += 1
         self.characters += characters
         seen: list[str] = []
-        for m in rec["mentions"]:
-            st = _status(m)
+        for st, eid, canonical, type_, text, title in p.mentions:
             self.status[st] += 1
-            text = spelling(m["text"])
             if st == "ambiguous":
                 self.ambiguous[text] += 1
-            elif st == "unknown" and m.get("title"):
+            elif st == "unknown" and title:
                 self.titled.add(text)
-            eid = m.get("entity_id")
             if not eid:
                 continue
             e = self.entities.get(eid)
             if e is None:
-                e = self.entities[eid] = {"canonical": m.get("canonical"), "type": m.get("type"),
+                e = self.entities[eid] = {"canonical": canonical, "type": type_,
                                           "mentions": 0, "documents": 0, "spellings": Counter()}
             e["mentions"] += 1
             if len(e["spellings"]) < MAX_SPELLINGS or text in e["spellings"]:
@@ -280,11 +310,10 @@ class CorpusSummary:
             if eid not in seen:
                 seen.append(eid)
                 e["documents"] += 1
-        unknown = _unknown_names(rec)
-        self.unknown.update(unknown)
-        self.unknown_docs.update(set(unknown))
+        self.unknown.update(p.unknown)
+        self.unknown_docs.update(set(p.unknown))
         if self.graph is not None and len(seen) > 1:
-            add_comentions(self.graph, seen, str(rec["doc_id"]))
+            add_comentions(self.graph, seen, p.doc_id)
 
     def to_dict(self) -> dict[str, Any]:
         """The summary as written to ``summary.json``."""

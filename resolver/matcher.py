@@ -39,6 +39,7 @@ W_SKELETON, W_SHAPE, W_VOWELS = 0.55, 0.3, 0.15   # how a reading pair is scored
 W_PLAIN = 0.1              # weight of the plain spelling against the best reading pair
 PART_MIN = 0.88            # below this two parts are different names
 VOWELLESS_PENALTY = 0.03   # consonants alone are weaker evidence
+SHORT_VOWELLESS_PENALTY = 0.1   # ... and a single one weaker still
 SURNAME_ALONE = 0.06       # "Hiftar" for "Khalifa Hiftar"
 FIRST_NAME_OMITTED = 0.06  # "Caid Essebsi" for "Beji Caid Essebsi"
 MIDDLE_ALONE = 0.10        # "Moavero" for "Enzo Moavero Milanesi"
@@ -113,7 +114,9 @@ def part_similarity(a: str, b: str, vowelless: bool = False) -> tuple[float, str
             best, bx, by = s, x, y
     assert bx is not None and by is not None
     if vowelless:
-        score = best - VOWELLESS_PENALTY
+        # consonants alone, and few of them (Arabic الزاوية is just Z): weak evidence
+        short = min(len(bx.skeleton), len(by.skeleton)) < 2
+        score = best - VOWELLESS_PENALTY - (SHORT_VOWELLESS_PENALTY if short else 0.0)
     else:
         score = (1 - W_PLAIN) * best + W_PLAIN * _sim(a.replace("-", ""), b.replace("-", ""))
     if bx.skeleton == by.skeleton and (vowelless or bx.shape == by.shape):

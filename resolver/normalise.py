@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .rules import Rules, rules
-from .script import clean_unicode, to_latin_words
+from .script import arabizi, clean_unicode, to_latin_words
 
 __all__ = ["ParsedName", "normalise", "parse_name"]
 
@@ -93,7 +93,10 @@ def _tokens(text: str) -> list[_Tok]:
     caps = [w.isalpha() and w.isupper() and 2 <= len(w) <= 6 for w in raw_words]
     toks: list[_Tok] = []
     for i, (word, vowelless) in enumerate(latin):
-        word = _SEPARATORS.sub(" ", _MARKS.sub("", word))
+        word = _MARKS.sub("", word)
+        if any(c.isdigit() for c in word):
+            word = arabizi(word)  # again: a mark may have stood between digit and letter
+        word = _SEPARATORS.sub(" ", word)
         acronym = caps[i] if len(latin) == len(raw_words) else False
         for chunk in word.split():
             for j, piece in enumerate(chunk.split("-")):

@@ -22,7 +22,7 @@ from unidecode import unidecode
 
 from .rules import rules
 
-__all__ = ["clean_unicode", "to_latin_words"]
+__all__ = ["arabizi", "clean_unicode", "to_latin_words"]
 
 # Zero-width, bidi and other format characters, controls and lone surrogates -> nothing/space.
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
@@ -61,7 +61,8 @@ def _arabic_word(word: str) -> tuple[str, bool]:
     return "".join(out), not voweled
 
 
-def _arabizi(word: str) -> str:
+def arabizi(word: str) -> str:
+    """Arabizi digits inside a Latin word to letters: ``mo7amed`` -> ``mohamed``."""
     table = rules().arabizi
     return _ARABIZI.sub(lambda m: table[m.group()], word)
 
@@ -80,7 +81,7 @@ def to_latin_words(text: str) -> list[tuple[str, bool]]:
         else:
             latin, vowelless = unidecode(word).lower(), False
         if any(c.isdigit() for c in latin):
-            latin = _arabizi(latin)
+            latin = arabizi(latin)
         if latin.strip():
             words.append((latin, vowelless))
     return words

@@ -64,11 +64,11 @@ def _init_worker(options: dict[str, Any]) -> None:
         _WORKER["resolver"] = _WORKER.pop("inherited")
 
 
-def _work(batch: list[tuple[str, str]], rewrite: bool, style: str) -> list[dict[str, Any]]:
+def _work(batch: list[tuple[str, str]], rewrite: bool, style: str) -> list:
     from ..corpus import normalise_corpus
-    from ..corpus_io import doc_record
-    return [doc_record(r) for r in normalise_corpus(batch, resolver=_WORKER["resolver"],
-                                                      rewrite=rewrite, style=style)]
+    from ..corpus_io import prepare
+    return [prepare(r) for r in normalise_corpus(batch, resolver=_WORKER["resolver"],
+                                                   rewrite=rewrite, style=style)]
 
 
 def _batches(docs: Iterable[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
@@ -84,19 +84,20 @@ def _batches(docs: Iterable[tuple[str, str]], size: int) -> Iterator[list[tuple[
 
 def run_records(docs: Iterable[tuple[str, str]], *, resolver: Any = None, workers: int = 1,
                 options: dict[str, Any] | None = None, rewrite: bool = False,
-                style: str = "replace", batch_size: int = BATCH) -> Iterator[dict[str, Any]]:
-    """Annotation records (:func:`resolver.corpus_io.doc_record`) for ``docs``, in order.
+                style: str = "replace", batch_size: int = BATCH) -> Iterator[Any]:
+    """:class:`resolver.corpus_io.Prepared` documents (JSON lines + compact mentions) for
+    ``docs``, in order; workers prepare them, so the main process only writes and counts.
 
     ``workers > 1`` runs a process pool; each worker sets up its resolver once (a forked
     worker inherits ``resolver``; a spawned one builds it from ``options``: ``tables``,
     ``no_default``, ``threshold``) and gets documents in batches, at most ``2 * workers``
     batches in flight, so memory stays flat.
     """
-    from ..corpus_io import doc_record
+    from ..corpus_io import prepare
     if workers <= 1:
         from ..corpus import normalise_corpus
         for r in normalise_corpus(docs, resolver=resolver, rewrite=rewrite, style=style):
-            yield doc_record(r)
+            yield prepare(r)
         return
     import multiprocessing as mp
     fork = "fork" in mp.get_all_start_methods()
@@ -119,8 +120,8 @@ def run_records(docs: Iterable[tuple[str, str]], *, resolver: Any = None, worker
 
 
 def _dask_records(docs: Iterable[tuple[str, str]], resolver: Any, args: argparse.Namespace
-                  ) -> Iterator[dict[str, Any]]:
-    from ..corpus_io import doc_record
+                  ) -> Iterator[Any]:
+    from ..corpus_io import prepare
     from ..dask import _require_dask, normalise_corpus
     try:
         _require_dask()
@@ -130,7 +131,7 @@ def _dask_records(docs: Iterable[tuple[str, str]], resolver: Any, args: argparse
     with Client(args.scheduler) as client:
         for r in normalise_corpus(docs, resolver=resolver, client=client, rewrite=args.rewrite,
                                   style=args.style):
-            yield doc_record(r)
+            yield prepare(r)
 
 
 def _counted(docs: Iterable[tuple[str, str]], sizes: dict[str, int]) -> Iterator[tuple[str, str]]:
@@ -141,8 +142,7 @@ def _counted(docs: Iterable[tuple[str, str]], sizes: dict[str, int]) -> Iterator
 
 def _run(args: argparse.Namespace) -> int:
     from .. import graph as G
-    from ..corpus_io import (CorpusSummary, iter_documents, proposed_aliases, write_json,
-                             write_jsonl, write_yaml)
+    from ..corpus_io import CorpusSummary, iter_documents, proposed_aliases, write_json, write_yaml
     if args.workers < 1:
         raise ValueError(f"--workers must be at least 1, not {args.workers}")
     r = load_resolver(args)
@@ -162,16 +162,12 @@ def _run(args: argparse.Namespace) -> int:
     progress = Progress(None if args.no_progress else sys.stderr)
 
     def write(ann: TextIO, rew: TextIO | None) -> None:
-        for rec in records:
-            text = rec.pop("text", None)
-            if text is None:
-                text = rec.pop("rewritten", None)
-            rec.pop("rewritten", None)
-            n = sizes.pop(str(rec["doc_id"]), 0)
-            summary.add(rec, n)
-            write_jsonl(ann, rec)
-            if rew is not None:
-                write_jsonl(rew, {"doc_id": rec["doc_id"], "text": text})
+        for p in records:
+            n = sizes.pop(p.doc_id, 0)
+            summary.add(p, n)
+            ann.write(p.annotation + "\n")
+            if rew is not None and p.rewritten is not None:
+                rew.write(p.rewritten + "\n")
             progress.update(1, n)
 
     if args.rewrite:

@@ -1,0 +1,190 @@
+"""Benchmark the SQLite alias store: build, open + first query, lookups/s, memory, safety.
+
+    .venv/bin/python benchmarks/store.py              # 1M aliases (a few minutes)
+    .venv/bin/python benchmarks/store.py --aliases 100000 --kills 5
+
+Synthetic person names (deterministic seed): entities with 5 spellings each (vowel and
+consonant variants of a given and a family name). Prints one line per figure; the figures
+in docs/performance-store.md come from this script.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from resolver.index import AliasIndex  # noqa: E402
+from resolver.models import AliasRecord, EntityRecord  # noqa: E402
+from resolver.normalise import ParsedName  # noqa: E402
+from resolver.phonetic import readings  # noqa: E402
+from resolver.store import Store, StoreResolver  # noqa: E402
+
+ONSETS = ["b", "d", "f", "g", "h", "j", "k", "kh", "l", "m", "n", "q", "r", "s", "sh", "t", "z"]
+VOWELS = ["a", "i", "o", "u", "e", "ou", "ee"]
+SPELL = {"ou": "u", "ee": "i", "kh": "ch", "q": "g", "sh": "ch", "u": "o", "e": "a"}
+
+
+def _word(rng: random.Random, syllables: int) -> list[str]:
+    return [x for _ in range(syllables) for x in (rng.choice(ONSETS), rng.choice(VOWELS))] + \
+        [rng.choice(ONSETS)]
+
+
+def _variant(rng: random.Random, parts: list[str]) -> str:
+    return "".join(SPELL.get(p, p) if rng.random() < 0.3 else p for p in parts).capitalize()
+
+
+def records(n_aliases: int, seed: int = 7, per_entity: int = 5):
+    """Entities with ``per_entity`` spellings each, ``n_aliases`` spellings in all."""
+    rng = random.Random(seed)
+    for e in range(n_aliases // per_entity):
+        given, family = _word(rng, rng.randint(1, 2)), _word(rng, rng.randint(2, 3))
+        canon = f"{''.join(given).capitalize()} {''.join(family).capitalize()}"
+        names = {canon}
+        while len(names) < per_entity:
+            names.add(f"{_variant(rng, given)} {_variant(rng, family)}" if len(names) % 3
+                      else f"{_variant(rng, family)}, {_variant(rng, given)}")
+        yield EntityRecord.model_construct(
+            id=f"p{e}", type="person", canonical=canon, description=None, distinct=[], prior=1.0,
+            aliases=[AliasRecord.model_construct(name=x, source="synthetic", lang=None, note=None)
+                     for x in sorted(names - {canon})])
+
+
+def build(path: Path, n: int) -> float:
+    t = time.perf_counter()
+    with Store.create(path) as st:
+        st.add_records(records(n), batch=2000)
+        got = st.alias_count()
+    dt = time.perf_counter() - t
+    print(f"build: {got:,} aliases in {dt:.1f} s ({got / dt:,.0f} aliases/s), "
+          f"file {path.stat().st_size / 1e6:.0f} MB ({path.stat().st_size / got:.0f} B/alias)")
+    return dt
+
+
+def open_first_query(path: Path) -> None:
+    code = ("import time, sys; t0 = time.perf_counter(); from resolver.store import StoreResolver;"
+            "t1 = time.perf_counter(); r = StoreResolver(sys.argv[1]); a = r.canonical(sys.argv[2]);"
+            "t2 = time.perf_counter(); b = r.canonical(sys.argv[3]); t3 = time.perf_counter();"
+            "print(f'{t1 - t0:.3f} {t2 - t1:.3f} {t3 - t2:.3f}', a, '|', b)")
+    first = next(records(5))
+    out = subprocess.run([sys.executable, "-c", code, str(path), first.aliases[0].name,
+                          first.canonical.lower() + "x"], capture_output=True, text=True,
+                         env=dict(os.environ, PYTHONPATH=str(ROOT)), check=True).stdout.split()
+    print(f"open + first exact query: {float(out[1]) * 1000:.0f} ms (import resolver "
+          f"{float(out[0]) * 1000:.0f} ms); then first fuzzy query {float(out[2]) * 1000:.0f} ms")
+
+
+def lookups(path: Path, n: int, count: int = 2000) -> None:
+    rng = random.Random(11)
+    recs = [r for r, _ in zip(records(n), range(count))]
+    exact = [rng.choice(r.aliases).name for r in recs]
+    fuzzy = [f"{r.canonical[:-1]}{'a' if r.canonical[-1] != 'a' else 'e'}" for r in recs]
+    sr = StoreResolver(path)
+    for label, qs in (("exact", exact), ("fuzzy", fuzzy)):
+        t = time.perf_counter()
+        hits = sum(sr.canonical(q) is not None for q in qs)
+        dt = time.perf_counter() - t
+        print(f"StoreResolver {label} lookups: {len(qs) / dt:,.0f}/s ({hits}/{len(qs)} resolved)")
+    sr.close()
+
+
+def index_memory(path: Path, n: int) -> None:
+    """tracemalloc of an in-memory AliasIndex holding the first ``n`` aliases of the store."""
+    con = Store(path, readonly=True)._con
+    rows = con.execute("SELECT e.entity_id, e.canonical, e.type, e.prior, a.written, a.normalised,"
+                       " a.flags FROM alias a JOIN entity e ON e.id = a.entity ORDER BY a.id "
+                       "LIMIT ?", (n,)).fetchall()
+    gc.collect()
+    tracemalloc.start()
+    ix = AliasIndex()
+    for eid, canon, etype, prior, written, norm, flags in rows:
+        e = ix.add_entity(eid, canon, etype, prior)
+        parts = tuple(norm.split(" "))
+        ix.add_alias(e, written, ParsedName(parts, (bool(flags & 1),) * len(parts),
+                                            (bool(flags & 2),) * len(parts), None))
+    readings.cache_clear()
+    gc.collect()
+    used = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    print(f"in-memory AliasIndex, {len(ix):,} aliases: {used / 1e6:.0f} MB, "
+          f"{used / len(ix):.0f} bytes/alias (tracemalloc)")
+    del ix, rows
+
+
+def store_reader_memory(path: Path, n: int) -> None:
+    import psutil
+    proc = psutil.Process()
+    before = proc.memory_info().rss
+    sr = StoreResolver(path)
+    for r, _ in zip(records(n), range(2000)):
+        sr.canonical(r.aliases[0].name)
+    after = proc.memory_info().rss
+    print(f"StoreResolver process memory after open + 2,000 queries: +{(after - before) / 1e6:.1f} MB "
+          f"RSS ({(after - before) / n:.1f} bytes per stored alias)")
+    sr.close()
+
+
+def safety(tmp: Path, kills: int) -> None:
+    from test_store_concurrency import kill_mid_write, run_writers
+    path = tmp / "writers.db"
+    with Store.create(path) as st:
+        st.add_entity("shared", "Shared Entity")
+    t = time.perf_counter()
+    run_writers(path, 4, 1000)
+    with Store(path, readonly=True) as st:
+        names = set(st.aliases_of("shared"))
+        ok = st.integrity_check()
+    lost = sum(f"Writer{w} Name{i}" not in names for w in range(4) for i in range(1000))
+    print(f"concurrent writers: 4 processes x 1,000 additions (one transaction each) in "
+          f"{time.perf_counter() - t:.1f} s: {len(names) - 1:,} present, {lost} lost, "
+          f"integrity {ok}")
+    path = tmp / "kills.db"
+    Store.create(path).close()
+    committed = cut = lost = 0
+    size = 3000
+    for r in range(kills):
+        k = kill_mid_write(path, f"r{r}", size, after=1 + r % 4)
+        with Store(path, readonly=True) as st:
+            ok = st.integrity_check()
+            assert ok == "ok", ok
+            lost += sum(len(st.aliases_of(f"r{r}-{j}")) != size + 1 for j in range(k))
+            partial = len(st.aliases_of(f"r{r}-{k}"))
+            assert partial in (0, size + 1)
+            cut += partial == 0
+            committed += k
+    print(f"SIGKILL mid-transaction: {kills} kills, integrity ok after each, {committed} committed "
+          f"batches of {size + 1} aliases all present ({lost} lost), {cut} in-flight transactions "
+          f"rolled back whole, none half-written")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--aliases", type=int, default=1_000_000)
+    ap.add_argument("--kills", type=int, default=20)
+    ap.add_argument("--dir", default=None, help="where to build the store (default: a temp dir)")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(dir=args.dir) as d:
+        tmp = Path(d)
+        path = tmp / "store.db"
+        build(path, args.aliases)
+        open_first_query(path)
+        lookups(path, args.aliases)
+        store_reader_memory(path, args.aliases)
+        for n in sorted({min(100_000, args.aliases), args.aliases}):
+            index_memory(path, n)
+        safety(tmp, args.kills)
+
+
+if __name__ == "__main__":
+    main()
