@@ -126,14 +126,20 @@ def _split_abd(t: _Tok, r: Rules) -> list[_Tok]:
     """Abdelaziz -> abd + aziz; Abdullah -> abd + allah; 'Abdel' -> abd (binds forward)."""
     if t.text in _ABD_STANDALONE:
         return [_Tok("abd", t.hyph, t.vowelless, t.acronym, bind_next=True)]
-    for form in r.abd_forms:
-        if t.text.startswith(form) and len(t.text) - len(form) >= 3:
-            rest = t.text[len(form):]
-            if rest in r.allah_rests:
-                rest = "allah"
-            return [_Tok("abd", t.hyph, t.vowelless, t.acronym, bind_next=True),
-                    _Tok(rest, False, t.vowelless, t.acronym)]
-    return [t]
+    out: list[_Tok] = []
+    text, hyph = t.text, t.hyph
+    while True:  # a fused rest may itself start with abd (idempotence)
+        form = next((f for f in r.abd_forms
+                     if text.startswith(f) and len(text) - len(f) >= 3), None)
+        if form is None:
+            break
+        out.append(_Tok("abd", hyph, t.vowelless, t.acronym, bind_next=True))
+        text, hyph = text[len(form):], False
+        if text in r.allah_rests:
+            text = "allah"
+    if not out:
+        return [t]
+    return out + [_Tok(text, False, t.vowelless, t.acronym)]
 
 
 def _particles(toks: list[_Tok], r: Rules) -> list[_Tok]:
