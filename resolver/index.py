@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from rapidfuzz import fuzz, process
 
 from .normalise import ParsedName
-from .phonetic import keys
+from .phonetic import keys, primary_key
 
 __all__ = ["AliasIndex"]
 
@@ -114,7 +114,7 @@ class AliasIndex:
             out += [keys(p)[0] for p in parsed.parts[1:-1]
                     if not p.startswith(("bin-", "bint-", "ould-"))]
         if type != "person" and len(parsed.parts) > 1:
-            out += keys(parsed.normalised.replace(" ", ""))[:ALIAS_KEYS]
+            out.append(primary_key(parsed.normalised.replace(" ", "").replace("-", "")))
         return list(dict.fromkeys(out))
 
     # -- lookups --------------------------------------------------------------------------
@@ -141,7 +141,7 @@ class AliasIndex:
             return []
         qkeys = list(keys(q.parts[-1]))
         if len(q.parts) > 1:
-            qkeys += keys(q.normalised.replace(" ", ""))[:ALIAS_KEYS]
+            qkeys.append(primary_key(q.normalised.replace(" ", "").replace("-", "")))
         qkeys += [d for k in qkeys[:2] for d in _deletions(k)]
         seen: dict[int, None] = {}
         for k in dict.fromkeys(qkeys):

@@ -32,10 +32,10 @@ from typing import NamedTuple
 
 from .rules import Rules, rules
 
-__all__ = ["Reading", "readings", "keys"]
+__all__ = ["Reading", "readings", "keys", "primary_key"]
 
 VOWEL = "a"
-MAX_PAIRED = 2   # a flipped grapheme is paired with at most this many later alternatives
+MAX_PAIRED = 4   # words with at most this many alternatives also get readings with two
 
 
 class Reading(NamedTuple):
@@ -49,49 +49,63 @@ class Reading(NamedTuple):
     cost: float
 
 
-def _context_ok(word: str, i: int, n: int, when: str | None, r: Rules) -> bool:
-    if when is None:
-        return True
-    nxt = word[i + n] if i + n < len(word) else ""
-    prev = word[i - 1] if i > 0 else ""
-    if when == "before_front":
-        return nxt in r.front_vowels
-    if when == "before_vowel":
-        return nxt != "" and nxt in r.vowels
-    if when == "between_vowels":
-        return prev in r.vowels and nxt in r.vowels
-    if when == "final_after_vowel":
-        return nxt == "" and prev in r.vowels
-    if when == "initial":
-        return i == 0
-    if when == "initial_before_vowel":
-        return i == 0 and nxt != "" and nxt in r.vowels
-    if when == "final_after_consonant":
-        return nxt == "" and prev != "" and prev not in r.vowels
-    raise ValueError(f"letters.yaml: unknown context {when!r}")
+def _context(when: str | None, vowels: str, front: str) -> tuple[str, str]:
+    """The regex look-behind and look-ahead of a ``letters.yaml`` context."""
+    v, f = f"[{vowels}]", f"[{front}]"
+    table = {
+        None: ("", ""),
+        "before_front": ("", f"(?={f})"),
+        "before_vowel": ("", f"(?={v})"),
+        "between_vowels": (f"(?<={v})", f"(?={v})"),
+        "final_after_vowel": (f"(?<={v})", "$"),
+        "final_after_consonant": (f"(?<=[^{vowels}])", "$"),
+        "initial": ("^", ""),
+        "initial_before_vowel": ("^", f"(?={v})"),
+    }
+    if when not in table:
+        raise ValueError(f"letters.yaml: unknown context {when!r}")
+    return table[when]
+
+
+@lru_cache(maxsize=1)
+def _scanner() -> tuple[re.Pattern[str], list[tuple[tuple[str, ...], float]]]:
+    """One compiled alternation of every grapheme in its context, longest first; the list
+    gives the class options of each alternative (by group number)."""
+    r = rules()
+    vowels, front = "".join(sorted(r.vowels)), "".join(sorted(r.front_vowels))
+    entries = sorted((g for gs in r.graphemes.values() for g in gs),
+                     key=lambda g: (-len(g.text), g.when is None))
+    alts, options = [], []
+    for g in entries:
+        behind, ahead = _context(g.when, vowels, front)
+        alts.append(f"{behind}({re.escape(g.text)}){ahead}")
+        options.append((g.to, g.cost))
+    for ch in sorted(r.vowels):  # vowels (and w, y where no context made them consonants)
+        alts.append(f"({ch})")
+        options.append(((r.vowel_classes.get(ch, VOWEL),), 0.0))
+    alts.append("([a-z])")       # a letter no rule lists: itself
+    alts.append("(.)")           # anything else (digits): a vowel
+    return re.compile("|".join(alts)), options
 
 
 def _segments(word: str, r: Rules) -> list[tuple[tuple[str, ...], float]]:
     """The class options of each grapheme of ``word`` with their alternative cost."""
+    pattern, options = _scanner()
+    n_rules = len(options)
     out: list[tuple[tuple[str, ...], float]] = []
-    i = 0
-    while i < len(word):
-        for n in r.grapheme_lengths:
-            entries = r.graphemes.get(word[i:i + n])
-            if not entries:
-                continue
-            entry = next((g for g in entries if _context_ok(word, i, n, g.when, r)), None)
-            if entry is not None:
-                out.append((entry.to, entry.cost))
-                # a doubled letter is one grapheme: Qaddafi, Youssef
-                i += 2 * n if word[i + n:i + 2 * n] == word[i:i + n] else n
-                break
+    prev = ""
+    for m in pattern.finditer(word):
+        text = m.group(m.lastindex)
+        if text == prev and len(text) == 1 and text not in r.vowels:
+            continue  # a doubled letter is one grapheme: Qaddafi, Youssef
+        prev = text
+        i = m.lastindex - 1
+        if i < n_rules:
+            out.append(options[i])
+        elif i == n_rules:
+            out.append(((text.upper(),), 0.0))
         else:
-            ch = word[i]
-            # vowels by class; w, y and anything unlisted (digits) count as a vowel
-            vc = r.vowel_classes.get(ch, VOWEL) if (ch in r.vowels or not ch.isalpha()) else None
-            out.append(((vc,) if vc else (ch.upper(),), 0.0))
-            i += 1
+            out.append(((VOWEL,), 0.0))
     return out
 
 
@@ -123,15 +137,17 @@ def _expand(word: str, r: Rules, base_cost: float) -> list[Reading]:
     primary = [o[0] for o, _ in segments]
     flips = [(i, alt, cost) for i, (options, cost) in enumerate(segments) for alt in options[1:]]
     out = [_reading(tuple(primary), base_cost)]
-    for n, (i, alt, cost) in enumerate(flips):
+    for i, alt, cost in flips:
         combo = primary.copy()
         combo[i] = alt
         out.append(_reading(tuple(combo), base_cost + cost))
-        for j, alt2, cost2 in flips[n + 1:n + 1 + MAX_PAIRED]:
-            if j != i:
-                pair = combo.copy()
-                pair[j] = alt2
-                out.append(_reading(tuple(pair), base_cost + cost + cost2))
+    if len(flips) <= MAX_PAIRED:  # few ambiguous letters: two at once is affordable
+        for n, (i, alt, cost) in enumerate(flips):
+            for j, alt2, cost2 in flips[n + 1:]:
+                if j != i:
+                    combo = primary.copy()
+                    combo[i], combo[j] = alt, alt2
+                    out.append(_reading(tuple(combo), base_cost + cost + cost2))
     return out
 
 
@@ -149,6 +165,15 @@ def readings(part: str) -> tuple[Reading, ...]:
     for reading in found:
         seen.setdefault((reading.skeleton, reading.vowels), reading)
     return tuple(seen.values())[: r.max_readings]
+
+
+def primary_key(text: str) -> str:
+    """The skeleton of the primary reading only: a cheap key for long multi-word strings.
+
+    >>> primary_key("libyannationalarmy")
+    'LBNTNLRM'
+    """
+    return _reading(tuple(o[0] for o, _ in _segments(text, rules())), 0.0).skeleton
 
 
 def keys(part: str) -> tuple[str, ...]:
