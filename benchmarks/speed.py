@@ -54,7 +54,8 @@ def build(n: int, seed: int = 7) -> tuple[Resolver, list[str], list[str], float,
     secs = time.perf_counter() - t
     mem = tracemalloc.get_traced_memory()[0]
     tracemalloc.stop()
-    parse_name.cache_clear()
+    from resolver.normalise import _parse
+    _parse.cache_clear()
     return r, names, [f"{n} Zorblat" for n in names[:1000]], secs, mem
 
 

@@ -14,6 +14,7 @@ import argparse
 import gc
 import os
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -51,10 +52,15 @@ def records(n_aliases: int, seed: int = 7, per_entity: int = 5):
     for e in range(n_aliases // per_entity):
         given, family = _word(rng, rng.randint(1, 2)), _word(rng, rng.randint(2, 3))
         canon = f"{''.join(given).capitalize()} {''.join(family).capitalize()}"
+        g, f = "".join(given).capitalize(), "".join(family).capitalize()
         names = {canon}
-        while len(names) < per_entity:
-            names.add(f"{_variant(rng, given)} {_variant(rng, family)}" if len(names) % 3
-                      else f"{_variant(rng, family)}, {_variant(rng, given)}")
+        for _ in range(20):
+            if len(names) >= per_entity:
+                break
+            names.add(f"{_variant(rng, given)} {_variant(rng, family)}")
+        for extra in (f"{f.upper()}, {g}", f"{g[0]}. {f}", f, f"{g} {f}-{g}"):
+            if len(names) < per_entity:
+                names.add(extra)
         yield EntityRecord.model_construct(
             id=f"p{e}", type="person", canonical=canon, description=None, distinct=[], prior=1.0,
             aliases=[AliasRecord.model_construct(name=x, source="synthetic", lang=None, note=None)
@@ -89,7 +95,9 @@ def lookups(path: Path, n: int, count: int = 2000) -> None:
     rng = random.Random(11)
     recs = [r for r, _ in zip(records(n), range(count))]
     exact = [rng.choice(r.aliases).name for r in recs]
-    fuzzy = [f"{r.canonical[:-1]}{'a' if r.canonical[-1] != 'a' else 'e'}" for r in recs]
+    # a vowel of the family name changed: Khalifa Haftar -> Khalifa Heftar
+    fuzzy = [re.sub("[aeiou]", lambda m: "eioua"["aeiou".index(m.group())], r.canonical[::-1],
+                    count=1)[::-1] for r in recs]
     sr = StoreResolver(path)
     for label, qs in (("exact", exact), ("fuzzy", fuzzy)):
         t = time.perf_counter()

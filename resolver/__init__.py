@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 
-from .clustering import Clustering, cluster, cluster_names
+from .clustering import ClusterInfo, Clustering, cluster, cluster_names
 from .core import DEFAULT_THRESHOLD, Resolver
 from .matcher import NameMatch, compare_names, part_similarity
 from .models import Match
@@ -26,7 +26,7 @@ from .tables import Conflict, TableError, find_conflicts, read_table, write_tabl
 __all__ = [
     "canonical", "resolve", "candidates", "cluster", "cluster_names", "normalise", "parse_name",
     "annotate", "normalise_text", "normalise_corpus", "Mention", "DocResult",
-    "explain", "default_resolver", "Resolver", "Match", "Clustering", "ParsedName", "NameMatch",
+    "explain", "default_resolver", "Resolver", "Match", "Clustering", "ClusterInfo", "ParsedName", "NameMatch",
     "TableError", "Judgement", "Conflict", "find_conflicts", "read_table", "write_table",
     "DEFAULT_THRESHOLD", "compare_names", "part_similarity", "__version__",
 ]

@@ -56,11 +56,13 @@ class Resolver(Editing):
         self._graph = nx.MultiDiGraph()
         self._ix = AliasIndex()
         self._memo: dict[str, int] = {}
+        self._results: dict[tuple[str, float], Match | None] = {}
         self._annotator = None  # built by annotate() on first use
 
     def _changed(self) -> None:
         """Forget everything derived from the entities: call after every change."""
         self._memo.clear()
+        self._results.clear()
         self._annotator = None
 
     @property
@@ -222,9 +224,18 @@ class Resolver(Editing):
         """The best match for ``name`` at or above ``threshold`` (default: ``self.threshold``),
         or None when nothing matches well enough or two entities match equally well."""
         t = self.threshold if threshold is None else threshold
+        if not isinstance(name, str):
+            raise TypeError(f"a name must be a str, not {type(name).__name__}")
         self._check_threshold(t)
+        key = (name, t)
+        if key in self._results:  # results are immutable: the same answer serves again
+            return self._results[key]
         best = self._best(name, t)
-        return None if best is None else self._match(*best)
+        m = None if best is None else self._match(*best)
+        if len(self._results) >= _MEMO_SIZE:
+            self._results.clear()
+        self._results[key] = m
+        return m
 
     def candidates(self, name: str, *, limit: int = 5) -> list[Match]:
         """Ranked alternatives for ``name``, best first, for review and ambiguous names."""
