@@ -28,7 +28,7 @@ __all__ = ["arabizi", "clean_unicode", "to_latin_words"]
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
-_ARABIZI = re.compile(r"(?<=[a-z])[235-9]|[235-9](?=[a-z])")
+_ARABIZI = re.compile(r"(?<=[a-z])[235-9]+|[235-9]+(?=[a-z])")
 
 
 def clean_unicode(text: str) -> str:
@@ -64,7 +64,7 @@ def _arabic_word(word: str) -> tuple[str, bool]:
 def arabizi(word: str) -> str:
     """Arabizi digits inside a Latin word to letters: ``mo7amed`` -> ``mohamed``."""
     table = rules().arabizi
-    return _ARABIZI.sub(lambda m: table[m.group()], word)
+    return _ARABIZI.sub(lambda m: "".join(table[d] for d in m.group()), word)
 
 
 def to_latin_words(text: str) -> list[tuple[str, bool]]:
