@@ -25,7 +25,8 @@ from .tables import Conflict, TableError, find_conflicts, read_table, write_tabl
 
 __all__ = [
     "canonical", "resolve", "candidates", "cluster", "cluster_names", "normalise", "parse_name",
-    "annotate", "normalise_text", "normalise_corpus", "Mention", "DocResult",
+    "annotate", "normalise_text", "normalise_corpus", "Mention", "DocResult", "Store",
+    "StoreResolver",
     "explain", "default_resolver", "Resolver", "Match", "Clustering", "ClusterInfo", "ParsedName", "NameMatch",
     "TableError", "Judgement", "Conflict", "find_conflicts", "read_table", "write_table",
     "DEFAULT_THRESHOLD", "compare_names", "part_similarity", "__version__",
@@ -80,7 +81,7 @@ def annotate(text: str) -> list:  # list[Mention]
 
 
 _LAZY = {"normalise_text": "corpus", "normalise_corpus": "corpus", "DocResult": "corpus",
-         "Mention": "mentions"}
+         "Mention": "mentions", "Store": "store", "StoreResolver": "store"}
 
 
 def __getattr__(name: str):

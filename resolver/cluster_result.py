@@ -16,17 +16,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .matcher import compare_names
-from .normalise import parse_name
+from .normalise import ParsedName, parse_name
 
 if TYPE_CHECKING:
     from .core import Resolver
 
-__all__ = ["Clustering", "ClusterInfo", "well_formed", "canonical_of"]
+__all__ = ["Clustering", "ClusterInfo", "well_formed", "canonical_of", "assemble"]
 
 _GARBLED = re.compile("[\ufffd\u00c3\u00c2]|\u00e2\u20ac|[0-9_@#$%^*=<>|\\\\/~]")
 
@@ -203,3 +203,39 @@ class Clustering:
                                     type=self.entity_type, source=source)
                 added.append(c.id)
         return added
+
+
+def assemble(texts: Sequence[str], counts: Mapping[str, int],
+             groups: Iterable[tuple[list[int], str | None, tuple[float, int] | None]],
+             unparsed: Iterable[str], threshold: float, entity_type: str,
+             known: Callable[[int], tuple[tuple[int, int, int], ParsedName]],
+             entity_canonical: Callable[[str], str]) -> Clustering:
+    """The :class:`Clustering` of a run. ``groups``: per cluster, its members (indices into
+    ``texts``, the first one the leader), its known entity id or None, and its weakest link
+    ``(score, member)`` or None; ``known(i)``: :func:`well_formed` and the parse of
+    ``texts[i]``; ``entity_canonical``: an entity id's canonical name. ``unparsed``
+    spellings (nothing left to compare) become clusters of their own.
+
+    >>> c = assemble(["Haftar", "Hiftar"], {"Haftar": 1, "Hiftar": 3}, [([1, 0], None, (0.93, 0))],
+    ...              [], 0.88, "person", lambda i: (well_formed(["Haftar", "Hiftar"][i]),
+    ...              parse_name(["Haftar", "Hiftar"][i])), str)
+    >>> c.clusters[0].canonical, c.clusters[0].weakest
+    ('Hiftar', (0.93, 'Haftar', 'Hiftar'))
+    """
+    infos: list[ClusterInfo] = []
+    normalised: dict[str, str] = {}
+    for members_at, entity, weak in groups:
+        members = {texts[i]: counts[texts[i]] for i in members_at}
+        if entity is not None:
+            canonical = entity_canonical(entity)
+        else:
+            ranks = {texts[i]: known(i) for i in members_at}
+            canonical = canonical_of(members, {t: (w, len(p.parts)) for t, (w, p) in ranks.items()})
+            normalised[canonical] = ranks[canonical][1].normalised
+        weakest = None
+        if weak is not None and len(members) > 1:
+            lead = texts[members_at[0]] if entity is None else canonical
+            weakest = (round(weak[0], 4), texts[weak[1]], lead)
+        infos.append(ClusterInfo("", canonical, members, weakest, entity))
+    infos += [ClusterInfo("", t, {t: counts[t]}, None, None) for t in unparsed]
+    return Clustering.build(infos, threshold, entity_type, normalised)

@@ -16,6 +16,11 @@
 4. With a ``resolver``, names it resolves join their known entity (cluster id = entity id);
    clusters never merge, so entities judged distinct stay apart.
 
+Names that parse to the same parts are blocked and scored once, as one *form*. Inputs of at
+least :data:`PARALLEL_MIN` names are parsed and their candidate pairs scored in
+``workers`` forked processes (both phases are independent per name and per pair); the
+greedy assignment stays sequential. The result types live in :mod:`resolver.cluster_result`.
+
 >>> cluster(["Hifter", "Hiftar", "Haftar", "Serraj", "Sarraj", "Gadhafi", "Qaddafi", "Kadhafi"])
 [['Gadhafi', 'Kadhafi', 'Qaddafi'], ['Haftar', 'Hiftar', 'Hifter'], ['Sarraj', 'Serraj']]
 """
@@ -23,32 +28,29 @@
 from __future__ import annotations
 
 import gc
-from array import array
-import re
+import multiprocessing
+import os
 import time
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
-
-import unicodedata
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
 
+from .cluster_result import ClusterInfo, Clustering, assemble, canonical_of, well_formed
 from .matcher import NameMatch, compare_names
 from .normalise import ParsedName, parse_name
 from .phonetic import keys, readings
 
-try:  # numpy (needed by rapidfuzz's cdist) speeds up large blocks; without it, a slower path
-    import numpy as np
-except ImportError:  # pragma: no cover - numpy is installed with the bench extra
-    np = None  # type: ignore[assignment]
+import numpy as np
 
 if TYPE_CHECKING:
     from .core import Resolver
 
-__all__ = ["Clustering", "ClusterInfo", "cluster", "cluster_names", "DEFAULT_CLUSTER_THRESHOLD"]
+__all__ = ["Clustering", "ClusterInfo", "cluster", "cluster_names", "canonical_of", "well_formed",
+           "DEFAULT_CLUSTER_THRESHOLD"]
 
 DEFAULT_CLUSTER_THRESHOLD = 0.88
 SMALL_BLOCK = 32         # blocks up to this size are compared pair by pair
@@ -58,6 +60,8 @@ MEMBER_CHECKS = 6        # members a newcomer is checked against (most frequent 
 MEMBER_SLACK = 0.06      # a newcomer may score this much below the threshold with a member
 AMBIGUITY_MARGIN = 0.02  # two clusters this close: the name stays on its own
 SURNAME_FANOUT = 8       # a lone word shared by more full-name clusters is ambiguous
+PARALLEL_MIN = 200_000   # inputs this large are parsed and scored in worker processes
+WORKERS = 2              # worker processes for large inputs (when the machine has the cores)
 
 
 def _counts(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int]) -> Counter[str]:
@@ -78,30 +82,72 @@ def _counts(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int]
     return counts
 
 
-def _shape(p: ParsedName) -> str:
-    """The vowel shapes of a name's parts: what the cheap neighbour search compares."""
-    return " ".join(readings(x)[0].shape for x in p.parts)
+_JOB: dict[str, Any] = {}  # what a phase's forked workers read (set just before they fork)
+
+# one prepared name: parsed, vowel shapes, family keys, given keys (None: one part),
+# well_formed of the raw spelling
+_Prepared = tuple[ParsedName, str, tuple[str, ...], "tuple[str, ...] | None", tuple[int, int, int]]
 
 
-def _block_keys(p: ParsedName) -> list[str]:
-    last = keys(p.parts[-1])[:2]
-    if len(p.parts) == 1:
-        return list(last)
-    first = keys(p.parts[0])[:2]
-    return [f"{k}|{f}" for k in last for f in first]
+def _prepare(start: int, stop: int) -> list[_Prepared]:
+    """Parse ``_JOB["texts"][start:stop]`` with their block keys and shapes; readings are
+    kept in per-run dicts (the global LRU caches are sized for serving, not for 1M names)."""
+    texts: list[str] = _JOB["texts"]
+    shape_of: dict[str, str] = {}
+    keys_of: dict[str, tuple[str, ...]] = {}
+    out: list[_Prepared] = []
+    for t in texts[start:stop]:
+        p = parse_name(t)
+        for x in p.parts:
+            if x not in shape_of:
+                shape_of[x] = readings(x)[0].shape
+                keys_of[x] = keys(x)[:2]
+        shape = " ".join([shape_of[x] for x in p.parts])
+        fam = keys_of[p.parts[-1]] if p.parts else ()
+        given = keys_of[p.parts[0]] if len(p.parts) > 1 else None
+        out.append((p, shape, fam, given, well_formed(t)))
+    return out
+
+
+def _score_of(a: ParsedName, b: ParsedName, entity_type: str) -> float:
+    """compare_names in whichever direction fits (a surname alone may be on either side);
+    a contradiction scores 0. Names with as many parts are compared once."""
+    m = compare_names(a, b, entity_type)
+    if len(a.parts) != len(b.parts) and m.contradiction is None:
+        r = compare_names(b, a, entity_type)
+        if r.score > m.score:
+            m = r
+    return 0.0 if m.contradiction is not None else m.score
+
+
+def _score_range(start: int, stop: int) -> array:
+    """Scores of the coded candidate pairs ``_JOB["pairs"][start:stop]``."""
+    forms, nf, etype = _JOB["forms"], _JOB["nf"], _JOB["entity_type"]
+    chunk = _JOB["pairs"][start:stop]
+    out = array("f")
+    for code in chunk.tolist():
+        i, j = divmod(code, nf)
+        out.append(_score_of(forms[i], forms[j], etype))
+    return out
+
+
+def _run(fn: Callable[[int, int], Any], n: int, workers: int, **job: Any) -> list[Any]:
+    """``fn(start, stop)`` over ``range(n)`` in chunks, in ``workers`` forked processes when
+    ``workers > 1`` (they read ``job`` from :data:`_JOB`), else here; results in order."""
+    _JOB.update(job)
+    try:
+        if workers <= 1 or n < 2:
+            return [fn(0, n)]
+        step = -(-n // (4 * workers))
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as ex:
+            futures = [ex.submit(fn, s, min(n, s + step)) for s in range(0, n, step)]
+            return [f.result() for f in futures]
+    finally:
+        _JOB.clear()
 
 
 def _near_pairs(members: list[int], shapes: list[str], left: array, right: array) -> None:
     """Each name of a large block with its :data:`NEIGHBOURS` nearest block mates."""
-    if np is None:
-        choices = {i: shapes[i] for i in members}
-        for i in members:
-            for _, _, j in process.extract(shapes[i], choices, scorer=fuzz.ratio,
-                                           limit=NEIGHBOURS + 1):
-                if j != i:
-                    left.append(min(i, j))
-                    right.append(max(i, j))
-        return
     idx = np.asarray(sorted(members, key=shapes.__getitem__), dtype=np.int64)
     b = len(idx)
     step = CHUNK - CHUNK // 8
@@ -117,12 +163,19 @@ def _near_pairs(members: list[int], shapes: list[str], left: array, right: array
         right.extend(np.maximum(a, b2).tolist())
 
 
-def _candidate_pairs(parsed: list[ParsedName], shapes: list[str]) -> Sequence[int]:
-    """Deduplicated candidate pairs ``(i, j)``, ``i < j``, sorted, coded as ``i * n + j``."""
+def _candidate_pairs(fam: list[tuple[str, ...]], given: list[tuple[str, ...] | None],
+                     shapes: list[str]) -> np.ndarray:
+    """Deduplicated candidate pairs ``(i, j)``, ``i < j``, sorted, coded as ``i * n + j``.
+    A one-word name is filed under its word's keys, a longer one under family x given keys."""
     blocks: dict[str, list[int]] = defaultdict(list)
-    for i, p in enumerate(parsed):
-        for k in _block_keys(p):
-            blocks[k].append(i)
+    for i, (f, g) in enumerate(zip(fam, given)):
+        if g is None:
+            for k in f:
+                blocks[k].append(i)
+        else:
+            for k in f:
+                for x in g:
+                    blocks[f"{k}|{x}"].append(i)
     left, right = array("q"), array("q")
     for members in blocks.values():
         b = len(members)
@@ -137,34 +190,22 @@ def _candidate_pairs(parsed: list[ParsedName], shapes: list[str]) -> Sequence[in
         else:
             _near_pairs(members, shapes, left, right)
     del blocks
-    n = max(1, len(parsed))
-    if np is None:
-        return sorted({a * n + b for a, b in zip(left, right)})
+    n = max(1, len(fam))
     return np.unique(np.frombuffer(left, dtype=np.int64) * n + np.frombuffer(right, dtype=np.int64))
 
 
 class _Scorer:
-    """compare_names in whichever direction fits (a surname alone may be on either side),
-    with the scores of index pairs kept (a contradiction scores 0)."""
+    """Scores of form pairs (:func:`_score_of`), each computed once per run."""
 
-    def __init__(self, parsed: list[ParsedName], entity_type: str) -> None:
-        self.parsed, self.type, self.n = parsed, entity_type, len(parsed)
+    def __init__(self, forms: list[ParsedName], entity_type: str) -> None:
+        self.forms, self.type, self.n = forms, entity_type, len(forms)
         self.cache: dict[int, float] = {}
 
-    def match(self, a: ParsedName, b: ParsedName) -> NameMatch:
-        m = compare_names(a, b, self.type)
-        if len(a.parts) != len(b.parts) and m.contradiction is None:
-            r = compare_names(b, a, self.type)
-            if r.score > m.score:
-                return r
-        return m
-
     def __call__(self, i: int, j: int) -> float:
-        key = i * self.n + j if i < j else j * self.n + i
+        key = i * self.n + j if i <= j else j * self.n + i
         s = self.cache.get(key)
         if s is None:
-            m = self.match(self.parsed[i], self.parsed[j])
-            s = self.cache[key] = 0.0 if m.contradiction is not None else m.score
+            s = self.cache[key] = _score_of(self.forms[i], self.forms[j], self.type)
         return s
 
 
@@ -172,28 +213,25 @@ class _Cluster:
     __slots__ = ("leader", "lead", "members", "entity", "weakest")
 
     def __init__(self, leader: ParsedName, lead: int = -1, entity: str | None = None) -> None:
-        self.leader, self.lead = leader, lead
+        self.leader, self.lead = leader, lead  # lead: the leader's form, -1 for a known entity
         self.members: list[int] = []
         self.entity = entity
         self.weakest: tuple[float, int, int] | None = None
 
 
-def _fit(i: int, c: _Cluster, score: _Scorer, threshold: float) -> tuple[float, float | None]:
-    """How well name ``i`` fits cluster ``c``: its score with the leader, and the mean score
-    over the leader and the checked members, or None if it misses the leader, falls too low
-    with a member, or contradicts one."""
-    if c.lead >= 0:
-        lead = score(i, c.lead)
-    else:
-        m = score.match(score.parsed[i], c.leader)
-        lead = 0.0 if m.contradiction is not None else m.score
+def _fit(f: int, c: _Cluster, score: _Scorer, form: list[int],
+         threshold: float) -> tuple[float, float | None]:
+    """How well a name of form ``f`` fits cluster ``c``: its score with the leader, and the
+    mean score over the leader and the checked members, or None if it misses the leader,
+    falls too low with a member, or contradicts one."""
+    lead = score(f, c.lead) if c.lead >= 0 else _score_of(score.forms[f], c.leader, score.type)
     if lead < threshold:
         return lead, None
     total, n = lead, 1
     for m in c.members[:MEMBER_CHECKS]:
-        if m == c.lead:
+        if form[m] == c.lead:
             continue
-        s = score(i, m)
+        s = score(f, form[m])
         if s < threshold - MEMBER_SLACK:
             return lead, None
         total, n = total + s, n + 1
@@ -202,9 +240,11 @@ def _fit(i: int, c: _Cluster, score: _Scorer, threshold: float) -> tuple[float, 
 
 def cluster_names(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int], *,
                   threshold: float = DEFAULT_CLUSTER_THRESHOLD, resolver: Resolver | None = None,
-                  entity_type: str = "person") -> Clustering:
+                  entity_type: str = "person", workers: int | None = None) -> Clustering:
     """Cluster raw names: an iterable of names or of ``(name, count)``, or a name -> count
     mapping. With ``resolver``, names it resolves join their entity (cluster id = entity id).
+    ``workers``: processes that parse and score (default: :data:`WORKERS` from
+    :data:`PARALLEL_MIN` distinct names on, else 1; the result does not depend on it).
 
     >>> c = cluster_names({"Khalifa Haftar": 9, "Khalifa Hifter": 2, "Saddam Haftar": 3})
     >>> [(x.canonical, sorted(x.members)) for x in c.clusters]
@@ -212,46 +252,73 @@ def cluster_names(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str
     """
     if not 0.0 <= threshold <= 1.0:
         raise ValueError(f"threshold {threshold!r} must be in [0, 1]")
+    if workers is not None and (not isinstance(workers, int) or workers < 1):
+        raise ValueError(f"workers {workers!r} must be a positive int or None")
     enabled = gc.isenabled()
     gc.disable()  # millions of small objects: the cyclic collector would rescan them all
     try:
-        return _cluster(names, threshold, resolver, entity_type)
+        return _cluster(names, threshold, resolver, entity_type, workers)
     finally:
         if enabled:
             gc.enable()
 
 
 def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int],
-             threshold: float, resolver: Resolver | None, entity_type: str) -> Clustering:
-    t0 = time.process_time()
+             threshold: float, resolver: Resolver | None, entity_type: str,
+             workers: int | None) -> Clustering:
+    t0, w0 = time.process_time(), time.perf_counter()
     counts = _counts(names)
     all_texts = sorted(counts)
-    parsed_all = [parse_name(t) for t in all_texts]
-    texts = [t for t, p in zip(all_texts, parsed_all) if p.parts]
-    parsed = [p for p in parsed_all if p.parts]
-    unparsed = [t for t, p in zip(all_texts, parsed_all) if not p.parts]
     n_names = len(all_texts)
-    del all_texts, parsed_all
-    shapes = [_shape(p) for p in parsed]
-    score = _Scorer(parsed, entity_type)
+    if workers is None:  # forked workers share the parsed names without copying them
+        big = n_names >= PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods()
+        workers = max(1, min(WORKERS, os.cpu_count() or 1)) if big else 1
+    prepared = [x for part in _run(_prepare, n_names, workers, texts=all_texts) for x in part]
+    texts, unparsed = [t for t, x in zip(all_texts, prepared) if x[0].parts], \
+        [t for t, x in zip(all_texts, prepared) if not x[0].parts]
+    prepared = [x for x in prepared if x[0].parts]
+    form_ids: dict[tuple, int] = {}
+    form: list[int] = []  # name -> its form: names parsing to the same parts are scored once
+    forms, shapes, fam, given = [], [], [], []
+    for p, shape, f, g, _ in prepared:
+        k = (p.parts, p.vowelless, p.acronym)
+        fid = form_ids.setdefault(k, len(forms))
+        if fid == len(forms):
+            forms.append(p)
+            shapes.append(shape)
+            fam.append(f)
+            given.append(g)
+        form.append(fid)
+    del form_ids
+    nf = max(1, len(forms))
 
-    t1 = time.process_time()
-    pairs = _candidate_pairs(parsed, shapes)
-    t2 = time.process_time()
-    del shapes
+    t1, w1 = time.process_time(), time.perf_counter()
+    pairs = _candidate_pairs(fam, given, shapes)
+    del shapes, given
+    t2, w2 = time.process_time(), time.perf_counter()
+    scores = _run(_score_range, len(pairs), workers, forms=forms, pairs=pairs, nf=nf,
+                  entity_type=entity_type)
+    score = _Scorer(forms, entity_type)
     links: dict[int, list[int]] = defaultdict(list)
-    n = max(1, len(parsed))
-    for start in range(0, len(pairs), 65536):
-        chunk = pairs[start:start + 65536]
-        for code in (chunk if isinstance(chunk, list) else chunk.tolist()):
-            i, j = divmod(code, n)
-            if score(i, j) >= threshold:
-                links[i].append(j)
-                links[j].append(i)
+    codes = pairs.tolist()
+    flat = [s for part in scores for s in part]
+    score.cache = dict(zip(codes, flat))
+    for code, s in zip(codes, flat):
+        if s >= threshold:
+            i, j = divmod(code, nf)
+            links[i].append(j)
+            links[j].append(i)
     n_pairs = len(pairs)
-    del pairs
+    del pairs, scores, codes, flat
 
-    t3 = time.process_time()
+    t3, w3 = time.process_time(), time.perf_counter()
+    of_form: dict[int, list[int]] = defaultdict(list)  # forms shared by several names
+    first: list[int] = [-1] * nf
+    for i, f in enumerate(form):
+        if first[f] < 0:
+            first[f] = i
+        else:
+            of_form[f].append(i)
     clusters: list[_Cluster] = []
     cluster_of: dict[int, int] = {}
     if resolver is not None:
@@ -262,18 +329,21 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
             surname[keys(c.leader.parts[-1])[0]].append(c_id)
 
     order = sorted((i for i in range(len(texts)) if i not in cluster_of),
-                   key=lambda i: (len(parsed[i].parts) == 1, -counts[texts[i]],
-                                  [-x for x in well_formed(texts[i])], -len(parsed[i].parts),
+                   key=lambda i: (len(forms[form[i]].parts) == 1, -counts[texts[i]],
+                                  [-x for x in prepared[i][4]], -len(forms[form[i]].parts),
                                   texts[i]))
     for i in order:
-        options = {cluster_of[j] for j in links.get(i, ()) if j in cluster_of}
-        if len(parsed[i].parts) == 1:
-            near = surname.get(keys(parsed[i].parts[0])[0], [])
+        f = form[i]
+        options = {cluster_of[j] for g in (f, *links.get(f, ()))
+                   for j in (first[g], *of_form.get(g, ())) if j in cluster_of}
+        one_word = len(forms[f].parts) == 1
+        if one_word:
+            near = surname.get(fam[f][0], [])
             if len(near) <= SURNAME_FANOUT:
                 options.update(near)
-        tried = sorted(((*_fit(i, clusters[c], score, threshold), c) for c in options),
+        tried = sorted(((*_fit(f, clusters[c], score, form, threshold), c) for c in options),
                        key=lambda x: (-x[0], x[2]))
-        fits = sorted(((f, c) for _, f, c in tried if f is not None), key=lambda x: (-x[0], x[1]))
+        fits = sorted(((v, c) for _, v, c in tried if v is not None), key=lambda x: (-x[0], x[1]))
         # ambiguous: another leader matches about as well (Haftar: Khalifa or Saddam Haftar?)
         rival = max((x[0] for x in tried if fits and x[2] != fits[0][1]), default=0.0)
         if fits and fits[0][0] - AMBIGUITY_MARGIN > max(rival, fits[1][0] if len(fits) > 1 else 0):
@@ -284,17 +354,22 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
             c.members.append(i)
             cluster_of[i] = fits[0][1]
         else:
-            c = _Cluster(parsed[i], i)
+            c = _Cluster(forms[f], f)
             c.members.append(i)
             cluster_of[i] = len(clusters)
             clusters.append(c)
-            if len(parsed[i].parts) > 1:
-                surname[keys(parsed[i].parts[-1])[0]].append(cluster_of[i])
-    result = _result(texts, unparsed, counts, clusters, threshold, resolver, entity_type)
-    result.stats = {"names": n_names, "candidate_pairs": n_pairs,
-                    "links": sum(map(len, links.values())) // 2, "parse_s": t1 - t0,
-                    "block_s": t2 - t1, "score_s": t3 - t2,
-                    "assign_s": time.process_time() - t3}
+            if not one_word:
+                surname[fam[f][0]].append(cluster_of[i])
+    entity_name = (lambda e: resolver.index.canonical[resolver.index.eidx[e]]) if resolver else str
+    result = assemble(texts, counts, ((c.members, c.entity, c.weakest and c.weakest[:2])
+                                      for c in clusters), unparsed, threshold, entity_type,
+                      lambda i: (prepared[i][4], forms[form[i]]), entity_name)
+    result.stats = {"names": n_names, "forms": len(forms), "candidate_pairs": n_pairs,
+                    "links": sum(map(len, links.values())) // 2, "workers": workers,
+                    "parse_s": t1 - t0, "block_s": t2 - t1, "score_s": t3 - t2,
+                    "assign_s": time.process_time() - t3, "parse_wall_s": w1 - w0,
+                    "block_wall_s": w2 - w1, "score_wall_s": w3 - w2,
+                    "assign_wall_s": time.perf_counter() - w3}
     return result
 
 
@@ -315,24 +390,6 @@ def _seed_known(resolver: Resolver, texts: list[str], clusters: list[_Cluster],
         cluster_of[i] = c_id
         if c.weakest is None or m.score < c.weakest[0]:
             c.weakest = (m.score, i, -1)
-
-
-def _result(texts: list[str], unparsed: list[str], counts: Counter[str], clusters: list[_Cluster],
-            threshold: float, resolver: Resolver | None, entity_type: str) -> Clustering:
-    infos: list[ClusterInfo] = []
-    for c in clusters:
-        members = {texts[i]: counts[texts[i]] for i in c.members}
-        if c.entity is not None and resolver is not None:
-            canonical = resolver.index.canonical[resolver.index.eidx[c.entity]]
-        else:
-            canonical = canonical_of(members)
-        weakest = None
-        if c.weakest is not None and len(members) > 1:
-            lead = texts[c.members[0]] if c.entity is None else canonical
-            weakest = (round(c.weakest[0], 4), texts[c.weakest[1]], lead)
-        infos.append(ClusterInfo("", canonical, members, weakest, c.entity))
-    infos += [ClusterInfo("", t, {t: counts[t]}, None, None) for t in unparsed]
-    return Clustering.build(infos, threshold, entity_type)
 
 
 def cluster(names: Iterable[str], *, threshold: float = DEFAULT_CLUSTER_THRESHOLD) -> list[list[str]]:

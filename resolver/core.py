@@ -25,7 +25,7 @@ import networkx as nx
 from . import graph as G
 from .editing import Editing
 from .index import AliasIndex
-from .matcher import NameMatch, compare_names
+from .matcher import MAX_PARTS, NameMatch, compare_names, vowel_similarity
 from .models import ENTITY_TYPES, ID_PATTERN, EntityRecord, Match
 from .normalise import ParsedName, normalise, parse_name
 from .paths import data_dir
@@ -36,6 +36,8 @@ __all__ = ["Resolver", "DEFAULT_THRESHOLD", "AMBIGUITY_MARGIN"]
 DEFAULT_THRESHOLD = 0.85     # calibrated in docs/matching.md
 AMBIGUITY_MARGIN = 0.02      # two entities this close: no answer, see candidates()
 ONE_WORD_MIN = 0.90          # one word matched only approximately: little evidence, ask more
+TIE_BAND = 0.03             # candidates this close to the best are ordered by vowel quality
+TIE_WEIGHT = 0.05
 CANDIDATE_FLOOR = 0.5        # candidates() lists nothing weaker
 _MEMO_SIZE = 100_000
 _EXACT_RULES = ("same spelling", "same transliteration key", "given-name table")
@@ -251,7 +253,7 @@ class Resolver(Editing):
         return self._annotator.annotate(text)
 
     # -- the data path --------------------------------------------------------------------
-    def _best(self, name: str, threshold: float) -> tuple[str, float, int, str, str] | None:
+    def _best(self, name: str, threshold: float) -> tuple | None:
         ranked = self._ranked(name)
         if not ranked or ranked[0][1] < threshold:
             return None
@@ -266,24 +268,26 @@ class Resolver(Editing):
                 return None
         return top
 
-    def _ranked(self, name: str) -> list[tuple[str, float, int, str, str]]:
-        """(entity id, score, alias, method, explanation) for each entity, best first."""
+    def _ranked(self, name: str) -> list[tuple]:
+        """(entity id, score, alias, method, explanation or NameMatch, tie-break) for each
+        entity, best first."""
         if not isinstance(name, str):
             raise TypeError(f"a name must be a str, not {type(name).__name__}")
         ix = self._ix
-        out: dict[int, tuple[str, float, int, str, str]] = {}
+        out: dict[int, tuple] = {}
         for a in ix.exact_ids(name):
             e = ix.alias_entity[a]
-            out.setdefault(e, (ix.entity_ids[e], 1.0, a, "exact", f"exact alias '{ix.alias_text[a]}'"))
+            out.setdefault(e, (ix.entity_ids[e], 1.0, a, "exact",
+                               f"exact alias '{ix.alias_text[a]}'", 0.0))
         q = parse_name(name)
-        if not q.parts:
+        if not q.parts or len(q.parts) > MAX_PARTS:  # not a name: no fuzzy search
             return self._sort(out)
         for a in ix.exact_ids(q.normalised):
             e = ix.alias_entity[a]
             why = f"normalised form '{q.normalised}' equals alias '{ix.alias_text[a]}'"
             if q.title:
                 why += f" (title '{q.title}' set aside)"
-            out.setdefault(e, (ix.entity_ids[e], 0.99, a, "normalised", why))
+            out.setdefault(e, (ix.entity_ids[e], 0.99, a, "normalised", why, 0.0))
         if not out:
             self._score_candidates(q, out)
         return self._sort(out)
@@ -296,16 +300,23 @@ class Resolver(Editing):
             m = compare_names(q, ix.parsed_alias(a), ix.types[e])
             if m.score > 0 and (e not in best or m.score > best[e][0]):
                 best[e] = (m.score, a, m)
+        top = max((b[0] for b in best.values()), default=0.0)
         for e, (score, a, m) in best.items():
             phonetic = not m.notes and all(p.rule.startswith(_EXACT_RULES) for p in m.parts)
-            out[e] = (ix.entity_ids[e], score, a, "phonetic" if phonetic else "fuzzy", m.explain())
+            # near-ties are ordered by vowel quality (Sadik: Sadek before Sadok)
+            tie = vowel_similarity(q, ix.parsed_alias(a)) if score >= top - TIE_BAND else 0.0
+            out[e] = (ix.entity_ids[e], score, a, "phonetic" if phonetic else "fuzzy", m, tie)
 
-    def _sort(self, out: dict) -> list[tuple[str, float, int, str, str]]:
+    def _sort(self, out: dict) -> list[tuple]:
         pr = self._ix.priors
-        return sorted(out.values(), key=lambda c: (-c[1], -pr[self._ix.eidx[c[0]]], c[0]))
+        return sorted(out.values(), key=lambda c: (-(c[1] + TIE_WEIGHT * c[5]),
+                                                   -pr[self._ix.eidx[c[0]]], c[0]))
 
-    def _match(self, entity_id: str, score: float, a: int, method: str, why: str) -> Match:
+    def _match(self, entity_id: str, score: float, a: int, method: str,
+               why: str | NameMatch, _tie: float = 0.0) -> Match:
         e = self._ix.eidx[entity_id]
+        if isinstance(why, NameMatch):  # explanations are written only for answers
+            why = why.explain()
         return Match(entity_id=entity_id, canonical=self._ix.canonical[e], type=self._ix.types[e],
                      score=round(score, 4), alias=self._ix.alias_text[a], method=method,  # type: ignore[arg-type]
                      explain=why)

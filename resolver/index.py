@@ -31,11 +31,12 @@ __all__ = ["AliasIndex"]
 _VOWELLESS, _ACRONYM = 1, 2
 ALIAS_KEYS = 3         # readings of an alias part that are indexed
 MAX_GATHER = 4000      # candidate aliases gathered from the key lists
+MAX_DELETION_KEY = 24  # longer keys (whole long names) get no one-deletion neighbours
 MAX_SCORED = 32        # candidates passed to the full matcher after a quick prefilter
 
 
 def _deletions(key: str) -> Iterator[str]:
-    if len(key) >= 3:
+    if 3 <= len(key) <= MAX_DELETION_KEY:
         for i in range(len(key)):
             yield key[:i] + key[i + 1:]
 
@@ -90,12 +91,11 @@ class AliasIndex:
         self.alias_text.append(text)
         self.alias_norm.append(parsed.normalised)
         self.alias_entity.append(e)
-        self.alias_flags.append((_VOWELLESS if any(parsed.vowelless) else 0)
-                                | (_ACRONYM if parsed.parts and all(parsed.acronym) else 0))
+        self.alias_flags.append(self.alias_flags_of(parsed))
         self._put(self.exact, text, a)
         if parsed.normalised and not all(parsed.acronym):  # acronyms match only as written
             self._put(self.exact, parsed.normalised, a)
-            for k in self._alias_keys(parsed, self.types[e]):
+            for k in self.alias_keys(parsed, self.types[e]):
                 self.keys.setdefault(k, []).append(a)
         return a
 
@@ -108,7 +108,14 @@ class AliasIndex:
         return bool(found)
 
     @staticmethod
-    def _alias_keys(parsed: ParsedName, type: str) -> list[str]:
+    def alias_flags_of(parsed: ParsedName) -> int:
+        """The flag bits stored for an alias: vowel-less script, acronym."""
+        return ((_VOWELLESS if any(parsed.vowelless) else 0)
+                | (_ACRONYM if parsed.parts and all(parsed.acronym) else 0))
+
+    @staticmethod
+    def alias_keys(parsed: ParsedName, type: str) -> list[str]:
+        """The transliteration keys an alias is indexed under."""
         out = list(keys(parsed.parts[-1])[:ALIAS_KEYS])
         if type == "person" and len(parsed.parts) > 2:  # a middle name alone: "Moavero"
             out += [keys(p)[0] for p in parsed.parts[1:-1]

@@ -31,7 +31,8 @@ from .normalise import ParsedName
 from .phonetic import readings
 from .rules import rules
 
-__all__ = ["PartMatch", "NameMatch", "part_similarity", "compare_names", "PART_MIN"]
+__all__ = ["PartMatch", "NameMatch", "part_similarity", "compare_names", "vowel_similarity",
+           "PART_MIN"]
 
 _sim = Levenshtein.normalized_similarity
 
@@ -130,6 +131,20 @@ def part_similarity(a: str, b: str, vowelless: bool = False) -> tuple[float, str
     if vowelless:
         rule += " (vowels not written)"
     return max(0.0, min(1.0, score)), rule
+
+
+def vowel_similarity(q: ParsedName, a: ParsedName) -> float:
+    """How alike the vowel qualities of two names are (primary readings, parts joined).
+
+    Used only to order near-ties, never to accept a match.
+
+    >>> from resolver.normalise import parse_name
+    >>> vowel_similarity(parse_name("sadik"), parse_name("sadek")) > vowel_similarity(
+    ...     parse_name("sadik"), parse_name("sadok"))
+    True
+    """
+    return _sim("".join(readings(p)[0].vowels for p in q.parts),
+                "".join(readings(p)[0].vowels for p in a.parts))
 
 
 def _given_similarity(a: str, b: str, vowelless: bool) -> tuple[float, str]:

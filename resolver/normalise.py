@@ -107,18 +107,22 @@ def _tokens(text: str) -> list[_Tok]:
 
 
 def _strip_title(toks: list[_Tok], r: Rules) -> str | None:
+    """Remove leading titles (at least one word is always left); return them, or None."""
     found: list[str] = []
-    while len(toks) > 1:
-        start = 1 if toks[0].text in r.determiners else 0
+    i = 0
+    while len(toks) - i > 1:
+        start = i + 1 if toks[i].text in r.determiners else i
         for n in range(min(r.max_title_words, len(toks) - 1 - start), 0, -1):
             words = " ".join(t.text for t in toks[start:start + n])
             if words in r.titles:
                 found.append(words)
-                del toks[:start + n]
-                toks[0].hyph = False
+                i = start + n
                 break
         else:
             break
+    if i:
+        del toks[:i]   # once: a long run of titles stays linear
+        toks[0].hyph = False
     return " ".join(found) or None
 
 
@@ -137,6 +141,8 @@ def _split_abd(t: _Tok, r: Rules) -> list[_Tok]:
         text, hyph = text[len(form):], False
         if text in r.allah_rests:
             text = "allah"
+        elif text in _ABD_STANDALONE:  # AbdAbdel: the rest is itself an abd-form
+            text = "abd"
     if not out:
         return [t]
     return out + [_Tok(text, False, t.vowelless, t.acronym)]

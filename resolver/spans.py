@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from itertools import islice
 
 
 __all__ = ["OffsetMap", "dehyphenate", "fold", "lower", "SPAN", "WORD", "ARTICLE_BEFORE",
@@ -178,6 +179,7 @@ _LINK_WORDS = frozenset({"von", "van", "de", "di", "da", "del", "der", "den", "d
                          "le", "la", "bin", "ibn", "ben", "abu", "al", "el"})
 _SURE = ("exact", "normalised")
 _NAME = "\0"              # stands for a name word that is no title
+_NO_TITLE = (0, 0, 0)
 SINGLE_WORD_MIN = 0.95     # one capitalised word resolved by sound alone: Tripolis, Sicile
 _ABBREVIATION = 4          # a title followed by "." is an abbreviation: Gen., Col., Dr.
 
@@ -210,6 +212,26 @@ class SpanFinder:
     Needs from the class it is mixed into: ``ix``, ``titles``, ``_title_last``, ``common``,
     ``_plans``, ``_hits(t, s)``, ``_resolve(name)`` and ``_hit_result(name, aliases)``.
     """
+
+    def _title_at(self, t: str, b: int, e: int) -> tuple[int, int, int]:
+        """:meth:`_title_before` for one name at ``t[b:e]``; the word before it is checked
+        through a cache (it is nearly always no title: "said", "and", "of")."""
+        prev = t[b - 24 if b > 24 else 0:b].rsplit(None, 1)
+        if not prev:
+            return _NO_TITLE
+        seen = self._titles_seen
+        maybe = seen.get(prev[-1])
+        if maybe is None:
+            last = prev[-1].lower().strip(".,")
+            if last and not (last.isascii() and last.isalpha()):
+                last = (fold(last).split() or [""])[-1]
+            maybe = last in self._title_last
+            if len(seen) >= CACHE_SIZE:
+                seen.clear()
+            seen[prev[-1]] = maybe
+        if not maybe:
+            return _NO_TITLE
+        return self._title_before(t, [(b, e)], [_NAME])
 
     def _title_before(self, t: str, pos: list[tuple[int, int]], words: list[str]
                       ) -> tuple[int, int, int]:
@@ -253,14 +275,45 @@ class SpanFinder:
         hits = self._hits(t, s)
         found: list[Found] = []
         hi, nh = 0, len(hits)
+        next_hit = hits[0][0] if nh else len(t)   # start of the first hit not yet placed
         plans = self._plans
+        title_at = self._title_at
+        no_title = self._titles_seen   # word before a name -> False when it is no title
+        append = found.append
+        last_end = -1                             # end of the last mention found
         for m in SPAN.finditer(t):
             sb, se = m.span()
-            if (hi >= nh or hits[hi][0] >= se) and plans.get(m.group()) == () \
-                    and (not sb or t[sb - 1] in " \n\t"):
-                continue   # the common case: a span known to hold no name, no hit inside
+            c = t[sb - 1] if sb else " "
+            if c in " \n\t" and sb >= last_end:
+                if next_hit >= se:
+                    plan = plans.get(m.group())
+                    if plan == ():
+                        continue   # the common case: a span known to hold no name, no hit
+                elif hits[hi][0] >= sb and hits[hi][1] <= se and (
+                        hi + 1 >= nh or hits[hi + 1][0] >= se):
+                    plan = plans.get(m.group())   # one known name inside the span
+                    if plan is not None:
+                        hi += 1
+                        next_hit = hits[hi][0] if hi < nh else len(t)
+                else:
+                    plan = None
+                if plan is not None:   # a span seen before: place its plan in context
+                    for b, e, tb, te, hit, initial in plan:
+                        b += sb
+                        e += sb
+                        if initial:    # kept only if the text names it
+                            initial = is_sentence_start(t, b)
+                        if te > tb:
+                            tb, te = tb + sb, te + sb
+                        elif b == sb:
+                            prev = t[b - 24 if b > 24 else 0:b].rsplit(None, 1)
+                            if prev and no_title.get(prev[-1]) is not False:
+                                tb, te, _ = title_at(t, b, e)
+                        append(Found(b, e, tb, te, t[b:e], hit, initial))
+                    if plan:
+                        last_end = found[-1].e
+                    continue
             if sb:
-                c = t[sb - 1]
                 if c.isalnum() or c in "'’_":
                     continue   # a capital inside a word: iPhone, HAFTAR'S
                 if c == "-":
@@ -270,6 +323,7 @@ class SpanFinder:
             if found and sb < found[-1].e:   # inside a known name found already
                 if se > found[-1].e:
                     self._split(t, found[-1].e, se, [], found)
+                    last_end = found[-1].e
                 continue
             while hi < nh and hits[hi][1] <= sb:   # hits outside every span
                 self._emit_hit(t, hits[hi], found)
@@ -278,37 +332,45 @@ class SpanFinder:
             while hi < nh and hits[hi][0] < se:
                 inner.append(hits[hi])
                 hi += 1
+            next_hit = hits[hi][0] if hi < nh else len(t)
             if inner and (inner[0][0] < sb or inner[-1][1] > se):
                 self._split(t, sb, se, inner, found)  # a known name runs past the span
             else:
                 self._planned(t, sb, se, inner, found)
+            if found:
+                last_end = found[-1].e
         for h in hits[hi:]:
             self._emit_hit(t, h, found)
         return found
 
     def _planned(self, t: str, sb: int, se: int, inner: list, found: list[Found]) -> None:
-        """What a span holds, computed once per distinct span text, then placed in context."""
+        """What a span holds, computed once per distinct span text, then placed in context.
+
+        A plan is a tuple of (start, end, title start, title end, resolution, initial) with
+        offsets inside the span; ``()`` is a span holding no name."""
         key = t[sb:se]
         plan = self._plans.get(key)
         if plan is None:
             sub: list[Found] = []
             self._span(key, 0, len(key), [(b - sb, e - sb, ids) for b, e, ids in inner], sub)
             plan = tuple((f.b, f.e, f.tb, f.te, f.hit, f.initial) for f in sub)
-            if len(self._plans) >= CACHE_SIZE:
-                self._plans.clear()
-            self._plans[key] = plan
+            plans = self._plans
+            if len(plans) >= CACHE_SIZE:
+                for old in list(islice(plans, CACHE_SIZE // 4)):   # the oldest quarter
+                    del plans[old]
+            plans[key] = plan
         for b, e, tb, te, hit, initial in plan:
             b += sb
             initial = initial and is_sentence_start(t, b)   # kept only if the text names it
             if te > tb:
                 tb, te = tb + sb, te + sb
             elif b == sb:
-                tb, te, _ = self._title_before(t, [(b, e + sb)], [_NAME])
+                tb, te, _ = self._title_at(t, b, e + sb)
             found.append(Found(b, e + sb, tb, te, t[b:e + sb], hit, initial))
 
     def _emit_hit(self, t: str, h: tuple, found: list[Found]) -> None:
         b, e, ids = h
-        tb, te, _ = self._title_before(t, [(b, e)], [_NAME])
+        tb, te, _ = self._title_at(t, b, e)
         name = t[b:e]
         found.append(Found(b, e, tb, te, name, self._hit_result(name, ids)))
 

@@ -41,7 +41,7 @@ import yaml
 
 from . import graph as G
 from .core import Resolver
-from .index import _ACRONYM, _VOWELLESS, AliasIndex
+from .index import AliasIndex
 from .models import AliasRecord, EntityRecord, TableFile
 from .normalise import parse_name
 
@@ -405,8 +405,7 @@ def _insert_alias(con: sqlite3.Connection, entity: int, etype: str, alias: Alias
     """Insert one alias row and its keys, as AliasIndex.add_alias indexes it."""
     text = alias.name.strip()
     parsed = parse_name(text)
-    flags = ((_VOWELLESS if any(parsed.vowelless) else 0)
-             | (_ACRONYM if parsed.parts and all(parsed.acronym) else 0))
+    flags = AliasIndex.alias_flags_of(parsed)
     norm_ok = bool(parsed.normalised) and not all(parsed.acronym)
     cur = con.execute(
         "INSERT OR IGNORE INTO alias (entity, written, normalised, flags, norm_ok, lang, source,"
@@ -418,7 +417,7 @@ def _insert_alias(con: sqlite3.Connection, entity: int, etype: str, alias: Alias
     if norm_ok:
         a = cur.lastrowid
         con.executemany("INSERT OR IGNORE INTO key VALUES (?, ?)",
-                        [(k, a) for k in AliasIndex._alias_keys(parsed, etype)])
+                        [(k, a) for k in AliasIndex.alias_keys(parsed, etype)])
     return True
 
 

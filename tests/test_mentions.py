@@ -218,3 +218,57 @@ def test_sample_corpus_names_resolve(default):
                 seen.setdefault(m.text, set()).add(m.entity_id)
     for name, entity in KNOWN_IN_CORPUS.items():
         assert seen.get(name) == {entity}, (name, seen.get(name))
+
+
+# -- caches: what a repeated name costs, and that results do not depend on them ---------
+def _counting(r: Resolver) -> list[str]:
+    calls: list[str] = []
+    real = r.resolve
+
+    def resolve(name, **kw):
+        calls.append(name)
+        return real(name, **kw)
+
+    r.resolve = resolve  # type: ignore[method-assign]
+    return calls
+
+
+def test_resolve_runs_once_per_distinct_spelling():
+    r = _small()
+    calls = _counting(r)
+    text = "Gen. Khalifa Hifter met Walid Tarhuni. Later Walid Tarhuni and Hifter left Zintan."
+    first = r.annotate(text)
+    assert calls and len(calls) == len(set(calls))   # no spelling resolved twice
+    n = len(calls)
+    again = r.annotate(text + " " + text)
+    assert len(calls) == n                             # repeated spans cost no resolve()
+    assert [m.model_dump() for m in again[:len(first)]] == [m.model_dump() for m in first]
+
+
+def test_results_do_not_depend_on_the_caches(default):
+    files = sorted((ROOT / "data" / "corpus").glob("*.txt"))[:6]
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    warm = [[m.model_dump() for m in default.annotate(t)] for t in texts]
+    fresh = Annotator(default)
+    cold = [[m.model_dump() for m in fresh.annotate(t)] for t in texts]
+    assert warm == cold
+
+
+def test_resolve_cache_is_bounded(monkeypatch):
+    import resolver.mentions as mentions_module
+    monkeypatch.setattr(mentions_module, "CACHE_SIZE", 3)
+    a = Annotator(_small())
+    for name in ("Alpha Beta", "Gamma Delta", "Epsilon Zeta", "Eta Theta", "Iota Kappa"):
+        a._resolve(name)
+    assert list(a._cache) == ["Epsilon Zeta", "Eta Theta", "Iota Kappa"]
+    a._resolve("Epsilon Zeta")                         # used again: now the most recent
+    a._resolve("Lambda Mu")
+    assert list(a._cache) == ["Iota Kappa", "Epsilon Zeta", "Lambda Mu"]
+
+
+def test_mentions_are_complete_public_models():
+    m = Annotator(_small()).annotate("Gen. Khalifa Hifter met Zintan officials.")[0]
+    assert isinstance(m, Mention) and m == Mention(**m.model_dump())
+    assert m.model_dump()["title"] == "Gen."
+    with pytest.raises(Exception):
+        m.start = 3   # frozen
