@@ -150,7 +150,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 0
     cols = ["names", "workers", "seconds", "cpu_s", "worker_cpu_s", "peak_mb", "worker_peak_mb",
             "pairs_per_name", "clusters", "largest", "precision", "recall", "parse_wall_s",
-            "block_wall_s", "score_wall_s", "assign_wall_s", "generate_s"]
+            "block_wall_s", "score_wall_s", "assign_wall_s", "parse_workers_s", "score_workers_s",
+            "generate_s"]
     print("| " + " | ".join(cols) + " |\n|" + "---|" * len(cols))
     for n in args.sizes:
         out = subprocess.run([sys.executable, __file__, "--one", str(n), "--seed", str(args.seed)],

@@ -16,10 +16,9 @@
 4. With a ``resolver``, names it resolves join their known entity (cluster id = entity id);
    clusters never merge, so entities judged distinct stay apart.
 
-Names that parse to the same parts are blocked and scored once, as one *form*. Inputs of at
-least :data:`PARALLEL_MIN` names are parsed and their candidate pairs scored in
-``workers`` forked processes (both phases are independent per name and per pair); the
-greedy assignment stays sequential. The result types live in :mod:`resolver.cluster_result`.
+Names parsing to the same parts are scored once, as one *form*. From :data:`PARALLEL_MIN`
+names on, parsing and scoring (independent per name, per pair) run in forked worker
+processes; the greedy assignment stays sequential. Results: :mod:`resolver.cluster_result`.
 
 >>> cluster(["Hifter", "Hiftar", "Haftar", "Serraj", "Sarraj", "Gadhafi", "Qaddafi", "Kadhafi"])
 [['Gadhafi', 'Kadhafi', 'Qaddafi'], ['Haftar', 'Hiftar', 'Hifter'], ['Sarraj', 'Serraj']]
@@ -62,6 +61,8 @@ AMBIGUITY_MARGIN = 0.02  # two clusters this close: the name stays on its own
 SURNAME_FANOUT = 8       # a lone word shared by more full-name clusters is ambiguous
 PARALLEL_MIN = 200_000   # inputs this large are parsed and scored in worker processes
 WORKERS = 2              # worker processes for large inputs (when the machine has the cores)
+LARGE_RUN = 500_000      # from this many distinct forms on, blocks are full of look-alikes:
+LARGE_CAPS = (12, 5)     # ... compare pair by pair up to 12, else 5 nearest block mates
 
 
 def _counts(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int]) -> Counter[str]:
@@ -84,19 +85,17 @@ def _counts(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int]
 
 _JOB: dict[str, Any] = {}  # what a phase's forked workers read (set just before they fork)
 
-# one prepared name: parsed, vowel shapes, family keys, given keys (None: one part),
-# well_formed of the raw spelling
+# a prepared name: parse, vowel shapes, family keys, given keys (None: one part), well_formed
 _Prepared = tuple[ParsedName, str, tuple[str, ...], "tuple[str, ...] | None", tuple[int, int, int]]
 
 
 def _prepare(start: int, stop: int) -> list[_Prepared]:
     """Parse ``_JOB["texts"][start:stop]`` with their block keys and shapes; readings are
     kept in per-run dicts (the global LRU caches are sized for serving, not for 1M names)."""
-    texts: list[str] = _JOB["texts"]
     shape_of: dict[str, str] = {}
     keys_of: dict[str, tuple[str, ...]] = {}
     out: list[_Prepared] = []
-    for t in texts[start:stop]:
+    for t in _JOB["texts"][start:stop]:
         p = parse_name(t)
         for x in p.parts:
             if x not in shape_of:
@@ -123,31 +122,39 @@ def _score_of(a: ParsedName, b: ParsedName, entity_type: str) -> float:
 def _score_range(start: int, stop: int) -> array:
     """Scores of the coded candidate pairs ``_JOB["pairs"][start:stop]``."""
     forms, nf, etype = _JOB["forms"], _JOB["nf"], _JOB["entity_type"]
-    chunk = _JOB["pairs"][start:stop]
-    out = array("f")
-    for code in chunk.tolist():
+    out = array("d")
+    for code in _JOB["pairs"][start:stop].tolist():
         i, j = divmod(code, nf)
         out.append(_score_of(forms[i], forms[j], etype))
     return out
 
 
-def _run(fn: Callable[[int, int], Any], n: int, workers: int, **job: Any) -> list[Any]:
+def _timed(fn: Callable[[int, int], Any], start: int, stop: int) -> tuple[float, Any]:
+    t = time.process_time()
+    out = fn(start, stop)
+    return time.process_time() - t, out
+
+
+def _run(fn: Callable[[int, int], Any], n: int, workers: int, **job: Any) -> tuple[list[Any], float]:
     """``fn(start, stop)`` over ``range(n)`` in chunks, in ``workers`` forked processes when
-    ``workers > 1`` (they read ``job`` from :data:`_JOB`), else here; results in order."""
+    ``workers > 1`` (they read ``job`` from :data:`_JOB`), else here: the results in order
+    and the workers' CPU seconds."""
     _JOB.update(job)
     try:
         if workers <= 1 or n < 2:
-            return [fn(0, n)]
+            return [fn(0, n)], 0.0
         step = -(-n // (4 * workers))
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as ex:
-            futures = [ex.submit(fn, s, min(n, s + step)) for s in range(0, n, step)]
-            return [f.result() for f in futures]
+            futures = [ex.submit(_timed, fn, s, min(n, s + step)) for s in range(0, n, step)]
+            done = [f.result() for f in futures]
+        return [part for _, part in done], sum(cpu for cpu, _ in done)
     finally:
         _JOB.clear()
 
 
-def _near_pairs(members: list[int], shapes: list[str], left: array, right: array) -> None:
-    """Each name of a large block with its :data:`NEIGHBOURS` nearest block mates."""
+def _near_pairs(members: list[int], shapes: list[str], left: array, right: array,
+                neighbours: int) -> None:
+    """Each name of a large block with its ``neighbours`` nearest block mates."""
     idx = np.asarray(sorted(members, key=shapes.__getitem__), dtype=np.int64)
     b = len(idx)
     step = CHUNK - CHUNK // 8
@@ -156,7 +163,7 @@ def _near_pairs(members: list[int], shapes: list[str], left: array, right: array
         texts = [shapes[i] for i in sub]
         sims = process.cdist(texts, texts, scorer=fuzz.ratio, dtype=np.uint8, workers=-1)
         np.fill_diagonal(sims, 0)
-        k = min(NEIGHBOURS, len(sub) - 1)
+        k = min(neighbours, len(sub) - 1)
         near = np.argpartition(-sims.astype(np.int16), k - 1, axis=1)[:, :k]
         a, b2 = np.repeat(sub, k), sub[near.ravel()]
         left.extend(np.minimum(a, b2).tolist())
@@ -166,7 +173,9 @@ def _near_pairs(members: list[int], shapes: list[str], left: array, right: array
 def _candidate_pairs(fam: list[tuple[str, ...]], given: list[tuple[str, ...] | None],
                      shapes: list[str]) -> np.ndarray:
     """Deduplicated candidate pairs ``(i, j)``, ``i < j``, sorted, coded as ``i * n + j``.
-    A one-word name is filed under its word's keys, a longer one under family x given keys."""
+    A one-word name is filed under its word's keys, a longer one under family x given keys.
+    From :data:`LARGE_RUN` names on, blocks are capped harder (:data:`LARGE_CAPS`)."""
+    small, neighbours = (SMALL_BLOCK, NEIGHBOURS) if len(fam) < LARGE_RUN else LARGE_CAPS
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, (f, g) in enumerate(zip(fam, given)):
         if g is None:
@@ -181,14 +190,14 @@ def _candidate_pairs(fam: list[tuple[str, ...]], given: list[tuple[str, ...] | N
         b = len(members)
         if b == 1:
             continue
-        if b <= SMALL_BLOCK:  # members are in increasing order
+        if b <= small:  # members are in increasing order
             for x in range(b - 1):
                 mx = members[x]
                 for y in range(x + 1, b):
                     left.append(mx)
                     right.append(members[y])
         else:
-            _near_pairs(members, shapes, left, right)
+            _near_pairs(members, shapes, left, right, neighbours)
     del blocks
     n = max(1, len(fam))
     return np.unique(np.frombuffer(left, dtype=np.int64) * n + np.frombuffer(right, dtype=np.int64))
@@ -273,7 +282,9 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
     if workers is None:  # forked workers share the parsed names without copying them
         big = n_names >= PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods()
         workers = max(1, min(WORKERS, os.cpu_count() or 1)) if big else 1
-    prepared = [x for part in _run(_prepare, n_names, workers, texts=all_texts) for x in part]
+    parts, parse_cpu = _run(_prepare, n_names, workers, texts=all_texts)
+    prepared = [x for part in parts for x in part]
+    del parts
     texts, unparsed = [t for t, x in zip(all_texts, prepared) if x[0].parts], \
         [t for t, x in zip(all_texts, prepared) if not x[0].parts]
     prepared = [x for x in prepared if x[0].parts]
@@ -296,8 +307,8 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
     pairs = _candidate_pairs(fam, given, shapes)
     del shapes, given
     t2, w2 = time.process_time(), time.perf_counter()
-    scores = _run(_score_range, len(pairs), workers, forms=forms, pairs=pairs, nf=nf,
-                  entity_type=entity_type)
+    scores, score_cpu = _run(_score_range, len(pairs), workers, forms=forms, pairs=pairs,
+                             nf=nf, entity_type=entity_type)
     score = _Scorer(forms, entity_type)
     links: dict[int, list[int]] = defaultdict(list)
     codes = pairs.tolist()
@@ -369,7 +380,8 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
                     "parse_s": t1 - t0, "block_s": t2 - t1, "score_s": t3 - t2,
                     "assign_s": time.process_time() - t3, "parse_wall_s": w1 - w0,
                     "block_wall_s": w2 - w1, "score_wall_s": w3 - w2,
-                    "assign_wall_s": time.perf_counter() - w3}
+                    "assign_wall_s": time.perf_counter() - w3,
+                    "parse_workers_s": parse_cpu, "score_workers_s": score_cpu}
     return result
 
 

@@ -37,7 +37,8 @@ DEFAULT_THRESHOLD = 0.85     # calibrated in docs/matching.md
 AMBIGUITY_MARGIN = 0.02      # two entities this close: no answer, see candidates()
 ONE_WORD_MIN = 0.90          # one word matched only approximately: little evidence, ask more
 TIE_BAND = 0.03             # candidates this close to the best are ordered by vowel quality
-TIE_WEIGHT = 0.05
+TIE_WEIGHT = 0.03
+PRIOR_WEIGHT = 0.05          # a curated prior outweighs the near-tie order (Tripoli: Libya)
 CANDIDATE_FLOOR = 0.5        # candidates() lists nothing weaker
 _MEMO_SIZE = 100_000
 _EXACT_RULES = ("same spelling", "same transliteration key", "given-name table")
@@ -295,22 +296,34 @@ class Resolver(Editing):
     def _score_candidates(self, q: ParsedName, out: dict) -> None:
         ix = self._ix
         best: dict[int, tuple[float, int, NameMatch]] = {}
+        second: dict[int, float] = {}
         for a in ix.candidate_ids(q):
             e = ix.alias_entity[a]
             m = compare_names(q, ix.parsed_alias(a), ix.types[e])
-            if m.score > 0 and (e not in best or m.score > best[e][0]):
+            if m.score <= 0:
+                continue
+            if e not in best or m.score > best[e][0]:
+                if e in best:
+                    second[e] = best[e][0]
                 best[e] = (m.score, a, m)
+            elif m.score > second.get(e, 0.0):
+                second[e] = m.score
         top = max((b[0] for b in best.values()), default=0.0)
         for e, (score, a, m) in best.items():
             phonetic = not m.notes and all(p.rule.startswith(_EXACT_RULES) for p in m.parts)
-            # near-ties are ordered by vowel quality (Sadik: Sadek before Sadok)
-            tie = vowel_similarity(q, ix.parsed_alias(a)) if score >= top - TIE_BAND else 0.0
+            # near-ties are ordered by vowel quality (Sadik: Sadek before Sadok) and by a
+            # second known spelling of the entity that is also close
+            tie = 0.0
+            if score >= top - TIE_BAND:
+                tie = vowel_similarity(q, ix.parsed_alias(a)) + second.get(e, 0.0)
             out[e] = (ix.entity_ids[e], score, a, "phonetic" if phonetic else "fuzzy", m, tie)
 
     def _sort(self, out: dict) -> list[tuple]:
         pr = self._ix.priors
-        return sorted(out.values(), key=lambda c: (-(c[1] + TIE_WEIGHT * c[5]),
-                                                   -pr[self._ix.eidx[c[0]]], c[0]))
+        eidx = self._ix.eidx
+        rank = {"exact": 0, "normalised": 1}
+        return sorted(out.values(), key=lambda c: (
+            rank.get(c[3], 2), -(c[1] + TIE_WEIGHT * c[5] + PRIOR_WEIGHT * pr[eidx[c[0]]]), c[0]))
 
     def _match(self, entity_id: str, score: float, a: int, method: str,
                why: str | NameMatch, _tie: float = 0.0) -> Match:

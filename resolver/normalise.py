@@ -166,14 +166,18 @@ def _particles(toks: list[_Tok], r: Rules) -> list[_Tok]:
             t.text, t.bind_next = r.patronymic[t.text], True
         elif t.text.startswith(("abu", "abou")) and len(t.text) >= 7:
             cut = 4 if t.text.startswith("abou") else 3
-            out.append(_Tok("abu", t.hyph, t.vowelless, bind_next=True))
-            t = _Tok(t.text[cut:], False, t.vowelless, article=t.article)
+            # Abusahmain -> abu + sahmain; both go round again (the rest may be Abdel...)
+            toks[i:i + 1] = [_Tok("abu", t.hyph, t.vowelless),
+                             _Tok(t.text[cut:], False, t.vowelless, article=t.article)]
+            continue
         elif t.text.startswith("abd"):
             split = _split_abd(t, r)
-            if nxt is None and len(split) == 1 and split[0].bind_next:
+            if len(split) > 1:
+                toks[i:i + 1] = split  # each piece goes round again
+                continue
+            if nxt is None and split[0].bind_next:
                 split[0].bind_next = False
-            out.extend(split[:-1])
-            t = split[-1]
+            t = split[0]
         elif nxt is not None and t.text in r.european and not nxt.hyph:
             t.bind_next = True
         if out and (t.text in r.binds_back or (t.article and nxt is not None)):

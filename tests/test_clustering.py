@@ -193,3 +193,34 @@ def test_medium_run_is_precise():
             same_pred += 1
             same_true += truth[a] == truth[b]
     assert same_pred > 0 and same_true / same_pred >= 0.9
+
+
+def test_result_types_live_in_cluster_result_and_are_re_exported():
+    from resolver import cluster_result
+    import resolver.clustering as clustering
+    for name in ("Clustering", "ClusterInfo", "canonical_of", "well_formed"):
+        assert getattr(clustering, name) is getattr(cluster_result, name)
+
+
+def test_spellings_parsing_alike_are_scored_once_and_stay_together():
+    names = ["Khalifa Haftar", "khalifa  haftar", "Khalifa Haftar.", "Khalifa Hifter", "Saddam Haftar"]
+    c = cluster_names(names)
+    assert c.stats["forms"] == 3 and c.stats["names"] == 5
+    assert together(c, "Khalifa Haftar", "khalifa  haftar") and together(c, "Khalifa Haftar.", "Khalifa Hifter")
+    assert not together(c, "Khalifa Haftar", "Saddam Haftar")
+    assert c[c.cluster_of("khalifa  haftar")].canonical == "Khalifa Haftar"
+
+
+def test_worker_processes_give_the_same_clusters():
+    names, _ = _synthetic(300, seed=3)
+    one = cluster_names(names, workers=1)
+    two = cluster_names(names, workers=2)
+    assert two.stats["workers"] == 2 and two.groups() == one.groups()
+    assert [(x.id, x.canonical, x.weakest) for x in two.clusters] == \
+        [(x.id, x.canonical, x.weakest) for x in one.clusters]
+
+
+@pytest.mark.parametrize("workers", [0, -1, 1.5])
+def test_bad_workers_say_what(workers):
+    with pytest.raises(ValueError, match="workers"):
+        cluster_names(["Haftar"], workers=workers)
