@@ -30,9 +30,9 @@ __all__ = ["AliasIndex"]
 
 _VOWELLESS, _ACRONYM = 1, 2
 ALIAS_KEYS = 3         # readings of an alias part that are indexed
-MAX_GATHER = 4000      # candidate aliases gathered from the key lists
+MAX_GATHER = 1000      # candidate aliases gathered from the key lists
 MAX_DELETION_KEY = 24  # longer keys (whole long names) get no one-deletion neighbours
-MAX_SCORED = 32        # candidates passed to the full matcher after a quick prefilter
+MAX_SCORED = 16        # candidates passed to the full matcher after a quick prefilter
 
 
 def _deletions(key: str) -> Iterator[str]:
