@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz, process
 
 from .cluster_result import ClusterInfo, Clustering, assemble, canonical_of, well_formed
-from .matcher import NameMatch, compare_names
+from .matcher import compare_names
 from .normalise import ParsedName, parse_name
 from .phonetic import keys, readings
 

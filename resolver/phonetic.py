@@ -151,7 +151,7 @@ def _expand(word: str, r: Rules, base_cost: float) -> list[Reading]:
     return out
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=65536)   # ~2 KB an entry: bounded to ~130 MB
 def readings(part: str) -> tuple[Reading, ...]:
     """The readings of a normalised part (hyphens ignored), primary first, deduplicated."""
     r = rules()
