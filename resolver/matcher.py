@@ -43,6 +43,7 @@ VOWELLESS_PENALTY = 0.03   # consonants alone are weaker evidence
 SHORT_VOWELLESS_PENALTY = 0.1   # ... and a single one weaker still
 SURNAME_ALONE = 0.06       # "Hiftar" for "Khalifa Hiftar"
 FIRST_NAME_OMITTED = 0.06  # "Caid Essebsi" for "Beji Caid Essebsi"
+EXTRA_LAST_NAME = 0.08     # "Aguila Saleh Issa" for "Aguila Saleh": a further name after it
 MIDDLE_ALONE = 0.10        # "Moavero" for "Enzo Moavero Milanesi"
 MIDDLE_OMITTED = 0.02      # "Beji Essebsi" for "Beji Caid Essebsi"
 MIDDLE_CONFLICT = 0.08     # both sides name a different middle name
@@ -203,6 +204,23 @@ def _middle_alone(q: ParsedName, a: ParsedName) -> NameMatch:
     return best
 
 
+def _extra_last_name(q: ParsedName, a: ParsedName, family: PartMatch) -> NameMatch:
+    """The query goes on after the alias's last name: "Aguila Saleh Issa" for "Aguila Saleh",
+    "Salman bin Abdulaziz Al Saud" for "Salman bin Abdulaziz". The alias is compared with the
+    query cut after the part that matches the alias's last name, strongly (>= 0.95)."""
+    for j in range(len(q.parts) - 2, 0, -1):
+        s, _ = part_similarity(q.parts[j], a.parts[-1], _vowelless(q, j) or _vowelless(a, -1))
+        if s >= 0.95:
+            cut = ParsedName(q.parts[:j + 1], q.vowelless[:j + 1], q.acronym[:j + 1], None)
+            m = _compare_person(cut, a)
+            if m.contradiction is None and m.score > 0:
+                extra = " ".join(q.parts[j + 1:])
+                return NameMatch(m.score - EXTRA_LAST_NAME, m.parts, m.notes + (
+                    f"further name(s) '{extra}' after it (-{EXTRA_LAST_NAME:.2f})",))
+            break
+    return NameMatch(0.0, (family,), contradiction="family names differ")
+
+
 def _compare_person(q: ParsedName, a: ParsedName) -> NameMatch:
     n, m = len(q.parts), len(a.parts)
     vq, va = _vowelless(q, n - 1), _vowelless(a, m - 1)
@@ -214,6 +232,8 @@ def _compare_person(q: ParsedName, a: ParsedName) -> NameMatch:
     family = PartMatch("family", q.parts[-1], a.parts[-1], fam, why)
     if fam < PART_MIN and n == 1 and m >= 3:
         return _middle_alone(q, a)
+    if fam < PART_MIN and n > m >= 2:
+        return _extra_last_name(q, a, family)
     if fam < PART_MIN:
         return NameMatch(0.0, (family,), contradiction="family names differ")
     if n == 1:

@@ -60,6 +60,7 @@ def _context(when: str | None, vowels: str, front: str) -> tuple[str, str]:
         "final_after_vowel": (f"(?<={v})", "$"),
         "final_after_consonant": (f"(?<=[^{vowels}])", "$"),
         "initial": ("^", ""),
+        "final": ("", "$"),
         "initial_before_vowel": ("^", f"(?={v})"),
     }
     if when not in table:
