@@ -79,6 +79,37 @@ _BROKEN_HINT = re.compile(r"-[ \t]*\r?\n")
 _BROKEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=([^\W\d_]))")
 
 
+
+def _chunks(t: str, sb: int, se: int, inner: list) -> list[tuple[int, int, list]]:
+    """Cut a run of more than MAX_RUN_WORDS capitalised words into pieces of at most that
+    many, never inside a known name, so that a list of names with no punctuation between
+    them costs linear time ("Khalifa Haftar Khalifa Haftar ...")."""
+    pos = [(w.start(), w.end()) for w in WORDS.finditer(t, sb, se)]
+    if len(pos) <= MAX_RUN_WORDS:
+        return [(sb, se, inner)]
+    out: list[tuple[int, int, list]] = []
+    start, count, hi = sb, 0, 0     # inner hits are sorted: walk them once
+    for k, (_, y) in enumerate(pos):
+        count += 1
+        while hi < len(inner) and inner[hi][1] <= y:
+            hi += 1
+        inside = hi < len(inner) and inner[hi][0] < y   # y falls inside a known name
+        if count >= MAX_RUN_WORDS and k + 1 < len(pos) and not inside:
+            out.append((start, y, []))
+            start, count = pos[k + 1][0], 0
+    out.append((start, se, []))
+    # hand each piece its hits, again in one walk
+    hi = 0
+    for n, (b, e, _) in enumerate(out):
+        mine = []
+        while hi < len(inner) and inner[hi][1] <= e:
+            if inner[hi][0] >= b:
+                mine.append(inner[hi])
+            hi += 1
+        out[n] = (b, e, mine)
+    return out
+
+
 class OffsetMap:
     """Maps offsets in a dehyphenated text back to the original text."""
 
@@ -173,6 +204,7 @@ def is_sentence_start(text: str, b: int) -> bool:
 
 # -- the spans of one text -------------------------------------------------------------
 MAX_UNKNOWN_WORDS = 5      # longer capitalised runs are headlines, not names
+MAX_RUN_WORDS = 16         # longer runs are cut (between known names) so work stays linear
 CACHE_SIZE = 200_000
 _TITLE_GAP = re.compile(r"\.?,?[ \t]*(?:\r?\n[ \t]*)?")
 _LINK_WORDS = frozenset({"von", "van", "de", "di", "da", "del", "der", "den", "du", "des",
@@ -336,7 +368,8 @@ class SpanFinder:
             if inner and (inner[0][0] < sb or inner[-1][1] > se):
                 self._split(t, sb, se, inner, found)  # a known name runs past the span
             else:
-                self._planned(t, sb, se, inner, found)
+                for cb, ce, cin in _chunks(t, sb, se, inner):
+                    self._planned(t, cb, ce, cin, found)
             if found:
                 last_end = found[-1].e
         for h in hits[hi:]:
@@ -419,8 +452,8 @@ class SpanFinder:
             found.append(Found(nb, se, tb, te, name, None))  # Saddam Haftar: a relative
             return
         for i in range(i0 + 1, len(pos)):   # a known name after other words
-            if words[i] in _LINK_WORDS:
-                continue
+            if words[i] in _LINK_WORDS or len(pos) - i > MAX_UNKNOWN_WORDS + 2:
+                continue  # (a long tail is no name: keeps long runs of names linear)
             hit = self._known(t[pos[i][0]:se], len(pos) - i)
             if hit is not None and (i < len(pos) - 1 or hit[2] in _SURE):
                 self._span(t, nb, pos[i - 1][1], [h for h in inner if h[1] <= pos[i][0]],

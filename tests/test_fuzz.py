@@ -154,7 +154,8 @@ def test_long_input_time_is_linear(shape):
 
 @pytest.mark.parametrize("shape, calls", [
     ("letters", ["normalise", "canonical", "resolve", "candidates", "annotate"]),
-    ("marks-and-emoji", ["normalise", "annotate", "canonical"])])
+    ("marks-and-emoji", ["normalise", "annotate", "canonical"]),
+    ("words", ["annotate"])])   # a long run of names with no punctuation
 def test_one_megabyte_string_returns(shape, calls):
     if not HAS_MENTIONS:
         calls = [c for c in calls if c != "annotate"]
