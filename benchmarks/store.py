@@ -5,7 +5,7 @@
 
 Synthetic person names (deterministic seed): entities with 5 spellings each (vowel and
 consonant variants of a given and a family name). Prints one line per figure; the figures
-in docs/performance-store.md come from this script.
+in docs/performance.md (the store section) come from this script.
 """
 
 from __future__ import annotations
