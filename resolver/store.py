@@ -1,29 +1,28 @@
-"""A compiled store of entities, aliases and judgements in SQLite, for large alias tables.
+"""A compiled store of entities, aliases and judgements in SQLite, for large alias tables:
+the schema and the write path.
 
 The store is one SQLite file in WAL mode (standard library ``sqlite3``). Writers add entities,
 aliases and distinct judgements in transactions (``BEGIN IMMEDIATE``, a busy timeout and
 retries), so concurrent writer processes lose nothing and a process killed mid-write leaves
-the file valid with every committed change. Readers open it read-only and serve lookups
-straight from its indexed tables, through :class:`StoreResolver`: many worker processes share
-one file and the OS page cache instead of each building the graph in memory.
+the file valid with every committed change.
 
 Each alias row carries what :class:`~resolver.index.AliasIndex` would hold for it (the
 spelling, its normalised form from :func:`~resolver.normalise.parse_name`, its flags) and the
-``key`` table holds its transliteration keys, computed by the index's own key function, so the
-read path is the same code as :class:`~resolver.core.Resolver` (exact, normalised, then keys ->
-:func:`~resolver.matcher.compare_names`).
+``key`` table holds its transliteration keys, computed by the index's own key function. The
+read path lives in :mod:`resolver.store_read` (:class:`StoreIndex`, :class:`StoreResolver`,
+and the ``Store`` queries in :class:`StoreQueries`; all importable from here too): readers
+open the file read-only and serve lookups straight from its indexed tables with the same
+code as :class:`~resolver.core.Resolver`.
 
 >>> import tempfile, os
 >>> path = os.path.join(tempfile.mkdtemp(), "names.db")
 >>> with Store.create(path) as st:
 ...     st.add_entity("khalifa-haftar", "Khalifa Haftar", aliases=["Khalifa Hifter", "Haftar"])
 ...     st.add_aliases("khalifa-haftar", ["خليفة حفتر"], lang="ar")
+...     st.aliases_of("khalifa-haftar")[-1], st.alias_count()
 3
 1
->>> r = StoreResolver(path)
->>> r.canonical("Gen. Khalifa Hiftar"), r.resolve("Hiftar").alias
-('Khalifa Haftar', 'Haftar')
->>> r.close()
+('خليفة حفتر', 4)
 """
 
 from __future__ import annotations
@@ -37,21 +36,19 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
-
-from . import graph as G
 from .core import Resolver
 from .index import AliasIndex
-from .models import AliasRecord, EntityRecord, TableFile
+from .models import AliasRecord, EntityRecord
 from .normalise import parse_name
+from .store_read import StoreIndex, StoreQueries, StoreResolver
+from .tables import records_of
 
-__all__ = ["Store", "StoreResolver", "SCHEMA_VERSION"]
+__all__ = ["Store", "StoreIndex", "StoreQueries", "StoreResolver", "SCHEMA_VERSION"]
 
 SCHEMA_VERSION = 1
 _T = TypeVar("_T")
 _RETRIES = 50
 _BATCH = 5_000
-_CACHE_ROWS = 200_000
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -105,9 +102,11 @@ def _connect(path: Path, *, readonly: bool, timeout: float) -> sqlite3.Connectio
     return con
 
 
-class Store:
+class Store(StoreQueries):
     """An alias store in one SQLite file. ``Store(path)`` opens an existing store;
     :meth:`create` makes a new one. Use as a context manager or call :meth:`close`.
+    The queries (counts, :meth:`iter_records`, :meth:`export_table`...) come from
+    :class:`~resolver.store_read.StoreQueries`.
 
     ``synchronous="NORMAL"`` (default) survives any process crash; ``"FULL"`` also survives
     power loss, at the cost of an fsync per transaction.
@@ -157,6 +156,11 @@ class Store:
             return None
         return None if row is None else row[0]
 
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open SQLite connection (what the read path in :mod:`resolver.store_read` uses)."""
+        return self._con
+
     def close(self) -> None:
         """Close the connection."""
         self._con.close()
@@ -169,31 +173,28 @@ class Store:
 
     # -- transactions ---------------------------------------------------------------------
     def write(self, work: Callable[[sqlite3.Connection], _T]) -> _T:
-        """Run ``work(connection)`` in one ``BEGIN IMMEDIATE`` transaction, retried when the
-        database is busy. Everything ``work`` did is committed, or nothing is."""
+        """Run ``work(connection)`` in one :meth:`transaction` and return its result:
+        everything ``work`` did is committed, or nothing is."""
+        with self.transaction() as con:
+            return work(con)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """``with store.transaction() as con:`` one ``BEGIN IMMEDIATE`` write transaction,
+        begun with retries while the database is busy; committed if the block succeeds,
+        rolled back if it raises."""
         if self.readonly:
             raise PermissionError(f"{self.path}: opened read-only")
         for attempt in range(_RETRIES):
             try:
                 self._con.execute("BEGIN IMMEDIATE")
+                break
             except sqlite3.OperationalError as exc:
                 if "locked" not in str(exc) and "busy" not in str(exc):
                     raise
                 time.sleep(min(1.0, 0.01 * 2 ** min(attempt, 6)) * random.random())
-                continue
-            try:
-                result = work(self._con)
-                self._con.execute("COMMIT")
-                return result
-            except BaseException:
-                self._con.execute("ROLLBACK")
-                raise
-        raise sqlite3.OperationalError(f"{self.path}: still locked after {_RETRIES} attempts")
-
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """``with store.transaction() as con:`` a raw write transaction (no retry)."""
-        self._con.execute("BEGIN IMMEDIATE")
+        else:
+            raise sqlite3.OperationalError(f"{self.path}: still locked after {_RETRIES} attempts")
         try:
             yield self._con
             self._con.execute("COMMIT")
@@ -281,91 +282,11 @@ class Store:
             return True
         return self.write(work)
 
-    # -- reading --------------------------------------------------------------------------
-    def entity_count(self) -> int:
-        """The number of entities."""
-        return self._con.execute("SELECT count(*) FROM entity").fetchone()[0]
-
-    def alias_count(self) -> int:
-        """The number of alias rows (one per entity and spelling)."""
-        return self._con.execute("SELECT count(*) FROM alias").fetchone()[0]
-
-    def aliases_of(self, entity_id: str) -> list[str]:
-        """The spellings stored for an entity, in the order they were added."""
-        return [r[0] for r in self._con.execute(
-            "SELECT a.written FROM alias a JOIN entity e ON e.id = a.entity "
-            "WHERE e.entity_id = ? ORDER BY a.id", (entity_id,))]
-
-    def judgements(self, entity_id: str | None = None) -> list[dict[str, Any]]:
-        """Recorded judgements (all, or those naming ``entity_id``), oldest first."""
-        sql = "SELECT kind, a, b, source, author, note, time FROM judgement"
-        args: tuple[str, ...] = ()
-        if entity_id is not None:
-            sql, args = sql + " WHERE a = ? OR b = ?", (entity_id, entity_id)
-        cols = ("kind", "a", "b", "source", "author", "note", "time")
-        return [dict(zip(cols, r)) for r in self._con.execute(sql + " ORDER BY id", args)]
-
-    def integrity_check(self) -> str:
-        """SQLite's ``PRAGMA integrity_check``: ``'ok'`` for a sound file."""
-        return "; ".join(r[0] for r in self._con.execute("PRAGMA integrity_check"))
-
-    def iter_records(self) -> Iterator[EntityRecord]:
-        """Every entity as a table record, with aliases (provenance kept) and distinct ids."""
-        distinct: dict[str, list[str]] = {}
-        for kind, a, b in self._con.execute("SELECT kind, a, b FROM judgement ORDER BY id"):
-            if kind == "distinct":
-                distinct.setdefault(a, []).append(b)
-        cur = self._con.execute(
-            "SELECT e.entity_id, e.canonical, e.type, e.prior, e.description, "
-            "a.written, a.source, a.lang, a.note FROM entity e JOIN alias a ON a.entity = e.id "
-            "ORDER BY e.id, a.id")
-        rec: EntityRecord | None = None
-        for eid, canon, etype, prior, desc, written, source, lang, note in cur:
-            if rec is None or rec.id != eid:
-                if rec is not None:
-                    yield rec
-                rec = EntityRecord.model_construct(
-                    id=eid, canonical=canon, type=etype, prior=prior, description=desc,
-                    aliases=[], distinct=distinct.get(eid, []))
-            rec.aliases.append(AliasRecord.model_construct(name=written, source=source,
-                                                           lang=lang, note=note))
-        if rec is not None:
-            yield rec
-
-    # -- import / export ------------------------------------------------------------------
+    # -- import ---------------------------------------------------------------------------
     def import_resolver(self, resolver: Resolver, *, source: str | None = None) -> int:
-        """Copy a Resolver's entities, aliases (with source and language) and distinct pairs."""
-        g = resolver.graph
-        records = []
-        for eid, attrs in G.iter_entities(g):
-            aliases = [AliasRecord.model_construct(name=g.nodes[u]["text"], note=None,
-                                                   source=d.get("source") or None,
-                                                   lang=d.get("lang") or None)
-                       for u, _, k, d in g.in_edges(eid, keys=True, data=True) if k == "alias"]
-            records.append(EntityRecord.model_construct(
-                id=eid, canonical=attrs["canonical"], type=attrs["type"],
-                prior=float(attrs.get("prior", 1.0)), description=None, aliases=aliases,
-                distinct=G.distinct_of(g, eid)))
-        return self.add_records(records, source=source)
-
-    def to_resolver(self, *, threshold: float | None = None) -> Resolver:
-        """Build an in-memory :class:`Resolver` (graph and index) from the store."""
-        r = Resolver() if threshold is None else Resolver(threshold=threshold)
-        r.add_records(self.iter_records())
-        return r
-
-    def export_table(self, path: str | Path) -> int:
-        """Write the store back to a YAML alias table, atomically; returns the entity count."""
-        records = list(self.iter_records())
-        data = TableFile.model_construct(source=None, entities=records).model_dump(
-            mode="json", exclude_none=True)
-        for ent in data["entities"]:
-            for key in ("distinct", "description"):
-                if not ent.get(key):
-                    ent.pop(key, None)
-        G.atomic_write(path, lambda fh: yaml.safe_dump(data, fh, allow_unicode=True,
-                                                       sort_keys=False, width=120))
-        return len(records)
+        """Copy a Resolver's live entities, aliases (with source and language) and distinct
+        pairs (as :func:`~resolver.tables.records_of` lists them); returns new alias rows."""
+        return self.add_records(records_of(resolver), source=source)
 
 
 def _alias_record(a: str | AliasRecord, source: str | None, lang: str | None) -> AliasRecord:
@@ -420,184 +341,3 @@ def _insert_alias(con: sqlite3.Connection, entity: int, etype: str, alias: Alias
                         [(k, a) for k in AliasIndex.alias_keys(parsed, etype)])
     return True
 
-
-# -- the read path ----------------------------------------------------------------------------
-class _Rows:
-    """Alias and entity rows fetched on demand, kept in a bounded cache."""
-
-    def __init__(self, con: sqlite3.Connection) -> None:
-        self.con = con
-        self.alias: dict[int, tuple[int, str, str, int]] = {}
-        self.entity: dict[int, tuple[str, str, str, float]] = {}
-        self.eidx: dict[str, int] = {}
-
-    def clear(self) -> None:
-        self.alias.clear()
-        self.entity.clear()
-        self.eidx.clear()
-
-    def fetch(self, sql: str, args: tuple[Any, ...]) -> list[int]:
-        """Run an alias query selecting (id, entity, written, normalised, flags); cache rows."""
-        if len(self.alias) > _CACHE_ROWS:
-            self.alias.clear()
-        out = []
-        for a, e, w, n, f in self.con.execute(sql, args):
-            self.alias[a] = (e, w, n, f)
-            out.append(a)
-        return out
-
-    def alias_row(self, a: int) -> tuple[int, str, str, int]:
-        row = self.alias.get(a)
-        if row is None:
-            self.fetch(f"{_ALIAS_SQL} WHERE id = ?", (a,))
-            row = self.alias.get(a, (-1, "", "", 0))
-        return row
-
-    def entity_row(self, e: int) -> tuple[str, str, str, float]:
-        row = self.entity.get(e)
-        if row is None:
-            if len(self.entity) > _CACHE_ROWS:
-                self.entity.clear()
-            r = self.con.execute("SELECT entity_id, canonical, type, prior FROM entity "
-                                 "WHERE id = ?", (e,)).fetchone()
-            if r is None:
-                raise IndexError(e)
-            row = self.entity[e] = tuple(r)  # type: ignore[assignment]
-            self.eidx[r[0]] = e
-        return row  # type: ignore[return-value]
-
-
-_ALIAS_SQL = "SELECT id, entity, written, normalised, flags FROM alias"
-
-
-class _Column:
-    """A read-only sequence view of one field of the cached rows (what AliasIndex keeps in lists)."""
-
-    def __init__(self, get: Callable[[int], tuple], field: int, count: Callable[[], int]) -> None:
-        self._get, self._field, self._count = get, field, count
-
-    def __getitem__(self, i: int) -> Any:
-        return self._get(i)[self._field]
-
-    def __len__(self) -> int:
-        return self._count()
-
-
-class _Lookup:
-    """A read-only mapping ``text -> alias number(s)`` answered by one SQL query."""
-
-    def __init__(self, rows: _Rows, sql: str, n_args: int, *, lists: bool = False) -> None:
-        self._rows, self._sql, self._n, self._lists = rows, sql, n_args, lists
-
-    def get(self, text: str, default: Any = None) -> Any:
-        ids = self._rows.fetch(self._sql, (text,) * self._n)
-        if not ids:
-            return default
-        if self._lists:           # like AliasIndex.keys: a list of alias numbers
-            return ids
-        return ids[0] if len(ids) == 1 else tuple(ids)   # like AliasIndex.exact
-
-
-class _EntityIds:
-    """``entity id -> entity number``, from the store."""
-
-    def __init__(self, rows: _Rows) -> None:
-        self._rows = rows
-
-    def get(self, entity_id: str, default: Any = None) -> Any:
-        e = self._rows.eidx.get(entity_id)
-        if e is None:
-            r = self._rows.con.execute("SELECT id FROM entity WHERE entity_id = ?",
-                                       (entity_id,)).fetchone()
-            if r is None:
-                return default
-            e = r[0]
-            self._rows.entity_row(e)
-        return e
-
-    def __getitem__(self, entity_id: str) -> int:
-        e = self.get(entity_id)
-        if e is None:
-            raise KeyError(entity_id)
-        return e
-
-    def __contains__(self, entity_id: object) -> bool:
-        return isinstance(entity_id, str) and self.get(entity_id) is not None
-
-
-class StoreIndex(AliasIndex):
-    """An :class:`AliasIndex` whose lists and dicts are views of a store's tables: the
-    inherited lookups (``exact_ids``, ``candidate_ids``, ``parsed_alias``) run unchanged."""
-
-    def __init__(self, con: sqlite3.Connection) -> None:  # no super(): nothing held in memory
-        self.rows = rows = _Rows(con)
-        n_ent = lambda: con.execute("SELECT count(*) FROM entity").fetchone()[0]  # noqa: E731
-        n_ali = lambda: con.execute("SELECT count(*) FROM alias").fetchone()[0]  # noqa: E731
-        self.entity_ids = _Column(rows.entity_row, 0, n_ent)  # type: ignore[assignment]
-        self.canonical = _Column(rows.entity_row, 1, n_ent)  # type: ignore[assignment]
-        self.types = _Column(rows.entity_row, 2, n_ent)  # type: ignore[assignment]
-        self.priors = _Column(rows.entity_row, 3, n_ent)  # type: ignore[assignment]
-        self.eidx = _EntityIds(rows)  # type: ignore[assignment]
-        self.alias_entity = _Column(rows.alias_row, 0, n_ali)  # type: ignore[assignment]
-        self.alias_text = _Column(rows.alias_row, 1, n_ali)  # type: ignore[assignment]
-        self.alias_norm = _Column(rows.alias_row, 2, n_ali)  # type: ignore[assignment]
-        self.alias_flags = _Column(rows.alias_row, 3, n_ali)  # type: ignore[assignment]
-        self.exact = _Lookup(rows, f"{_ALIAS_SQL} WHERE written = ? "  # type: ignore[assignment]
-                             f"UNION {_ALIAS_SQL} WHERE normalised = ? AND norm_ok", 2)
-        self.keys = _Lookup(rows, f"{_ALIAS_SQL} WHERE id IN "  # type: ignore[assignment]
-                            "(SELECT alias FROM key WHERE key = ?)", 1, lists=True)
-
-    def add_entity(self, *a: Any, **kw: Any) -> int:
-        raise PermissionError("a store index is read-only: write through resolver.store.Store")
-
-    add_alias = remove_alias = add_entity  # type: ignore[assignment]
-
-
-class StoreResolver(Resolver):
-    """A read-only :class:`Resolver` answering from a store file, for worker processes.
-
-    Nothing is loaded at open; rows are read on demand (and cached, bounded), so many
-    processes can open one store at once. Changes committed by writers are seen by the next
-    query. Editing methods raise ``PermissionError``: write through :class:`Store`.
-    """
-
-    def __init__(self, path: str | Path, *, threshold: float | None = None) -> None:
-        super().__init__() if threshold is None else super().__init__(threshold=threshold)
-        path = Path(path)
-        if not path.is_file():
-            raise FileNotFoundError(f"{path}: no such store")
-        self._store = Store(path, readonly=True)
-        self._ix = StoreIndex(self._store._con)
-        self._version = self._data_version()
-        self._graph = None  # type: ignore[assignment]
-
-    def _data_version(self) -> int:
-        return self._store._con.execute("PRAGMA data_version").fetchone()[0]
-
-    def _sync(self) -> None:
-        v = self._data_version()
-        if v != self._version:
-            self._version = v
-            self._ix.rows.clear()  # type: ignore[attr-defined]
-            self._changed()
-
-    def close(self) -> None:
-        """Close the store connection."""
-        self._store.close()
-
-    @property
-    def graph(self):  # type: ignore[override]
-        raise PermissionError("a StoreResolver holds no graph: use Store.to_resolver()")
-
-    def canonical(self, name: str) -> str | None:
-        self._sync()
-        return super().canonical(name)
-
-    def _ranked(self, name: str) -> list[tuple[str, float, int, str, str]]:
-        self._sync()
-        return super()._ranked(name)
-
-    def _read_only(self, *a: Any, **kw: Any) -> None:
-        raise PermissionError("a StoreResolver is read-only: write through resolver.store.Store")
-
-    add_entity = add_alias = add_distinct = add_records = load = _read_only  # type: ignore[assignment]
