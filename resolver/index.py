@@ -93,7 +93,7 @@ class AliasIndex:
         self.alias_entity.append(e)
         self.alias_flags.append(self.alias_flags_of(parsed))
         self._put(self.exact, text, a)
-        if parsed.normalised and not all(parsed.acronym):  # acronyms match only as written
+        if self.serves_normalised(parsed):
             self._put(self.exact, parsed.normalised, a)
             for k in self.alias_keys(parsed, self.types[e]):
                 self.keys.setdefault(k, []).append(a)
@@ -106,6 +106,12 @@ class AliasIndex:
         for a in found:
             self.alias_entity[a] = -1   # dead: skipped by every lookup
         return bool(found)
+
+    @staticmethod
+    def serves_normalised(parsed: ParsedName) -> bool:
+        """Whether an alias is also served under its normalised form (acronyms: only as
+        written, so the word "us" is not the US)."""
+        return bool(parsed.normalised) and not all(parsed.acronym)
 
     @staticmethod
     def alias_flags_of(parsed: ParsedName) -> int:

@@ -217,6 +217,23 @@ def parse_name(name: str) -> ParsedName:
 
 @lru_cache(maxsize=65536)
 def _parse(name: str) -> ParsedName:
+    """One pass, then passes over its own normalised form until nothing changes: steps can
+    uncover one another ("al- al- Gen. Khalifa": the articles hide the title), and the
+    normalised form must be a fixed point (idempotence)."""
+    parsed = _parse_once(name)
+    for _ in range(3):
+        again = _parse_once(parsed.normalised)
+        if again.normalised == parsed.normalised:
+            break
+        same = len(again.parts) == len(parsed.parts)
+        parsed = ParsedName(again.parts,
+                            parsed.vowelless if same else again.vowelless,
+                            parsed.acronym if same else again.acronym,
+                            " ".join(t for t in (parsed.title, again.title) if t) or None)
+    return parsed
+
+
+def _parse_once(name: str) -> ParsedName:
     r = rules()
     text = _reorder(_BRACKETED.sub(" ", clean_unicode(name)).replace("[", " ").replace("]", " "))
     text = _POSSESSIVE.sub("", text)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 import re
+from operator import itemgetter
 from typing import NamedTuple
 
 from .rules import Rules, rules
@@ -111,12 +112,13 @@ def _segments(word: str, r: Rules) -> list[tuple[tuple[str, ...], float]]:
 
 
 _REPEATS = re.compile(r"(.)\1+")
+_FIRST = itemgetter(1)   # a C callable: faster than the template "\1"
 _TO_VOWEL = str.maketrans({c: VOWEL for c in "abcdefghijklmnopqrstuvwxyz"})
 
 
 def _reading(symbols: tuple[str, ...], cost: float) -> Reading:
-    vowels = _REPEATS.sub(r"\1", "".join(symbols))
-    shape = _REPEATS.sub(r"\1", vowels.translate(_TO_VOWEL))
+    vowels = _REPEATS.sub(_FIRST, "".join(symbols))
+    shape = _REPEATS.sub(_FIRST, vowels.translate(_TO_VOWEL))
     return Reading(shape.replace(VOWEL, ""), shape, vowels, round(cost, 4))
 
 

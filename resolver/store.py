@@ -327,7 +327,7 @@ def _insert_alias(con: sqlite3.Connection, entity: int, etype: str, alias: Alias
     text = alias.name.strip()
     parsed = parse_name(text)
     flags = AliasIndex.alias_flags_of(parsed)
-    norm_ok = bool(parsed.normalised) and not all(parsed.acronym)
+    norm_ok = AliasIndex.serves_normalised(parsed)
     cur = con.execute(
         "INSERT OR IGNORE INTO alias (entity, written, normalised, flags, norm_ok, lang, source,"
         " note, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
