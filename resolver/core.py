@@ -244,7 +244,8 @@ class Resolver(Editing):
         """Ranked alternatives for ``name``, best first, for review and ambiguous names."""
         if limit < 1:
             raise ValueError("limit must be at least 1")
-        return [self._match(*c) for c in self._ranked(name)[:limit] if c[1] >= CANDIDATE_FLOOR]
+        ranked = self._ranked(name, alternatives=True)
+        return [self._match(*c) for c in ranked[:limit] if c[1] >= CANDIDATE_FLOOR]
 
     def annotate(self, text: str):  # -> list[Mention]
         """The name mentions in ``text``, resolved (see :mod:`resolver.mentions`)."""
@@ -269,9 +270,10 @@ class Resolver(Editing):
                 return None
         return top
 
-    def _ranked(self, name: str) -> list[tuple]:
+    def _ranked(self, name: str, *, alternatives: bool = False) -> list[tuple]:
         """(entity id, score, alias, method, explanation or NameMatch, tie-break) for each
-        entity, best first."""
+        entity, best first. Past an exact or normalised hit, other entities are scored only
+        when ``alternatives`` asks for them (``candidates()``)."""
         if not isinstance(name, str):
             raise TypeError(f"a name must be a str, not {type(name).__name__}")
         ix = self._ix
@@ -289,8 +291,11 @@ class Resolver(Editing):
             if q.title:
                 why += f" (title '{q.title}' set aside)"
             out.setdefault(e, (ix.entity_ids[e], 0.99, a, "normalised", why, 0.0))
-        if not out:
-            self._score_candidates(q, out)
+        if not out or alternatives:  # for review, list look-alikes even after an exact hit
+            found: dict[int, tuple] = {}
+            self._score_candidates(q, found)
+            for e, c in found.items():
+                out.setdefault(e, c)
         return self._sort(out)
 
     def _score_candidates(self, q: ParsedName, out: dict) -> None:

@@ -35,7 +35,8 @@ from .matcher import PART_MIN, compare_names, part_similarity
 from .normalise import parse_name
 from .rules import rules
 from .paths import data_dir
-from .spans import _IDENTITY, CACHE_SIZE, Found, OffsetMap, SpanFinder, dehyphenate, fold, lower
+from .spans import CACHE_SIZE, Found, SpanFinder
+from .textprep import _IDENTITY, OffsetMap, dehyphenate, fold, lower
 
 if TYPE_CHECKING:
     from .core import Resolver

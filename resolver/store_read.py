@@ -295,9 +295,9 @@ class StoreResolver(Resolver):
         self._sync()
         return super().canonical(name)
 
-    def _ranked(self, name: str) -> list[tuple[str, float, int, str, str]]:
+    def _ranked(self, name: str, *, alternatives: bool = False) -> list[tuple]:
         self._sync()
-        return super()._ranked(name)
+        return super()._ranked(name, alternatives=alternatives)
 
     def _read_only(self, *a: Any, **kw: Any) -> None:
         raise PermissionError("a StoreResolver is read-only: write through resolver.store.Store")
