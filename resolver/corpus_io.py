@@ -351,7 +351,11 @@ def proposed_aliases(unknown: Counter[str], *, taken: Iterable[str] = (),
     used = set(taken)
     people = set(persons)
     entities = []
-    clusters = cluster_names(unknown).clusters if unknown else []
+    # one-word and multi-word names are clustered apart: a lone capitalised word joining a
+    # full name as its "surname" (Conférence with National Conference) is too weak a link
+    one = Counter({k: v for k, v in unknown.items() if len(k.split()) == 1})
+    many = Counter({k: v for k, v in unknown.items() if len(k.split()) > 1})
+    clusters = [c for part in (one, many) if part for c in cluster_names(part).clusters]
     clusters.sort(key=lambda c: (-sum(c.members.values()), c.canonical))
     for c in clusters:
         base = slug = _slug(c.canonical)
