@@ -36,7 +36,7 @@ from .normalise import parse_name
 from .rules import rules
 from .paths import data_dir
 from .spans import CACHE_SIZE, Found, SpanFinder
-from .textprep import _IDENTITY, OffsetMap, dehyphenate, fold, lower
+from .textprep import _IDENTITY, OffsetMap, dehyphenate, fold, longest_first, lower
 
 if TYPE_CHECKING:
     from .core import Resolver
@@ -119,11 +119,17 @@ class Mention(BaseModel):
 
 
 _FIELDS = tuple(Mention.model_fields)
-_SET_RESOLVED = frozenset(_FIELDS) - {"candidates"}
-_SET_OTHER = frozenset(_FIELDS) - {"entity_id", "type"}
-_setattr = object.__setattr__
+_SET_RESOLVED = set(_FIELDS) - {"candidates"}         # copied per Mention (set.copy)
+_SET_OTHER = set(_FIELDS) - {"entity_id", "type"}
 
 
+def _setter(name: str):
+    """The slot/``__dict__`` descriptor's setter ``object.__setattr__`` would call."""
+    return next(vars(k)[name] for k in Mention.__mro__ if name in vars(k)).__set__
+
+
+_SETTERS = tuple(_setter(n) for n in ("__dict__", "__pydantic_fields_set__",
+                                      "__pydantic_extra__", "__pydantic_private__"))
 _start = itemgetter(0)
 
 
@@ -145,6 +151,7 @@ class Annotator(SpanFinder):
         self._plans: dict[str, tuple] = {}
         self._hit_cache: dict[tuple, tuple] = {}
         self._titles_seen: dict[str, bool] = {}
+        self._title_windows: dict[tuple, tuple | None] = {}
         self._parts: dict[str, tuple[str, ...]] = {}
         self._alike: dict[tuple[str, str], bool] = {}
         self._entity_info = list(zip(ix.entity_ids, ix.canonical, ix.types))
@@ -168,9 +175,8 @@ class Annotator(SpanFinder):
         if self._auto is not None:
             auto.make_automaton()
         self._acronyms = {k: tuple(v) for k, v in acronyms.items()}
-        alts = "|".join(re.escape(k) for k in sorted(acronyms, key=len, reverse=True))
         # no look-around: it would stop the engine's fast first-letter scan; checked per hit
-        self._acronym_re = re.compile(alts) if alts else None
+        self._acronym_re = re.compile(longest_first(acronyms)) if acronyms else None
 
     # -- public ---------------------------------------------------------------------------
     def annotate(self, text: str) -> list[Mention]:
@@ -199,32 +205,35 @@ class Annotator(SpanFinder):
         out = []
         append = out.append
         same = offsets is _IDENTITY
-        new, setattr_, cls = object.__new__, _setattr, Mention
+        new, cls = object.__new__, Mention
+        set_dict, set_fields, set_extra, set_private = _SETTERS
+        set_resolved, set_other = _SET_RESOLVED.copy, _SET_OTHER.copy
         for f in found:
-            if same:
-                b, e, tb, te = f.b, f.e, f.tb, f.te
+            if same:   # text is the searched text: the name is f.name already
+                b, e, tb, te, name = f.b, f.e, f.tb, f.te, f.name
             else:
                 b, e = offsets.start(f.b), offsets.end(f.e)
                 tb, te = (offsets.start(f.tb), offsets.end(f.te)) if f.te > f.tb else (0, 0)
+                name = text[b:e]
             ent = f.ent
             m = new(cls)
             if ent >= 0:
                 eid, canon, typ = info[ent]
-                setattr_(m, "__dict__", {
-                    "start": b, "end": e, "text": text[b:e], "entity_id": eid,
+                set_dict(m, {
+                    "start": b, "end": e, "text": name, "entity_id": eid,
                     "canonical": canon, "type": typ, "score": f.score, "method": f.method,
                     "title": text[tb:te] if te > tb else None, "status": "resolved",
                     "candidates": ()})
-                setattr_(m, "__pydantic_fields_set__", set(_SET_RESOLVED))
+                set_fields(m, set_resolved())
             else:
-                setattr_(m, "__dict__", {
-                    "start": b, "end": e, "text": text[b:e], "entity_id": None,
+                set_dict(m, {
+                    "start": b, "end": e, "text": name, "entity_id": None,
                     "canonical": f.canon, "type": None, "score": f.score, "method": f.method,
                     "title": text[tb:te] if te > tb else None, "status": f.status,
                     "candidates": tuple(ids[c] for c in f.cands) if f.cands else ()})
-                setattr_(m, "__pydantic_fields_set__", set(_SET_OTHER))
-            setattr_(m, "__pydantic_extra__", None)
-            setattr_(m, "__pydantic_private__", None)
+                set_fields(m, set_other())
+            set_extra(m, None)
+            set_private(m, None)
             append(m)
         return out
 
@@ -358,15 +367,18 @@ class Annotator(SpanFinder):
             elif len(parts) == 1:
                 short.append((parts[0], f))
         same_family, alike = self._same_family, self._alike
+        by_part: dict[str, dict[object, Found]] = {}   # a surname's full names, once per part
         for part, f in short:
-            keys: dict[object, Found] = {}
-            for fam, key, g in full:
-                if key not in keys:
-                    same = alike.get((part, fam))
-                    if same is None:
-                        same = same_family(part, fam)
-                    if same:
-                        keys[key] = g
+            keys = by_part.get(part)
+            if keys is None:
+                keys = by_part[part] = {}
+                for fam, key, g in full:
+                    if key not in keys:
+                        same = alike.get((part, fam))
+                        if same is None:
+                            same = same_family(part, fam)
+                        if same:
+                            keys[key] = g
             if len(keys) == 1:
                 f.initial = False
                 (key, g), = keys.items()

@@ -98,7 +98,7 @@ class SpanFinder:
     known names inside them, and what each distinct run holds (planned once, cached).
 
     Needs from the class it is mixed into: ``ix``, ``titles``, ``_title_last``, ``common``,
-    ``_plans``, ``_hits(t, s)``, ``_resolve(name)`` and ``_hit_result(name, aliases)``.
+    ``_plans``, ``_titles_seen``, ``_title_windows``, ``_hits(t, s)``, ``_resolve(name)`` and ``_hit_result(name, aliases)``.
     """
 
     def _title_at(self, t: str, b: int, e: int) -> tuple[int, int, int]:
@@ -119,7 +119,19 @@ class SpanFinder:
             seen[prev[-1]] = maybe
         if not maybe:
             return _NO_TITLE
-        return self._title_before(t, [(b, e)], [_NAME])
+        # the answer depends only on the 48 characters before the name (and whether they
+        # start the text, and the name's first character): cached per window
+        lo = b - 48 if b > 48 else 0
+        key = (t[lo:b], lo == 0, t[b:b + 1])
+        windows = self._title_windows
+        rel = windows.get(key, False)
+        if rel is False:
+            tb, te, k = self._title_before(t, [(b, e)], [_NAME])
+            rel = (tb - b, te - b, k) if te > tb else None
+            if len(windows) >= CACHE_SIZE:
+                windows.clear()
+            windows[key] = rel
+        return _NO_TITLE if rel is None else (b + rel[0], b + rel[1], rel[2])
 
     def _title_before(self, t: str, pos: list[tuple[int, int]], words: list[str]
                       ) -> tuple[int, int, int]:
@@ -163,11 +175,17 @@ class SpanFinder:
         hits = self._hits(t, s)
         found: list[Found] = []
         hi, nh = 0, len(hits)
-        next_hit = hits[0][0] if nh else len(t)   # start of the first hit not yet placed
+        n_t = len(t)
+        hs = [h[0] for h in hits]   # hit starts, ends, then len(t) past the last hit
+        hs.append(n_t)
+        he = [h[1] for h in hits]
+        he.append(n_t)
+        next_hit = hs[0]                          # start of the first hit not yet placed
         plans = self._plans
         title_at = self._title_at
         no_title = self._titles_seen   # word before a name -> False when it is no title
         append = found.append
+        new = object.__new__
         last_end = -1                             # end of the last mention found
         for m in SPAN.finditer(t):
             sb, se = m.span()
@@ -177,16 +195,15 @@ class SpanFinder:
                     plan = plans.get(m.group())
                     if plan == ():
                         continue   # the common case: a span known to hold no name, no hit
-                elif hits[hi][0] >= sb and hits[hi][1] <= se and (
-                        hi + 1 >= nh or hits[hi + 1][0] >= se):
+                elif next_hit >= sb and he[hi] <= se and hs[hi + 1] >= se:
                     plan = plans.get(m.group())   # one known name inside the span
                     if plan is not None:
                         hi += 1
-                        next_hit = hits[hi][0] if hi < nh else len(t)
+                        next_hit = hs[hi]
                 else:
                     plan = None
                 if plan is not None:   # a span seen before: place its plan in context
-                    for b, e, tb, te, hit, initial in plan:
+                    for b, e, tb, te, hit, initial, state in plan:
                         b += sb
                         e += sb
                         if initial:    # kept only if the text names it
@@ -197,9 +214,13 @@ class SpanFinder:
                             prev = t[b - 24 if b > 24 else 0:b].rsplit(None, 1)
                             if prev and no_title.get(prev[-1]) is not False:
                                 tb, te, _ = title_at(t, b, e)
-                        append(Found(b, e, tb, te, t[b:e], hit, initial))
-                    if plan:
-                        last_end = found[-1].e
+                        f = new(Found)   # Found(b, e, tb, te, t[b:e], hit, initial), inlined
+                        f.b, f.e, f.tb, f.te, f.name, f.hit, f.initial = \
+                            b, e, tb, te, t[b:e], hit, initial
+                        f.ent, f.score, f.method, f.status, f.cands = state
+                        f.canon = None
+                        append(f)
+                        last_end = e
                     continue
             if sb:
                 if c.isalnum() or c in "'’_":
@@ -220,7 +241,7 @@ class SpanFinder:
             while hi < nh and hits[hi][0] < se:
                 inner.append(hits[hi])
                 hi += 1
-            next_hit = hits[hi][0] if hi < nh else len(t)
+            next_hit = hs[hi]
             if inner and (inner[0][0] < sb or inner[-1][1] > se):
                 self._split(t, sb, se, inner, found)  # a known name runs past the span
             else:
@@ -235,20 +256,22 @@ class SpanFinder:
     def _planned(self, t: str, sb: int, se: int, inner: list, found: list[Found]) -> None:
         """What a span holds, computed once per distinct span text, then placed in context.
 
-        A plan is a tuple of (start, end, title start, title end, resolution, initial) with
-        offsets inside the span; ``()`` is a span holding no name."""
+        A plan is a tuple of (start, end, title start, title end, resolution, initial, state)
+        with offsets inside the span, ``state`` being the :class:`Found` fields the resolution
+        gives (ent, score, method, status, cands); ``()`` is a span holding no name."""
         key = t[sb:se]
         plan = self._plans.get(key)
         if plan is None:
             sub: list[Found] = []
             self._span(key, 0, len(key), [(b - sb, e - sb, ids) for b, e, ids in inner], sub)
-            plan = tuple((f.b, f.e, f.tb, f.te, f.hit, f.initial) for f in sub)
+            plan = tuple((f.b, f.e, f.tb, f.te, f.hit, f.initial,
+                          (f.ent, f.score, f.method, f.status, f.cands)) for f in sub)
             plans = self._plans
             if len(plans) >= CACHE_SIZE:
                 for old in list(islice(plans, CACHE_SIZE // 4)):   # the oldest quarter
                     del plans[old]
             plans[key] = plan
-        for b, e, tb, te, hit, initial in plan:
+        for b, e, tb, te, hit, initial, _ in plan:
             b += sb
             initial = initial and is_sentence_start(t, b)   # kept only if the text names it
             if te > tb:

@@ -27,10 +27,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 
 
 __all__ = ["OffsetMap", "dehyphenate", "fold", "lower", "SPAN", "WORD", "WORDS", "ARTICLE_BEFORE",
-           "is_sentence_start"]
+           "is_sentence_start", "longest_first"]
 
 _FOLD_LIMIT = 0x3000   # characters above this are left as they are by fold()
 
@@ -167,3 +168,20 @@ def is_sentence_start(text: str, b: int) -> bool:
     if b < 4 and not text[:b].strip():
         return True
     return _SENTENCE_END.search(text, max(0, b - 4), b) is not None
+
+
+def longest_first(words: Iterable[str]) -> str:
+    """A regex matching the longest of ``words`` that starts at a position, grouped by first
+    character so the engine tries one branch per position, not one per word.
+
+    >>> re.findall(longest_first(["UN", "UNSC", "US", "EU"]), "UNSC, US, EU, UNX")
+    ['UNSC', 'US', 'EU', 'UN']
+    """
+    groups: dict[str, list[str]] = {}
+    for w in sorted(set(words), key=len, reverse=True):   # longest first in each group
+        groups.setdefault(w[0], []).append(w[1:])
+    alts = []
+    for first, rests in groups.items():
+        tail = "|".join(re.escape(r) for r in rests)
+        alts.append(re.escape(first) + (f"(?:{tail})" if len(rests) > 1 else tail))
+    return "|".join(alts)
