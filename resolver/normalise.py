@@ -40,8 +40,6 @@ _BRACKETED = re.compile(r"\([^)]*\)|\{[^}]*\}")
 _POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b|(?<=s)['\u2019](?=\s|$)", re.IGNORECASE)
 _MARKS = re.compile("['`\u00b4\u02bb\u02bc\u02bf\u02be\u2018\u2019\u201b\u2032.]")
 _SEPARATORS = re.compile(r"[^a-z0-9\-]+")
-# words of the abd- family that stand alone: "Abdel Fattah", "Abd al-Rahman"
-_ABD_STANDALONE = frozenset({"abd", "abdel", "abdal", "abdul", "abdol", "abdoul", "abdil", "abde"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +126,7 @@ def _strip_title(toks: list[_Tok], r: Rules) -> str | None:
 
 def _split_abd(t: _Tok, r: Rules) -> list[_Tok]:
     """Abdelaziz -> abd + aziz; Abdullah -> abd + allah; 'Abdel' -> abd (binds forward)."""
-    if t.text in _ABD_STANDALONE:
+    if t.text in r.abd_standalone:
         return [_Tok("abd", t.hyph, t.vowelless, t.acronym, bind_next=True)]
     out: list[_Tok] = []
     text, hyph = t.text, t.hyph
@@ -141,7 +139,7 @@ def _split_abd(t: _Tok, r: Rules) -> list[_Tok]:
         text, hyph = text[len(form):], False
         if text in r.allah_rests:
             text = "allah"
-        elif text in _ABD_STANDALONE:  # AbdAbdel: the rest is itself an abd-form
+        elif text in r.abd_standalone:  # AbdAbdel: the rest is itself an abd-form
             text = "abd"
     if not out:
         return [t]

@@ -45,6 +45,7 @@ class Rules:
     sun_letters: frozenset[str]
     fused_article_min_rest: int
     abd_forms: tuple[str, ...]
+    abd_standalone: frozenset[str]
     allah_rests: frozenset[str]
     patronymic: dict[str, str]
     kunya: dict[str, str]
@@ -124,7 +125,8 @@ def rules() -> Rules:
         fused_article_vowels=frozenset(p["fused_article_vowels"]),
         sun_letters=frozenset(p["sun_letters"]),
         fused_article_min_rest=int(p["fused_article_min_rest"]),
-        abd_forms=tuple(sorted({f.rstrip("-") for f in p["abd_forms"]}, key=len, reverse=True)),
+        abd_forms=tuple(sorted(set(p["abd_forms"]), key=len, reverse=True)),
+        abd_standalone=frozenset(p["abd_standalone"]),
         allah_rests=frozenset(p["allah_rests"]),
         patronymic=_variants(p["patronymic"]),
         kunya=_variants(p["kunya"]),
