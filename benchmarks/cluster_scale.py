@@ -116,7 +116,7 @@ def _pair_scores(pred: Sequence[object], gold: Sequence[int]) -> tuple[float, fl
 
 def run_one(n: int, seed: int) -> dict[str, float]:
     """Generate, cluster and measure one size in this process."""
-    from resolver.clustering import cluster_names
+    from resolver.clustering.run import cluster_names
     t = time.perf_counter()
     names, truth = synthetic_names(n, seed)
     gen_s = time.perf_counter() - t

@@ -8,7 +8,7 @@ The corpus is the English files of ``data/corpus/`` shuffled and repeated (seede
 ``--mb`` MB, streamed as a generator (never held in memory). For (a) the bundled tables and
 (b) the bundled tables plus a synthetic table of ``--aliases`` aliases (Arabic-style and
 European-style given + family names, generated deterministically from ``--seed``), it times
-``resolver.corpus.normalise_corpus`` and, in the same run, the floor: a bare pyahocorasick
+``resolver.corpus.stream.normalise_corpus`` and, in the same run, the floor: a bare pyahocorasick
 scan of the same aliases over the lowercased text with a whole-word check. Then throughput
 at two corpus sizes, peak RSS after each stage, and 1 vs 2 worker processes
 (``resolver corpus --workers``; forked workers inherit the built resolver). Prints a
@@ -35,8 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from resolver import Resolver  # noqa: E402
 from resolver.cli.corpus import run_records  # noqa: E402
-from resolver.corpus import normalise_corpus  # noqa: E402
-
+from resolver.corpus.stream import normalise_corpus  # noqa: E402
 MB = 1_000_000
 
 # -- synthetic names ----------------------------------------------------------------------

@@ -34,8 +34,7 @@ import baselines
 import translit_data as td
 
 from resolver import Resolver
-from resolver.clustering import DEFAULT_CLUSTER_THRESHOLD, cluster_names
-
+from resolver.clustering.run import DEFAULT_CLUSTER_THRESHOLD, cluster_names
 ROOT = Path(__file__).resolve().parent.parent
 NEWS = ROOT / "benchmarks" / "data" / "news_names.tsv"
 PLOT = ROOT / "docs" / "img" / "precision_recall.png"

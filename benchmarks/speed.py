@@ -47,14 +47,14 @@ def build(n: int, seed: int = 7) -> tuple[Resolver, list[str], list[str], float,
     ix = r.index
     # bulk path: entities straight into the index (the graph is built the same way by
     # Resolver.add_entity; at 1M aliases the networkx graph alone is ~700 MB, see docs)
-    from resolver.normalise import parse_name
+    from resolver.names.normalise import parse_name
     for i, name in enumerate(names):
         e = ix.add_entity(f"e{i}", name, "person", 1.0)
         ix.add_alias(e, name, parse_name(name))
     secs = time.perf_counter() - t
     mem = tracemalloc.get_traced_memory()[0]
     tracemalloc.stop()
-    from resolver.normalise import _parse
+    from resolver.names.normalise import _parse
     _parse.cache_clear()
     return r, names, [f"{n} Zorblat" for n in names[:1000]], secs, mem
 
@@ -131,7 +131,7 @@ def main() -> None:
     rec = sum(m is not None and m.entity_id == e for m, (_, e) in zip(got, fuzzy)) / len(fuzzy)
     print(f"| synthetic {n:,} | resolve, fuzzy variant | {qps:,.0f} | {rec:.3f} |")
     from rapidfuzz import fuzz, process
-    from resolver.normalise import normalise
+    from resolver.names.normalise import normalise
     choices = [normalise(x) for x in names]
     k = min(args.extract_sample, len(fuzzy))
     t = time.perf_counter()

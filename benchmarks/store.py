@@ -26,10 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from resolver.index import AliasIndex  # noqa: E402
+from resolver.index.aliases import AliasIndex  # noqa: E402
 from resolver.models import AliasRecord, EntityRecord  # noqa: E402
-from resolver.normalise import ParsedName  # noqa: E402
-from resolver.phonetic import readings  # noqa: E402
+from resolver.names.normalise import ParsedName  # noqa: E402
+from resolver.names.phonetic import readings  # noqa: E402
 from resolver.store import Store, StoreResolver  # noqa: E402
 
 ONSETS = ["b", "d", "f", "g", "h", "j", "k", "kh", "l", "m", "n", "q", "r", "s", "sh", "t", "z"]

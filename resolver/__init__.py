@@ -12,16 +12,18 @@ loaded lazily on first use (:func:`default_resolver`).
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterable
+import importlib
+from typing import Any
 
-from .clustering import ClusterInfo, Clustering, cluster, cluster_names
-from .core import DEFAULT_THRESHOLD, Resolver
-from .matcher import NameMatch, compare_names, part_similarity
-from .models import Match
-from .normalise import ParsedName, normalise, parse_name
-from .editing import Judgement
-from .tables import Conflict, TableError, find_conflicts, read_table, write_table
+from .clustering.run import ClusterInfo, Clustering, cluster, cluster_names
+from .entities.conflicts import find_conflicts
+from .entities.default import default_resolver
+from .entities.resolver import DEFAULT_THRESHOLD, Resolver
+from .models import Conflict, Judgement, Match, Mention
+from .names.matcher import NameMatch, compare_names, part_similarity
+from .names.normalise import ParsedName, normalise, parse_name
+from .tables.errors import TableError
+from .tables.io import read_table, write_table
 
 __all__ = [
     "canonical", "resolve", "candidates", "cluster", "cluster_names", "normalise", "parse_name",
@@ -33,20 +35,6 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
-
-_default: Resolver | None = None
-_lock = threading.Lock()
-
-
-def default_resolver() -> Resolver:
-    """The shared resolver built from the bundled tables (loaded once, thread-safe)."""
-    global _default
-    if _default is None:
-        with _lock:
-            if _default is None:
-                _default = Resolver.default()
-    return _default
-
 
 def canonical(name: str) -> str | None:
     """The canonical name of the entity ``name`` refers to, or None.
@@ -75,19 +63,18 @@ def candidates(name: str, *, limit: int = 5) -> list[Match]:
     return default_resolver().candidates(name, limit=limit)
 
 
-def annotate(text: str) -> list:  # list[Mention]
+def annotate(text: str) -> list[Mention]:
     """The name mentions in ``text``, resolved with the bundled tables."""
     return default_resolver().annotate(text)
 
 
-_LAZY = {"normalise_text": "corpus", "normalise_corpus": "corpus", "DocResult": "corpus",
-         "Mention": "mentions", "Store": "store", "StoreResolver": "store"}
+_LAZY = {"normalise_text": "corpus.stream", "normalise_corpus": "corpus.stream",
+         "DocResult": "models", "Store": "store", "StoreResolver": "store"}
 
 
-def __getattr__(name: str):
-    """Corpus functions load on first use (they pull in pyahocorasick)."""
+def __getattr__(name: str) -> Any:
+    """Corpus functions and the store load on first use (they pull in pyahocorasick, sqlite)."""
     if name in _LAZY:
-        import importlib
         return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module 'resolver' has no attribute {name!r}")
 

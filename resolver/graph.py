@@ -24,19 +24,20 @@ Every attribute is a string, number or bool, so the graph exports to GraphML unc
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
+from .files import atomic_write
+from .models import AliasRecord, EntityRecord
+
 __all__ = [
     "NAME_PREFIX", "add_entity_node", "add_name", "add_distinct", "name_node",
     "entity", "names_of", "entities_for_name", "entities_by_type", "distinct_of", "iter_entities",
     "to_node_link", "from_node_link", "write_json", "read_json", "write_graphml", "read_graphml",
-    "atomic_write",
+    "records_of",
 ]
 
 NAME_PREFIX = "name:"
@@ -114,6 +115,30 @@ def iter_entities(g: nx.MultiDiGraph) -> Iterator[tuple[str, dict[str, Any]]]:
     return ((n, d) for n, d in g.nodes(data=True) if d.get("kind") == "entity")
 
 
+def records_of(g: nx.MultiDiGraph, order: Iterable[str] | None = None) -> list[EntityRecord]:
+    """The live entities of a graph as table records (aliases with source and language,
+    distinct pairs, priors), in graph order (or ``order``). Merged-away entities are left out.
+
+    >>> g = nx.MultiDiGraph()
+    >>> add_entity_node(g, "x", "Xavier", "person")
+    >>> add_name(g, "Xav", "x", normalised="xav", lang="fr")
+    >>> [(a.name, a.lang) for a in records_of(g)[0].aliases]
+    [('Xav', 'fr')]
+    """
+    out = []
+    for eid in (g.nodes if order is None else order):
+        attrs = g.nodes[eid] if eid in g else {}
+        if attrs.get("kind") != "entity" or attrs.get("merged_into"):
+            continue
+        aliases = [AliasRecord(name=g.nodes[u]["text"], source=d.get("source") or None,
+                               lang=d.get("lang") or None)
+                   for u, _, k, d in g.in_edges(eid, keys=True, data=True) if k == "alias"]
+        out.append(EntityRecord(id=eid, type=attrs["type"], canonical=attrs["canonical"],
+                                aliases=aliases, distinct=sorted(distinct_of(g, eid)),
+                                prior=attrs.get("prior", 1.0)))
+    return out
+
+
 def to_node_link(g: nx.MultiDiGraph) -> dict[str, Any]:
     """The graph as node-link JSON data."""
     return nx.node_link_data(g, edges="links", source="from", target="to")
@@ -124,21 +149,6 @@ def from_node_link(data: dict[str, Any]) -> nx.MultiDiGraph:
     g = nx.node_link_graph(data, directed=True, multigraph=True, edges="links",
                            source="from", target="to")
     return nx.MultiDiGraph(g)
-
-
-def atomic_write(path: str | Path, write: Any, *, mode: str = "w") -> None:
-    """Write a file through a temporary file in the same folder, then rename it into place."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, mode, **({"encoding": "utf-8"} if "b" not in mode else {})) as fh:
-            write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_json(g: nx.MultiDiGraph, path: str | Path) -> None:

@@ -9,17 +9,32 @@ The hot path never builds these per call except for the results it returns.
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from unidecode import unidecode
 
-__all__ = ["EntityType", "Method", "Match", "AliasRecord", "EntityRecord", "TableFile",
-           "ENTITY_TYPES", "ID_PATTERN"]
+__all__ = ["EntityType", "Method", "Status", "Match", "Mention", "DocResult", "Judgement",
+           "Conflict", "AliasRecord", "EntityRecord", "TableFile", "ENTITY_TYPES", "ID_PATTERN",
+           "ID_RE", "slug"]
 
 EntityType = Literal["person", "organisation", "place", "other"]
 ENTITY_TYPES: tuple[str, ...] = ("person", "organisation", "place", "other")
 Method = Literal["exact", "normalised", "phonetic", "fuzzy"]
 ID_PATTERN = r"^[A-Za-z0-9_.\-]{1,100}$"
+ID_RE = re.compile(ID_PATTERN)
+Status = Literal["resolved", "ambiguous", "unknown"]
+
+
+def slug(text: str, joiner: str = "-") -> str:
+    """An id made from a name: ASCII, lowercase, runs of other characters as ``joiner``.
+
+    >>> slug("Khalifa Haftar"), slug("Mouammar Kadhafi", "_"), slug("حفتر")
+    ('khalifa-haftar', 'mouammar_kadhafi', 'hftr')
+    """
+    s = re.sub(r"[^a-z0-9]+", joiner, unidecode(text).lower()).strip(joiner)[:90]
+    return s or "name"
 
 
 class Match(BaseModel):
@@ -85,3 +100,68 @@ class TableFile(BaseModel):
 
     source: str | None = None
     entities: list[EntityRecord]
+
+
+class Mention(BaseModel):
+    """One name mention: where it is, what it is, and how sure resolver is.
+
+    ``text == original[start:end]`` and covers the name only (no title, no possessive).
+    ``status`` is "resolved" (``entity_id`` set), "ambiguous" (``candidates`` lists the
+    entities it may be) or "unknown" (a name in no table; ``canonical`` is the fullest form
+    the document gives it).
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    end: int
+    text: str
+    entity_id: str | None = None
+    canonical: str | None = None
+    type: str | None = None
+    score: float | None = None
+    method: str | None = None
+    title: str | None = None
+    status: Status = "unknown"
+    candidates: tuple[str, ...] = ()
+
+
+class DocResult(BaseModel):
+    """One document of a corpus: its mentions, its rewritten text if asked for, and the
+    names in it that resolved to no known entity (in order of first mention)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    doc_id: str | int
+    mentions: list[Mention]
+    text: str | None = None
+    unknown: list[str] = []
+
+
+class Judgement(BaseModel):
+    """One recorded change: what was done, to which entities, by whom, when and why."""
+
+    id: str
+    action: str
+    entities: list[str]
+    args: dict[str, Any]
+    source: str
+    time: str
+    author: str | None = None
+    note: str | None = None
+    undone_by: str | None = None
+
+
+class Conflict(BaseModel):
+    """A reported (never silently resolved) conflict between entities over a spelling.
+
+    ``kind`` is ``"shared"`` (one normalised spelling is an alias of several entities; allowed,
+    the higher prior wins ties) or ``"better-elsewhere"`` (the matcher scores an alias of
+    ``entities[0]`` higher against another entity than against its own other names).
+    ``entities`` holds ``(entity id, prior)`` for ``shared`` and ``(entity id, score)`` else.
+    """
+
+    kind: str
+    name: str
+    entities: list[tuple[str, float]]
+    message: str

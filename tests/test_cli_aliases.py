@@ -13,8 +13,7 @@ import pytest
 from resolver import Resolver
 from resolver.cli.main import main
 from resolver.paths import data_dir
-from resolver.tables import read_table
-
+from resolver.tables.io import read_table
 TABLES = Path(__file__).parent / "data" / "tables"
 
 

@@ -12,9 +12,9 @@ import pytest
 from resolver import Resolver
 from resolver import graph as G
 from resolver.cli.main import main
-from resolver.corpus_io import (CorpusSummary, InputError, add_comentions, comentions,
-                                iter_documents, proposed_aliases)
-from resolver.tables import read_table
+from resolver.corpus.files import InputError, iter_documents
+from resolver.corpus.summary import CorpusSummary, add_comentions, comentions, proposed_aliases
+from resolver.tables.io import read_table
 
 # Texts written for these tests. "Tarek Bouzaid" / "Tarik Bouzaid" are in no table.
 DOCS = {

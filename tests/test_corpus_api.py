@@ -8,9 +8,8 @@ import pytest
 
 import resolver
 from resolver import Resolver
-from resolver.corpus import DocResult, normalise_corpus, normalise_text
-
-
+from resolver.models import DocResult
+from resolver.corpus.stream import normalise_corpus, normalise_text
 def _small() -> Resolver:
     r = Resolver()
     r.add_entity("khalifa-haftar", "Khalifa Haftar", aliases=["Khalifa Hifter", "Hiftar"])

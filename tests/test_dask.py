@@ -12,9 +12,10 @@ pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("distributed")
 
 from resolver import default_resolver  # noqa: E402
-from resolver.corpus import normalise_corpus as local  # noqa: E402
-from resolver.corpus_io import doc_record, iter_documents  # noqa: E402
-from resolver import dask as rdask  # noqa: E402
+from resolver.corpus.stream import normalise_corpus as local  # noqa: E402
+from resolver.corpus.records import doc_record
+from resolver.corpus.files import iter_documents  # noqa: E402
+import resolver.corpus.dask as rdask  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
 

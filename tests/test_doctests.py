@@ -24,9 +24,10 @@ MODULES = _modules()
 
 
 def test_core_modules_are_found():
-    for name in ("resolver.normalise", "resolver.script", "resolver.rules", "resolver.phonetic",
-                 "resolver.matcher", "resolver.index", "resolver.graph", "resolver.models",
-                 "resolver.tables", "resolver.core", "resolver.cli.names"):
+    for name in ("resolver.names.normalise", "resolver.names.script", "resolver.names.rules",
+                 "resolver.names.phonetic", "resolver.names.matcher", "resolver.index.aliases",
+                 "resolver.index.ranking", "resolver.graph", "resolver.models", "resolver.tables.io",
+                 "resolver.entities.resolver", "resolver.text.annotator", "resolver.cli.names"):
         assert name in MODULES
 
 

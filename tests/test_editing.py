@@ -10,15 +10,14 @@ import pytest
 
 from resolver import Resolver
 from resolver import graph as G
-from resolver.tables import records_of
-
+from resolver.graph import records_of
 LOOKUPS = ["Khalifa Hifter", "Hiftar", "Haftar", "Fayez Serraj", "Sarraj", "Moammar Gadhafi",
            "Misurata", "LNA", "Gen. Khalifa Haftar"]
 
 
 def state(r: Resolver) -> tuple:
     """What users see: each lookup's answer, plus entities, aliases and distinct pairs."""
-    recs = records_of(r)
+    recs = records_of(r.graph)
     return ({n: r.canonical(n) for n in LOOKUPS},
             sorted((x.id, x.canonical, tuple(sorted(a.name for a in x.aliases)),
                     tuple(x.distinct)) for x in recs))
@@ -53,7 +52,7 @@ def test_merge_moves_names_and_undo_restores_lookups(small):
     for name in ("Fayez Serraj", "Sarraj", "Fayez al-Sarraj"):
         assert small.resolve(name).entity_id == "khalifa-haftar"
     assert small.redirect("fayez-al-sarraj") == "khalifa-haftar"
-    assert "fayez-al-sarraj" not in {x.id for x in records_of(small)}
+    assert "fayez-al-sarraj" not in {x.id for x in records_of(small.graph)}
     with pytest.raises(KeyError, match="was merged into 'khalifa-haftar'"):
         small.add_alias_judged("fayez-al-sarraj", "Serraj")
     small.undo(j.id)

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from resolver import Resolver, TableError
-from resolver.formats import delimited_text, jsonl_text, read_delimited, read_jsonl
-from resolver.tables import read_table, records_of
-
+from resolver.tables.delimited import delimited_text, jsonl_text, read_delimited, read_jsonl
+from resolver.tables.io import read_table
+from resolver.graph import records_of
 TABLES = Path(__file__).parent / "data" / "tables"
 
 
@@ -50,11 +50,11 @@ def test_bad_file_reports_every_error_with_line_and_field(name):
 
 @pytest.mark.parametrize("name", ["bad3.yaml", "bad3.tsv", "bad3.jsonl"])
 def test_bad_file_with_three_errors_loads_nothing(small, name):
-    before = ({x.model_dump_json() for x in records_of(small)}, len(small.index))
+    before = ({x.model_dump_json() for x in records_of(small.graph)}, len(small.index))
     with pytest.raises(TableError) as exc:
         small.load(TABLES / name)
     assert len(exc.value.errors) == 3
-    assert ({x.model_dump_json() for x in records_of(small)}, len(small.index)) == before
+    assert ({x.model_dump_json() for x in records_of(small.graph)}, len(small.index)) == before
     assert small.canonical("Good") is None and small.canonical("Segundo") is None
 
 

@@ -24,10 +24,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import resolver
+from resolver.index.ranking import PRIOR_WEIGHT, TIE_WEIGHT
 from resolver import Match
 
 ROOT = Path(__file__).resolve().parent.parent
-HAS_MENTIONS = importlib.util.find_spec("resolver.mentions") is not None
+HAS_MENTIONS = importlib.util.find_spec("resolver.text.annotator") is not None
 
 SPECIAL = [
     "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff",                # zero-width
@@ -77,7 +78,10 @@ def test_lookups_are_total(s):
         assert out is None or isinstance(out, (str, Match, list))
     cands = resolver.candidates(s)
     assert all(0 < m.score <= 1 for m in cands)
-    assert [m.score for m in cands] == sorted((m.score for m in cands), reverse=True)
+    # ranked by score, except that near-ties are ordered by vowel quality, a second close
+    # spelling and curated priors (resolver.index.ranking): a bounded reordering
+    slack = PRIOR_WEIGHT + 2 * TIE_WEIGHT
+    assert all(b.score <= a.score + slack for a, b in zip(cands, cands[1:]))
 
 
 @pytest.mark.skipif(not HAS_MENTIONS, reason="resolver.mentions is not written yet")

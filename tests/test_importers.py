@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pytest
 
-import resolver.importers as imp
+import resolver.tables.importers as imp
 from resolver import Resolver
-from resolver.importers import read_geonames, read_wikidata
+from resolver.tables.importers import read_geonames, read_wikidata
 from resolver.store import Store, StoreResolver
-from resolver.tables import TableError
-
+from resolver.tables.errors import TableError
 DATA = Path(__file__).parent / "data"
 WIKIDATA = DATA / "wikidata_sample.jsonl"
 GEONAMES = DATA / "geonames_alternateNames_sample.txt"

@@ -1,5 +1,5 @@
 """resolver.matcher: name pairs of tests/data/match_pairs.tsv must match (score at or above
-resolver.core.DEFAULT_THRESHOLD) or not, and every match must say which parts it compared.
+resolver.DEFAULT_THRESHOLD) or not, and every match must say which parts it compared.
 
 Rows with ``status: xfail`` are genuine pairs the current matcher gets wrong; they are kept,
 marked as expected failures with their note, so that a fix shows up as XPASS (strict)."""
@@ -10,9 +10,8 @@ import pytest
 
 from conftest import read_tsv, row_id
 from resolver import compare_names, parse_name
-from resolver.core import DEFAULT_THRESHOLD
-from resolver.matcher import PART_MIN, NameMatch, part_similarity
-
+from resolver.entities.resolver import DEFAULT_THRESHOLD
+from resolver.names.matcher import PART_MIN, NameMatch, part_similarity
 PAIRS = read_tsv("match_pairs.tsv")
 
 # the negatives the issue names: they must never be expected failures

@@ -11,9 +11,9 @@ import pytest
 
 import resolver
 from resolver import Resolver
-from resolver.mentions import Annotator, Mention
-from resolver.spans import dehyphenate, fold
-
+from resolver.text.annotator import Annotator
+from resolver.models import Mention
+from resolver.text.prep import dehyphenate, fold
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
 
@@ -255,14 +255,14 @@ def test_results_do_not_depend_on_the_caches(default):
 
 
 def test_resolve_cache_is_bounded(monkeypatch):
-    import resolver.mentions as mentions_module
-    monkeypatch.setattr(mentions_module, "CACHE_SIZE", 3)
-    a = Annotator(_small())
+    import resolver.text.known as known_module
+    monkeypatch.setattr(known_module, "CACHE_SIZE", 3)
+    a = Annotator(_small()).known
     for name in ("Alpha Beta", "Gamma Delta", "Epsilon Zeta", "Eta Theta", "Iota Kappa"):
-        a._resolve(name)
+        a.resolve(name)
     assert list(a._cache) == ["Epsilon Zeta", "Eta Theta", "Iota Kappa"]
-    a._resolve("Epsilon Zeta")                         # used again: now the most recent
-    a._resolve("Lambda Mu")
+    a.resolve("Epsilon Zeta")                          # used again: now the most recent
+    a.resolve("Lambda Mu")
     assert list(a._cache) == ["Iota Kappa", "Epsilon Zeta", "Lambda Mu"]
 
 

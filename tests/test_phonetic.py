@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from resolver.matcher import PART_MIN, part_similarity
-from resolver.phonetic import keys, readings
+from resolver.names.matcher import PART_MIN, part_similarity
+from resolver.names.phonetic import keys, readings
 
 # (a, b, letter class exercised): spellings of one name part that transliterations swap
 SAME = [

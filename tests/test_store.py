@@ -11,8 +11,7 @@ import pytest
 from resolver import Resolver
 from resolver.models import AliasRecord, EntityRecord
 from resolver.store import Store, StoreResolver
-from resolver.tables import read_table
-
+from resolver.tables.io import read_table
 CASES = Path(__file__).parent / "data" / "resolve_cases.tsv"
 
 

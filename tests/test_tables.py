@@ -7,16 +7,17 @@ from pathlib import Path
 import pytest
 
 from resolver import Resolver, TableError
-from resolver import tables
+import resolver.tables.io as tables
 from resolver.paths import data_dir
-from resolver.tables import find_conflicts, read_table, records_of, write_table
-
+from resolver.entities.conflicts import find_conflicts
+from resolver.tables.io import read_table, write_table
+from resolver.graph import records_of
 TABLES = Path(__file__).parent / "data" / "tables"
 
 
 def snapshot(r: Resolver) -> tuple:
     """Entities (id, type, canonical, prior), aliases (id, name, lang) and distinct pairs."""
-    recs = records_of(r)
+    recs = records_of(r.graph)
     ents = {(x.id, x.type, x.canonical, x.prior) for x in recs}
     names = {(x.id, a.name, a.lang) for x in recs for a in x.aliases}
     pairs = {(x.id, d) for x in recs for d in x.distinct}
@@ -103,9 +104,9 @@ def test_export_round_trip_of_bundled_tables(default, tmp_path, fmt):
     write_table(default, out)
     back = Resolver().load(out)
     assert snapshot(back) == snapshot(default)
-    src = {(x.id, a.name): a.source for x in records_of(default) for a in x.aliases}
-    back_src = {(x.id, a.name): a.source for x in records_of(back) for a in x.aliases}
-    canon = {(x.id, x.canonical) for x in records_of(default)}
+    src = {(x.id, a.name): a.source for x in records_of(default.graph) for a in x.aliases}
+    back_src = {(x.id, a.name): a.source for x in records_of(back.graph) for a in x.aliases}
+    canon = {(x.id, x.canonical) for x in records_of(default.graph)}
     assert {k: v for k, v in src.items() if k not in canon} == \
         {k: v for k, v in back_src.items() if k not in canon}
     for name in ("Tripoli", "Hiftar", "طرابلس", "Misurata"):
@@ -119,7 +120,7 @@ def test_export_after_edits_round_trips(small, tmp_path):
     write_table(small, out)
     back = Resolver().load(out)
     assert snapshot(back) == snapshot(small)
-    assert "muammar-gaddafi" not in {x.id for x in records_of(back)}
+    assert "muammar-gaddafi" not in {x.id for x in records_of(back.graph)}
     assert back.canonical("Moammar Gadhafi") == "Fayez al-Sarraj"
     assert back.are_distinct("khalifa-haftar", "haftar-other")
 
@@ -130,7 +131,7 @@ def test_write_is_atomic_and_leaves_no_temporary(small, tmp_path, monkeypatch):
 
     def boom(records):
         raise RuntimeError("disk full")
-    monkeypatch.setattr("resolver.formats.jsonl_text", boom)
+    monkeypatch.setattr("resolver.tables.delimited.jsonl_text", boom)
     with pytest.raises(RuntimeError):
         write_table(small, out)
     assert out.read_text() == "old\n" and [p.name for p in tmp_path.iterdir()] == ["t.jsonl"]

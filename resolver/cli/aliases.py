@@ -22,8 +22,8 @@ __all__ = ["register"]
 # -- the user file -----------------------------------------------------------------------------
 def _open(path: Path):  # -> Resolver
     from .. import graph as G
-    from ..core import Resolver
-    from ..tables import table_format
+    from ..entities.resolver import Resolver
+    from ..tables.io import table_format
     fmt = table_format(path)
     if not path.exists():
         return Resolver()
@@ -40,7 +40,7 @@ def _check_user_file(path: Path) -> None:
 
 def _save(r, path: Path) -> None:
     from .. import graph as G
-    from ..tables import table_format, write_table
+    from ..tables.io import table_format, write_table
     _check_user_file(path)
     if table_format(path) == "json":
         G.write_json(r.graph, path)
@@ -67,7 +67,7 @@ def _add(args: argparse.Namespace) -> int:
         if args.entity not in r.index.eidx:
             canonical, type_, prior = args.canonical, args.type, 1.0
             if canonical is None:  # copy the entity header from the bundled tables
-                from ..core import Resolver
+                from ..entities.resolver import Resolver
                 d = Resolver.default()
                 if args.entity not in d.index.eidx:
                     raise KeyError(f"unknown entity {args.entity!r}: give --canonical (and --type)")
@@ -108,8 +108,8 @@ def _history(args: argparse.Namespace) -> int:
 
 # -- whole files -------------------------------------------------------------------------------
 def _validate(args: argparse.Namespace) -> int:
-    from ..core import Resolver
-    from ..tables import TableError, read_table
+    from ..entities.resolver import Resolver
+    from ..tables.io import TableError, read_table
     errors: list[str] = []
     for f in args.files:
         try:
@@ -133,7 +133,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from .. import graph as G
-    from ..tables import write_table
+    from ..tables.io import write_table
     r = _open(Path(args.table)) if args.table else load_resolver(args)
     fmt = args.format or Path(args.out).suffix.lstrip(".").lower()
     if fmt == "json":
@@ -147,7 +147,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _conflicts(args: argparse.Namespace) -> int:
-    from ..tables import find_conflicts
+    from ..entities.conflicts import find_conflicts
     r = _open(Path(args.table)) if args.table else load_resolver(args)
     found = find_conflicts(r)
     for c in found:

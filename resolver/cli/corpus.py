@@ -11,16 +11,20 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections import deque
 from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
+from ..corpus.files import iter_documents
+from ..corpus.records import Prepared, prepare
+from ..corpus.runner import run_records
+from ..corpus.summary import CorpusSummary, proposed_aliases, write_proposed
+from ..files import atomic_write, write_json
+from ..graph import write_graphml
 from .main import add_resolver_options, load_resolver
 
-__all__ = ["register", "run_records", "Progress"]
-
-BATCH = 200          # documents per task sent to a worker process
+__all__ = ["register", "Progress"]
 
 
 class Progress:
@@ -51,78 +55,15 @@ class Progress:
             self.stream.flush()
 
 
-# -- worker processes ---------------------------------------------------------------------
-_WORKER: dict[str, Any] = {}
-
-
-def _init_worker(options: dict[str, Any]) -> None:
-    """Set up the resolver once per worker process: inherited from the parent when the
-    pool forks (copy-on-write, no start-up cost), else built from ``options``."""
-    if _WORKER.get("inherited") is None:
-        _WORKER["resolver"] = load_resolver(argparse.Namespace(**options))
-    else:
-        _WORKER["resolver"] = _WORKER.pop("inherited")
-
-
-def _work(batch: list[tuple[str, str]], rewrite: bool, style: str) -> list:
-    from ..corpus import normalise_corpus
-    from ..corpus_io import prepare
-    return [prepare(r) for r in normalise_corpus(batch, resolver=_WORKER["resolver"],
-                                                   rewrite=rewrite, style=style)]
-
-
-def _batches(docs: Iterable[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
-    batch: list[tuple[str, str]] = []
-    for d in docs:
-        batch.append(d)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def run_records(docs: Iterable[tuple[str, str]], *, resolver: Any = None, workers: int = 1,
-                options: dict[str, Any] | None = None, rewrite: bool = False,
-                style: str = "replace", batch_size: int = BATCH) -> Iterator[Any]:
-    """:class:`resolver.corpus_io.Prepared` documents (JSON lines + compact mentions) for
-    ``docs``, in order; workers prepare them, so the main process only writes and counts.
-
-    ``workers > 1`` runs a process pool; each worker sets up its resolver once (a forked
-    worker inherits ``resolver``; a spawned one builds it from ``options``: ``tables``,
-    ``no_default``, ``threshold``) and gets documents in batches, at most ``2 * workers``
-    batches in flight, so memory stays flat.
-    """
-    from ..corpus_io import prepare
-    if workers <= 1:
-        from ..corpus import normalise_corpus
-        for r in normalise_corpus(docs, resolver=resolver, rewrite=rewrite, style=style):
-            yield prepare(r)
-        return
-    import multiprocessing as mp
-    fork = "fork" in mp.get_all_start_methods()
-    if fork and resolver is not None:
-        resolver.annotate("")          # build the annotator once, before the fork
-        _WORKER["inherited"] = resolver
-    try:
-        pool = mp.get_context("fork" if fork else "spawn").Pool(
-            workers, initializer=_init_worker, initargs=(options or {},))
-    finally:
-        _WORKER.pop("inherited", None)
-    with pool:
-        pending: deque = deque()
-        for batch in _batches(docs, batch_size):
-            pending.append(pool.apply_async(_work, (batch, rewrite, style)))
-            if len(pending) >= 2 * workers:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+def _worker_state(options: dict[str, Any], rewrite: bool, style: str) -> dict[str, Any]:
+    """A spawned worker's state: its resolver built from the command-line options."""
+    return {"resolver": load_resolver(argparse.Namespace(**options)), "rewrite": rewrite,
+            "style": style}
 
 
 def _dask_records(docs: Iterable[tuple[str, str]], resolver: Any, args: argparse.Namespace
-                  ) -> Iterator[Any]:
-    from ..corpus_io import prepare
-    from ..dask import _require_dask, normalise_corpus
+                  ) -> Iterator[Prepared]:
+    from ..corpus.dask import _require_dask, normalise_corpus
     try:
         _require_dask()
     except ImportError as exc:          # exit code 2 with the install hint, no traceback
@@ -141,8 +82,6 @@ def _counted(docs: Iterable[tuple[str, str]], sizes: dict[str, int]) -> Iterator
 
 
 def _run(args: argparse.Namespace) -> int:
-    from .. import graph as G
-    from ..corpus_io import CorpusSummary, iter_documents, proposed_aliases, write_json, write_yaml
     if args.workers < 1:
         raise ValueError(f"--workers must be at least 1, not {args.workers}")
     r = load_resolver(args)
@@ -156,7 +95,8 @@ def _run(args: argparse.Namespace) -> int:
     else:
         options = {"tables": args.tables, "no_default": args.no_default,
                    "threshold": args.threshold}
-        records = run_records(docs, resolver=r, workers=args.workers, options=options,
+        records = run_records(docs, resolver=r, workers=args.workers,
+                              setup=partial(_worker_state, options, args.rewrite, args.style),
                               rewrite=args.rewrite, style=args.style)
     summary = CorpusSummary(r.graph)
     progress = Progress(None if args.no_progress else sys.stderr)
@@ -171,16 +111,16 @@ def _run(args: argparse.Namespace) -> int:
             progress.update(1, n)
 
     if args.rewrite:
-        G.atomic_write(out / "annotations.jsonl", lambda ann: G.atomic_write(
+        atomic_write(out / "annotations.jsonl", lambda ann: atomic_write(
             out / "rewritten.jsonl", lambda rew: write(ann, rew)))
     else:
-        G.atomic_write(out / "annotations.jsonl", lambda ann: write(ann, None))
+        atomic_write(out / "annotations.jsonl", lambda ann: write(ann, None))
     progress.close()
     write_json(out / "summary.json", summary.to_dict())
-    write_yaml(out / "proposed_aliases.yaml",
+    write_proposed(out / "proposed_aliases.yaml",
                proposed_aliases(summary.unknown, taken=r.index.eidx, documents=summary.unknown_docs,
                                 persons=summary.titled))
-    G.write_graphml(r.graph, out / "graph.graphml")
+    write_graphml(r.graph, out / "graph.graphml")
     return 0
 
 

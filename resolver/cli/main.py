@@ -20,7 +20,7 @@ _MODULES = ("names", "corpus", "aliases")
 
 def load_resolver(args: argparse.Namespace):  # -> Resolver
     """The resolver the options ask for: bundled tables (unless --no-default) + --tables."""
-    from ..core import Resolver
+    from ..entities.resolver import Resolver
     r = Resolver() if getattr(args, "no_default", False) else Resolver.default()
     tables = getattr(args, "tables", None) or []
     if tables:

@@ -46,7 +46,7 @@ def _candidates(args: argparse.Namespace) -> int:
 
 
 def _normalise(args: argparse.Namespace) -> int:
-    from ..normalise import normalise
+    from ..names.normalise import normalise
     for name in _names(args):
         print(f"{name}\t{normalise(name)}")
     return 0
@@ -59,7 +59,7 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 def _cluster(args: argparse.Namespace) -> int:
-    from ..clustering import cluster_names
+    from ..clustering.run import cluster_names
     with (sys.stdin if args.file == "-" else open(args.file, encoding="utf-8")) as fh:
         names = [line.strip() for line in fh if line.strip()]
     result = cluster_names(names, threshold=args.threshold)

@@ -1,0 +1,2 @@
+"""Clustering raw name strings into entities (:mod:`~resolver.clustering.run`) and the
+result (:mod:`~resolver.clustering.result`)."""

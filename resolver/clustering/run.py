@@ -1,0 +1,413 @@
+"""Clustering raw name strings into entities, with no alias table needed.
+
+1. Distinct names are parsed once and *blocked* on transliteration keys (``phonetic.keys``):
+   one-word names on the keys of the word, longer names on the keys of their family name
+   and of their given name. Only names sharing a block are compared, never all pairs. In a
+   block larger than :data:`SMALL_BLOCK` each name is compared only with its
+   :data:`NEIGHBOURS` nearest block mates, found in C by ``rapidfuzz.process.cdist`` on the
+   names' vowel shapes, so the cost per name stays bounded whatever the block size.
+2. Candidate pairs scoring at least ``threshold`` with :func:`~resolver.names.matcher.compare_names`
+   are links.
+3. Names join clusters greedily: full names first, then frequent and well-formed names. A
+   name joins a cluster only if it matches the cluster's leader, stays within
+   :data:`MEMBER_SLACK` of the threshold with its most frequent members and contradicts none
+   of them, so links do not chain (A~B and B~C does not put A with C when A and C differ).
+   A name that fits two clusters about equally (a surname shared by relatives) stays alone.
+4. With a ``resolver``, names it resolves join their known entity (cluster id = entity id);
+   clusters never merge, so entities judged distinct stay apart.
+
+Names parsing to the same parts are scored once, as one *form*. From :data:`PARALLEL_MIN`
+names on, parsing and scoring (independent per name, per pair) run in forked worker
+processes; the greedy assignment stays sequential. Results: :mod:`resolver.clustering.result`.
+
+>>> cluster(["Hifter", "Hiftar", "Haftar", "Serraj", "Sarraj", "Gadhafi", "Qaddafi", "Kadhafi"])
+[['Gadhafi', 'Kadhafi', 'Qaddafi'], ['Haftar', 'Hiftar', 'Hifter'], ['Sarraj', 'Serraj']]
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import time
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from rapidfuzz import fuzz, process
+
+from ..parallel import can_fork, run_ordered, shared
+from .result import ClusterInfo, Clustering, assemble, canonical_of, well_formed
+from ..names.matcher import compare_names
+from ..names.normalise import ParsedName, parse_name
+from ..names.phonetic import keys, readings
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from ..entities.resolver import Resolver
+
+__all__ = ["Clustering", "ClusterInfo", "cluster", "cluster_names", "canonical_of", "well_formed",
+           "DEFAULT_CLUSTER_THRESHOLD"]
+
+DEFAULT_CLUSTER_THRESHOLD = 0.88
+SMALL_BLOCK = 32         # blocks up to this size are compared pair by pair
+NEIGHBOURS = 8           # in larger blocks, each name meets its nearest block mates only
+CHUNK = 2048             # larger blocks are cut into sorted overlapping chunks for cdist
+MEMBER_CHECKS = 6        # members a newcomer is checked against (most frequent first)
+MEMBER_SLACK = 0.06      # a newcomer may score this much below the threshold with a member
+AMBIGUITY_MARGIN = 0.02  # two clusters this close: the name stays on its own
+SURNAME_FANOUT = 8       # a lone word shared by more full-name clusters is ambiguous
+PARALLEL_MIN = 200_000   # inputs this large are parsed and scored in worker processes
+WORKERS = 2              # worker processes for large inputs (when the machine has the cores)
+LARGE_RUN = 500_000      # from this many distinct forms on, blocks are full of look-alikes:
+LARGE_CAPS = (12, 5)     # ... compare pair by pair up to 12, else 5 nearest block mates
+
+
+def _counts(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int]) -> Counter[str]:
+    if isinstance(names, str):
+        raise TypeError("names must be an iterable of names, not one str")
+    if isinstance(names, Mapping):
+        return Counter({str(k): int(v) for k, v in names.items()})
+    counts: Counter[str] = Counter()
+    for pos, n in enumerate(names):
+        if isinstance(n, str):
+            counts[n] += 1
+        elif isinstance(n, tuple) and len(n) == 2 and isinstance(n[0], str):
+            if int(n[1]) < 0:
+                raise ValueError(f"names[{pos}]: count {n[1]!r} must not be negative")
+            counts[n[0]] += int(n[1])
+        else:
+            raise TypeError(f"names[{pos}] must be a str or (str, count), not {n!r}")
+    return counts
+
+
+# a prepared name: parse, vowel shapes, family keys, given keys (None: one part), well_formed
+_Prepared = tuple[ParsedName, str, tuple[str, ...], "tuple[str, ...] | None", tuple[int, int, int]]
+
+
+def _prepare(span: tuple[int, int]) -> _Timed:
+    """Parse ``shared()["texts"][start:stop]`` with their block keys and shapes; readings are
+    kept in per-run dicts (the global LRU caches are sized for serving, not for 1M names)."""
+    shape_of: dict[str, str] = {}
+    keys_of: dict[str, tuple[str, ...]] = {}
+    out: list[_Prepared] = []
+    t0 = time.process_time()
+    for t in shared()["texts"][span[0]:span[1]]:
+        p = parse_name(t)
+        for x in p.parts:
+            if x not in shape_of:
+                shape_of[x] = readings(x)[0].shape
+                keys_of[x] = keys(x)[:2]
+        shape = " ".join([shape_of[x] for x in p.parts])
+        fam = keys_of[p.parts[-1]] if p.parts else ()
+        given = keys_of[p.parts[0]] if len(p.parts) > 1 else None
+        out.append((p, shape, fam, given, well_formed(t)))
+    return _Timed(time.process_time() - t0, out)
+
+
+def _score_of(a: ParsedName, b: ParsedName, entity_type: str) -> float:
+    """compare_names in whichever direction fits (a surname alone may be on either side);
+    a contradiction scores 0. Names with as many parts are compared once."""
+    m = compare_names(a, b, entity_type)
+    if len(a.parts) != len(b.parts) and m.contradiction is None:
+        r = compare_names(b, a, entity_type)
+        if r.score > m.score:
+            m = r
+    return 0.0 if m.contradiction is not None else m.score
+
+
+def _score_range(span: tuple[int, int]) -> _Timed:
+    """Scores of the coded candidate pairs ``shared()["pairs"][start:stop]``."""
+    job = shared()
+    forms, nf, etype = job["forms"], job["nf"], job["entity_type"]
+    t0 = time.process_time()
+    out = array("d")
+    for code in job["pairs"][span[0]:span[1]].tolist():
+        i, j = divmod(code, nf)
+        out.append(_score_of(forms[i], forms[j], etype))
+    return _Timed(time.process_time() - t0, out)
+
+
+class _Timed(NamedTuple):
+    """A chunk's result with the CPU seconds its process spent on it."""
+
+    cpu: float
+    value: Any
+
+
+def _run(fn: Callable[[tuple[int, int]], _Timed], n: int, workers: int, **job: Any
+         ) -> tuple[list[Any], float]:
+    """``fn((start, stop))`` over ``range(n)`` in chunks (in ``workers`` forked processes
+    when ``workers > 1``, see :mod:`resolver.parallel`): the results in order and the
+    workers' CPU seconds."""
+    if workers <= 1 or n < 2:
+        spans = [(0, n)]
+        workers = 1
+    else:
+        step = -(-n // (4 * workers))
+        spans = [(s, min(n, s + step)) for s in range(0, n, step)]
+    done = list(run_ordered(fn, spans, workers=workers, state=job, in_flight=len(spans)))
+    cpu = sum(d.cpu for d in done) if workers > 1 else 0.0
+    return [d.value for d in done], cpu
+
+
+def _near_pairs(members: list[int], shapes: list[str], left: array, right: array,
+                neighbours: int) -> None:
+    """Each name of a large block with its ``neighbours`` nearest block mates."""
+    idx = np.asarray(sorted(members, key=shapes.__getitem__), dtype=np.int64)
+    b = len(idx)
+    step = CHUNK - CHUNK // 8
+    for start in range(0, max(1, b - CHUNK // 8), step):
+        sub = idx[start:start + CHUNK]
+        texts = [shapes[i] for i in sub]
+        sims = process.cdist(texts, texts, scorer=fuzz.ratio, dtype=np.uint8, workers=-1)
+        np.fill_diagonal(sims, 0)
+        k = min(neighbours, len(sub) - 1)
+        near = np.argpartition(-sims.astype(np.int16), k - 1, axis=1)[:, :k]
+        a, b2 = np.repeat(sub, k), sub[near.ravel()]
+        left.extend(np.minimum(a, b2).tolist())
+        right.extend(np.maximum(a, b2).tolist())
+
+
+def _candidate_pairs(fam: list[tuple[str, ...]], given: list[tuple[str, ...] | None],
+                     shapes: list[str]) -> np.ndarray:
+    """Deduplicated candidate pairs ``(i, j)``, ``i < j``, sorted, coded as ``i * n + j``.
+    A one-word name is filed under its word's keys, a longer one under family x given keys.
+    From :data:`LARGE_RUN` names on, blocks are capped harder (:data:`LARGE_CAPS`)."""
+    small, neighbours = (SMALL_BLOCK, NEIGHBOURS) if len(fam) < LARGE_RUN else LARGE_CAPS
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, (f, g) in enumerate(zip(fam, given)):
+        if g is None:
+            for k in f:
+                blocks[k].append(i)
+        else:
+            for k in f:
+                for x in g:
+                    blocks[f"{k}|{x}"].append(i)
+    left, right = array("q"), array("q")
+    for members in blocks.values():
+        b = len(members)
+        if b == 1:
+            continue
+        if b <= small:  # members are in increasing order
+            for x in range(b - 1):
+                mx = members[x]
+                for y in range(x + 1, b):
+                    left.append(mx)
+                    right.append(members[y])
+        else:
+            _near_pairs(members, shapes, left, right, neighbours)
+    del blocks
+    n = max(1, len(fam))
+    return np.unique(np.frombuffer(left, dtype=np.int64) * n + np.frombuffer(right, dtype=np.int64))
+
+
+class _Scorer:
+    """Scores of form pairs (:func:`_score_of`), each computed once per run."""
+
+    def __init__(self, forms: list[ParsedName], entity_type: str) -> None:
+        self.forms, self.type, self.n = forms, entity_type, len(forms)
+        self.cache: dict[int, float] = {}
+
+    def __call__(self, i: int, j: int) -> float:
+        key = i * self.n + j if i <= j else j * self.n + i
+        s = self.cache.get(key)
+        if s is None:
+            s = self.cache[key] = _score_of(self.forms[i], self.forms[j], self.type)
+        return s
+
+
+class _Cluster:
+    __slots__ = ("leader", "lead", "members", "entity", "weakest")
+
+    def __init__(self, leader: ParsedName, lead: int = -1, entity: str | None = None) -> None:
+        self.leader, self.lead = leader, lead  # lead: the leader's form, -1 for a known entity
+        self.members: list[int] = []
+        self.entity = entity
+        self.weakest: tuple[float, int, int] | None = None
+
+
+def _fit(f: int, c: _Cluster, score: _Scorer, form: list[int],
+         threshold: float) -> tuple[float, float | None]:
+    """How well a name of form ``f`` fits cluster ``c``: its score with the leader, and the
+    mean score over the leader and the checked members, or None if it misses the leader,
+    falls too low with a member, or contradicts one."""
+    lead = score(f, c.lead) if c.lead >= 0 else _score_of(score.forms[f], c.leader, score.type)
+    if lead < threshold:
+        return lead, None
+    total, n = lead, 1
+    for m in c.members[:MEMBER_CHECKS]:
+        if form[m] == c.lead:
+            continue
+        s = score(f, form[m])
+        if s < threshold - MEMBER_SLACK:
+            return lead, None
+        total, n = total + s, n + 1
+    return lead, total / n
+
+
+def cluster_names(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int], *,
+                  threshold: float = DEFAULT_CLUSTER_THRESHOLD, resolver: Resolver | None = None,
+                  entity_type: str = "person", workers: int | None = None) -> Clustering:
+    """Cluster raw names: an iterable of names or of ``(name, count)``, or a name -> count
+    mapping. With ``resolver``, names it resolves join their entity (cluster id = entity id).
+    ``workers``: processes that parse and score (default: :data:`WORKERS` from
+    :data:`PARALLEL_MIN` distinct names on, else 1; the result does not depend on it).
+
+    >>> c = cluster_names({"Khalifa Haftar": 9, "Khalifa Hifter": 2, "Saddam Haftar": 3})
+    >>> [(x.canonical, sorted(x.members)) for x in c.clusters]
+    [('Khalifa Haftar', ['Khalifa Haftar', 'Khalifa Hifter']), ('Saddam Haftar', ['Saddam Haftar'])]
+    """
+    if not 0.0 <= threshold <= 1.0:
+        raise ValueError(f"threshold {threshold!r} must be in [0, 1]")
+    if workers is not None and (not isinstance(workers, int) or workers < 1):
+        raise ValueError(f"workers {workers!r} must be a positive int or None")
+    enabled = gc.isenabled()
+    gc.disable()  # millions of small objects: the cyclic collector would rescan them all
+    try:
+        return _cluster(names, threshold, resolver, entity_type, workers)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int],
+             threshold: float, resolver: Resolver | None, entity_type: str,
+             workers: int | None) -> Clustering:
+    t0, w0 = time.process_time(), time.perf_counter()
+    counts = _counts(names)
+    all_texts = sorted(counts)
+    n_names = len(all_texts)
+    if workers is None:  # forked workers share the parsed names without copying them
+        big = n_names >= PARALLEL_MIN and can_fork()
+        workers = max(1, min(WORKERS, os.cpu_count() or 1)) if big else 1
+    parts, parse_cpu = _run(_prepare, n_names, workers, texts=all_texts)
+    prepared = [x for part in parts for x in part]
+    del parts
+    texts, unparsed = [t for t, x in zip(all_texts, prepared) if x[0].parts], \
+        [t for t, x in zip(all_texts, prepared) if not x[0].parts]
+    prepared = [x for x in prepared if x[0].parts]
+    form_ids: dict[tuple, int] = {}
+    form: list[int] = []  # name -> its form: names parsing to the same parts are scored once
+    forms, shapes, fam, given = [], [], [], []
+    for p, shape, f, g, _ in prepared:
+        k = (p.parts, p.vowelless, p.acronym)
+        fid = form_ids.setdefault(k, len(forms))
+        if fid == len(forms):
+            forms.append(p)
+            shapes.append(shape)
+            fam.append(f)
+            given.append(g)
+        form.append(fid)
+    del form_ids
+    nf = max(1, len(forms))
+
+    t1, w1 = time.process_time(), time.perf_counter()
+    pairs = _candidate_pairs(fam, given, shapes)
+    del shapes, given
+    t2, w2 = time.process_time(), time.perf_counter()
+    scores, score_cpu = _run(_score_range, len(pairs), workers, forms=forms, pairs=pairs,
+                             nf=nf, entity_type=entity_type)
+    score = _Scorer(forms, entity_type)
+    links: dict[int, list[int]] = defaultdict(list)
+    codes = pairs.tolist()
+    flat = [s for part in scores for s in part]
+    score.cache = dict(zip(codes, flat))
+    for code, s in zip(codes, flat):
+        if s >= threshold:
+            i, j = divmod(code, nf)
+            links[i].append(j)
+            links[j].append(i)
+    n_pairs = len(pairs)
+    del pairs, scores, codes, flat
+
+    t3, w3 = time.process_time(), time.perf_counter()
+    of_form: dict[int, list[int]] = defaultdict(list)  # forms shared by several names
+    first: list[int] = [-1] * nf
+    for i, f in enumerate(form):
+        if first[f] < 0:
+            first[f] = i
+        else:
+            of_form[f].append(i)
+    clusters: list[_Cluster] = []
+    cluster_of: dict[int, int] = {}
+    if resolver is not None:
+        _seed_known(resolver, texts, clusters, cluster_of)
+    surname: dict[str, list[int]] = defaultdict(list)  # family key -> full-name clusters
+    for c_id, c in enumerate(clusters):
+        if len(c.leader.parts) > 1:
+            surname[keys(c.leader.parts[-1])[0]].append(c_id)
+
+    order = sorted((i for i in range(len(texts)) if i not in cluster_of),
+                   key=lambda i: (len(forms[form[i]].parts) == 1, -counts[texts[i]],
+                                  [-x for x in prepared[i][4]], -len(forms[form[i]].parts),
+                                  texts[i]))
+    for i in order:
+        f = form[i]
+        options = {cluster_of[j] for g in (f, *links.get(f, ()))
+                   for j in (first[g], *of_form.get(g, ())) if j in cluster_of}
+        one_word = len(forms[f].parts) == 1
+        if one_word:
+            near = surname.get(fam[f][0], [])
+            if len(near) <= SURNAME_FANOUT:
+                options.update(near)
+        tried = sorted(((*_fit(f, clusters[c], score, form, threshold), c) for c in options),
+                       key=lambda x: (-x[0], x[2]))
+        fits = sorted(((v, c) for _, v, c in tried if v is not None), key=lambda x: (-x[0], x[1]))
+        # ambiguous: another leader matches about as well (Haftar: Khalifa or Saddam Haftar?)
+        rival = max((x[0] for x in tried if fits and x[2] != fits[0][1]), default=0.0)
+        if fits and fits[0][0] - AMBIGUITY_MARGIN > max(rival, fits[1][0] if len(fits) > 1 else 0):
+            c = clusters[fits[0][1]]
+            lead = next(x[0] for x in tried if x[2] == fits[0][1])
+            if c.weakest is None or lead < c.weakest[0]:
+                c.weakest = (lead, i, -1)
+            c.members.append(i)
+            cluster_of[i] = fits[0][1]
+        else:
+            c = _Cluster(forms[f], f)
+            c.members.append(i)
+            cluster_of[i] = len(clusters)
+            clusters.append(c)
+            if not one_word:
+                surname[fam[f][0]].append(cluster_of[i])
+    entity_name = (lambda e: resolver.index.canonical[resolver.index.eidx[e]]) if resolver else str
+    result = assemble(texts, counts, ((c.members, c.entity, c.weakest and c.weakest[:2])
+                                      for c in clusters), unparsed, threshold, entity_type,
+                      lambda i: (prepared[i][4], forms[form[i]]), entity_name)
+    result.stats = {"names": n_names, "forms": len(forms), "candidate_pairs": n_pairs,
+                    "links": sum(map(len, links.values())) // 2, "workers": workers,
+                    "parse_s": t1 - t0, "block_s": t2 - t1, "score_s": t3 - t2,
+                    "assign_s": time.process_time() - t3, "parse_wall_s": w1 - w0,
+                    "block_wall_s": w2 - w1, "score_wall_s": w3 - w2,
+                    "assign_wall_s": time.perf_counter() - w3,
+                    "parse_workers_s": parse_cpu, "score_workers_s": score_cpu}
+    return result
+
+
+def _seed_known(resolver: Resolver, texts: list[str], clusters: list[_Cluster],
+                cluster_of: dict[int, int]) -> None:
+    """Names the resolver resolves join their entity's cluster, led by its canonical name."""
+    by_entity: dict[str, int] = {}
+    for i, t in enumerate(texts):
+        m = resolver.resolve(t)
+        if m is None:
+            continue
+        c_id = by_entity.get(m.entity_id)
+        if c_id is None:
+            c_id = by_entity[m.entity_id] = len(clusters)
+            clusters.append(_Cluster(parse_name(m.canonical), -1, m.entity_id))
+        c = clusters[c_id]
+        c.members.append(i)
+        cluster_of[i] = c_id
+        if c.weakest is None or m.score < c.weakest[0]:
+            c.weakest = (m.score, i, -1)
+
+
+def cluster(names: Iterable[str], *, threshold: float = DEFAULT_CLUSTER_THRESHOLD) -> list[list[str]]:
+    """Group raw name strings into entities; each group is a sorted list of the spellings.
+
+    >>> cluster(["Muammar Gaddafi", "Moammar Gadhafi", "Saif al-Islam Gaddafi"])
+    [['Moammar Gadhafi', 'Muammar Gaddafi'], ['Saif al-Islam Gaddafi']]
+    """
+    return cluster_names(names, threshold=threshold).groups()

@@ -1,0 +1,175 @@
+"""What a corpus run adds up: entities with mention counts and spellings, ambiguous and
+unknown names, co-mention edges in the entity graph, and the unknown names clustered into
+proposed entities for review (an alias table ``Resolver.load()`` reads).
+
+>>> s = CorpusSummary()
+>>> s.add({"doc_id": "d", "mentions": [{"start": 0, "end": 6, "text": "Hiftar",
+...        "entity_id": "khalifa-haftar", "canonical": "Khalifa Haftar", "type": "person"}]})
+>>> s.to_dict()["entities"][0]["spellings"]
+{'Hiftar': 1}
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from ..clustering.run import cluster_names
+from ..files import write_yaml
+from ..models import slug
+from .records import Prepared, prepare
+
+__all__ = ["CorpusSummary", "add_comentions", "comentions", "proposed_aliases",
+           "write_proposed", "MAX_COMENTION_DOCS", "MAX_SPELLINGS"]
+
+MAX_COMENTION_DOCS = 20   # doc ids kept on a co-mention edge
+MAX_SPELLINGS = 50        # spellings kept per entity in the summary
+
+
+# -- co-mentions --------------------------------------------------------------------------
+def add_comentions(g: nx.MultiDiGraph, entity_ids: Iterable[str], doc_id: str, *,
+                   max_docs: int = MAX_COMENTION_DOCS) -> None:
+    """Link every pair of entities mentioned in one document with ``comention`` edges (both
+    directions), adding 1 to ``count`` and ``doc_id`` to ``docs`` (``|``-joined, at most
+    ``max_docs`` ids). Entities missing from the graph are skipped.
+
+    >>> g = nx.MultiDiGraph(); g.add_nodes_from(["a", "b"])
+    >>> add_comentions(g, ["a", "b", "a"], "d1"); add_comentions(g, ["b", "a"], "d2")
+    >>> comentions(g, "a")
+    [('b', 2, ['d1', 'd2'])]
+    """
+    ids = sorted({e for e in entity_ids if e in g})
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            for u, v in ((a, b), (b, a)):
+                if g.has_edge(u, v, key="comention"):
+                    d = g.edges[u, v, "comention"]
+                    d["count"] += 1
+                    docs = d["docs"].split("|")
+                    if len(docs) < max_docs:
+                        d["docs"] = "|".join([*docs, doc_id])
+                else:
+                    g.add_edge(u, v, key="comention", count=1, docs=doc_id)
+
+
+def comentions(g: nx.MultiDiGraph, entity_id: str) -> list[tuple[str, int, list[str]]]:
+    """Who appears with ``entity_id``: ``(other entity, documents together, doc ids)``,
+    most frequent first."""
+    out = [(v, d["count"], d["docs"].split("|"))
+           for _, v, k, d in g.out_edges(entity_id, keys=True, data=True) if k == "comention"]
+    return sorted(out, key=lambda x: (-x[1], x[0]))
+
+
+# -- summary ------------------------------------------------------------------------------
+class CorpusSummary:
+    """Counts over a corpus, fed one record at a time; memory grows with the number of
+    distinct entities and spellings, not with the number of documents."""
+
+    def __init__(self, graph: nx.MultiDiGraph | None = None) -> None:
+        self.graph = graph
+        self.documents = self.characters = 0
+        self.status: Counter[str] = Counter()
+        self.entities: dict[str, dict[str, Any]] = {}
+        self.ambiguous: Counter[str] = Counter()
+        self.unknown: Counter[str] = Counter()
+        self.unknown_docs: Counter[str] = Counter()
+        self.titled: set[str] = set()   # unknown names seen after a title or role: people
+
+    def add(self, rec: dict[str, Any] | Prepared, characters: int = 0) -> None:
+        """Count one document: a record (from :func:`doc_record`) or a :class:`Prepared`."""
+        p = rec if isinstance(rec, Prepared) else prepare(rec)
+        self.documents += 1
+        self.characters += characters
+        seen: list[str] = []
+        for st, eid, canonical, type_, text, title in p.mentions:   # MentionRow
+            self.status[st] += 1
+            if st == "ambiguous":
+                self.ambiguous[text] += 1
+            elif st == "unknown" and title:
+                self.titled.add(text)
+            if not eid:
+                continue
+            e = self.entities.get(eid)
+            if e is None:
+                e = self.entities[eid] = {"canonical": canonical, "type": type_,
+                                          "mentions": 0, "documents": 0, "spellings": Counter()}
+            e["mentions"] += 1
+            if len(e["spellings"]) < MAX_SPELLINGS or text in e["spellings"]:
+                e["spellings"][text] += 1
+            if eid not in seen:
+                seen.append(eid)
+                e["documents"] += 1
+        self.unknown.update(p.unknown)
+        self.unknown_docs.update(set(p.unknown))
+        if self.graph is not None and len(seen) > 1:
+            add_comentions(self.graph, seen, p.doc_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The summary as written to ``summary.json``."""
+        ents = sorted(self.entities.items(), key=lambda kv: (-kv[1]["mentions"], kv[0]))
+        return {
+            "documents": self.documents, "characters": self.characters,
+            "mentions": dict(self.status),
+            "entities": [{"id": k, "canonical": v["canonical"], "type": v["type"],
+                          "mentions": v["mentions"], "documents": v["documents"],
+                          "spellings": dict(v["spellings"].most_common())} for k, v in ents],
+            "ambiguous": dict(self.ambiguous.most_common()),
+            "unknown": dict(self.unknown.most_common()),
+        }
+
+
+# -- proposed aliases ---------------------------------------------------------------------
+def proposed_aliases(unknown: Counter[str], *, taken: Iterable[str] = (),
+                     documents: Counter[str] | None = None,
+                     persons: Iterable[str] = ()) -> dict[str, Any]:
+    """Cluster unknown names (with counts) into proposed entities: an alias-table mapping
+    (``docs/aliases.md``) with slug ids not in ``taken``, type ``person`` when a spelling is
+    in ``persons`` (seen after a title or role), else ``other``, each spelling noted with
+    its count.
+
+    >>> t = proposed_aliases(Counter({"Mohamed Siala": 3, "Mohammed Siala": 1}))
+    >>> [(e["id"], e["canonical"], [a["name"] for a in e["aliases"]]) for e in t["entities"]]
+    [('mohamed-siala', 'Mohamed Siala', ['Mohamed Siala', 'Mohammed Siala'])]
+    """
+    used = set(taken)
+    people = set(persons)
+    entities = []
+    # one-word and multi-word names are clustered apart: a lone capitalised word joining a
+    # full name as its "surname" (Conférence with National Conference) is too weak a link
+    one = Counter({k: v for k, v in unknown.items() if len(k.split()) == 1})
+    many = Counter({k: v for k, v in unknown.items() if len(k.split()) > 1})
+    clusters = [c for part in (one, many) if part for c in cluster_names(part).clusters]
+    clusters.sort(key=lambda c: (-sum(c.members.values()), c.canonical))
+    for c in clusters:
+        base = sid = slug(c.canonical)
+        n = 2
+        while sid in used:
+            sid, n = f"{base}-{n}", n + 1
+        used.add(sid)
+        total = sum(c.members.values())
+        docs = f" in {sum(documents[m] for m in c.members)} document(s)" if documents else ""
+        entities.append({
+            "id": sid, "type": "person" if people & c.members.keys() else "other",
+            "canonical": c.canonical,
+            "description": f"proposed from a corpus: {total} mention(s){docs}; review before use",
+            "aliases": [{"name": m, "note": f"{k} mention(s)"}
+                        for m, k in sorted(c.members.items(), key=lambda x: (-x[1], x[0]))],
+        })
+    return {"source": "corpus", "entities": entities}
+
+
+_YAML_HEAD = ("# Proposed entities: names found in the corpus that are in no loaded table,\n"
+              "# clustered by spelling. Review (fix ids, types, canonical names), then load\n"
+              "# with `resolver corpus ... --tables THIS_FILE` or Resolver().load(path).\n")
+
+
+
+
+
+def write_proposed(path: str | Path, table: dict[str, Any]) -> None:
+    """Write a proposed alias table atomically, with a review header."""
+    write_yaml(path, table, head=_YAML_HEAD)

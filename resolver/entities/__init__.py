@@ -1,0 +1,2 @@
+"""Entities and their names: the :class:`Resolver` (graph + index + editing), its query
+side :class:`Lookup`, conflicts, and the shared default resolver."""

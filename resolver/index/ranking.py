@@ -1,0 +1,165 @@
+"""The one ranking loop: a name's candidate aliases, scored, the best per entity, ordered.
+
+Every caller that asks "which entities could this name be?" goes through here:
+``Resolver.resolve`` / ``candidates`` (:func:`rank`, :func:`best`), the document's lone
+surnames in :mod:`resolver.text` and :func:`resolver.entities.conflicts.find_conflicts`
+(:func:`score_entities`).
+
+A name is ranked in three tiers: its exact spelling (method ``exact``), its normalised form
+(``normalised``), then the aliases the index proposes (:meth:`AliasIndex.candidate_ids`),
+scored part by part with :func:`~resolver.names.matcher.compare_names` (``phonetic`` when
+every part matched by spelling, transliteration key or the given-name table, else ``fuzzy``).
+Candidates within :data:`TIE_BAND` of the best are ordered by vowel quality and by a second
+close spelling of the same entity; a curated prior outweighs that order.
+
+>>> from resolver.index.aliases import AliasIndex
+>>> from resolver.names.normalise import parse_name
+>>> ix = AliasIndex()
+>>> for eid, name in [("kh", "Khalifa Haftar"), ("sh", "Saddam Haftar")]:
+...     _ = ix.add_alias(ix.add_entity(eid, name, "person", 1.0), name, parse_name(name))
+>>> r = rank(ix, "Khalifa Hiftar")
+>>> [(ix.entity_ids[c.entity], c.method) for c in r.candidates]
+[('kh', 'phonetic')]
+>>> ix.entity_ids[best(ix, r, 0.85).entity]
+'kh'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from ..names.matcher import MAX_PARTS, NameMatch, compare_names, vowel_similarity
+from ..names.normalise import ParsedName, parse_name
+from .aliases import AliasIndex
+
+__all__ = ["Candidate", "Ranking", "Scored", "rank", "best", "score_entities",
+           "AMBIGUITY_MARGIN", "ONE_WORD_MIN", "TIE_BAND", "TIE_WEIGHT", "PRIOR_WEIGHT",
+           "EXACT", "NORMALISED"]
+
+AMBIGUITY_MARGIN = 0.02      # two entities this close: no answer, see candidates()
+ONE_WORD_MIN = 0.90          # one word matched only approximately: little evidence, ask more
+TIE_BAND = 0.03              # candidates this close to the best are ordered by vowel quality
+TIE_WEIGHT = 0.03
+PRIOR_WEIGHT = 0.05          # a curated prior outweighs the near-tie order (Tripoli: Libya)
+EXACT, NORMALISED = "exact", "normalised"
+_SURE = {EXACT: 0, NORMALISED: 1}
+_EXACT_RULES = ("same spelling", "same transliteration key", "given-name table")
+
+
+class Candidate(NamedTuple):
+    """One entity a name may be: through which alias, how sure, by which method, and why
+    (a string for exact tiers; the :class:`NameMatch`, explained only for answers, else)."""
+
+    entity: int
+    score: float
+    alias: int
+    method: str
+    why: str | NameMatch
+    tie: float = 0.0
+
+
+class Ranking(NamedTuple):
+    """The candidates of a name, best first, with the name's parse (None when the name was
+    answered before parsing)."""
+
+    query: ParsedName | None
+    candidates: list[Candidate]
+
+
+class Scored(NamedTuple):
+    """An entity's best-scoring alias for a query, and its second-best score."""
+
+    score: float
+    alias: int
+    match: NameMatch
+    second: float
+
+
+def score_entities(ix: AliasIndex, q: ParsedName, *,
+                   accept: Callable[[int, int], bool] | None = None) -> dict[int, Scored]:
+    """The best alias of each entity among the aliases the index proposes for ``q``,
+    scored with ``compare_names`` (entity type of the alias's entity). ``accept(alias,
+    entity)`` filters the aliases scored. Scores of 0 (contradictions) are left out."""
+    out: dict[int, Scored] = {}
+    alias_entity, types = ix.alias_entity, ix.types
+    for a in ix.candidate_ids(q):
+        e = alias_entity[a]
+        if e < 0 or (accept is not None and not accept(a, e)):
+            continue
+        m = compare_names(q, ix.parsed_alias(a), types[e])
+        s = m.score
+        if s <= 0:
+            continue
+        old = out.get(e)
+        if old is None:
+            out[e] = Scored(s, a, m, 0.0)
+        elif s > old.score:
+            out[e] = Scored(s, a, m, old.score)
+        elif s > old.second:
+            out[e] = old._replace(second=s)
+    return out
+
+
+def rank(ix: AliasIndex, name: str, *, alternatives: bool = False) -> Ranking:
+    """Every entity ``name`` may be, best first. Past an exact or normalised hit, other
+    entities are scored only when ``alternatives`` asks for them (``candidates()``)."""
+    if not isinstance(name, str):
+        raise TypeError(f"a name must be a str, not {type(name).__name__}")
+    out: dict[int, Candidate] = {}
+    for a in ix.exact_ids(name):
+        e = ix.alias_entity[a]
+        if e not in out:
+            out[e] = Candidate(e, 1.0, a, EXACT, f"exact alias '{ix.alias_text[a]}'")
+    q = parse_name(name)
+    if not q.parts or len(q.parts) > MAX_PARTS:  # not a name: no fuzzy search
+        return Ranking(q, _sort(ix, out))
+    for a in ix.exact_ids(q.normalised):
+        e = ix.alias_entity[a]
+        if e not in out:
+            why = f"normalised form '{q.normalised}' equals alias '{ix.alias_text[a]}'"
+            if q.title:
+                why += f" (title '{q.title}' set aside)"
+            out[e] = Candidate(e, 0.99, a, NORMALISED, why)
+    if not out or alternatives:  # for review, list look-alikes even after an exact hit
+        scored = score_entities(ix, q)
+        top = max((s.score for s in scored.values()), default=0.0)
+        for e, s in scored.items():
+            if e in out:
+                continue
+            m = s.match
+            phonetic = not m.notes and all(p.rule.startswith(_EXACT_RULES) for p in m.parts)
+            # near-ties are ordered by vowel quality (Sadik: Sadek before Sadok) and by a
+            # second known spelling of the entity that is also close
+            tie = 0.0
+            if s.score >= top - TIE_BAND:
+                tie = vowel_similarity(q, ix.parsed_alias(s.alias)) + s.second
+            out[e] = Candidate(e, s.score, s.alias, "phonetic" if phonetic else "fuzzy", m, tie)
+    return Ranking(q, _sort(ix, out))
+
+
+def _sort(ix: AliasIndex, out: dict[int, Candidate]) -> list[Candidate]:
+    pr, ids = ix.priors, ix.entity_ids
+    return sorted(out.values(), key=lambda c: (
+        _SURE.get(c.method, 2), -(c.score + TIE_WEIGHT * c.tie + PRIOR_WEIGHT * pr[c.entity]),
+        ids[c.entity]))
+
+
+def best(ix: AliasIndex, ranking: Ranking, threshold: float) -> Candidate | None:
+    """The answer of a ranking at ``threshold``, or None: nothing good enough, one word
+    matched only approximately below :data:`ONE_WORD_MIN`, or two entities within
+    :data:`AMBIGUITY_MARGIN` of each other that no curated prior separates."""
+    ranked = ranking.candidates
+    if not ranked or ranked[0].score < threshold:
+        return None
+    top = ranked[0]
+    if top.method in _SURE:
+        return top
+    q = ranking.query
+    if top.score < ONE_WORD_MIN and q is not None and len(q.parts) < 2:
+        return None
+    if len(ranked) > 1 and ranked[1].score >= top.score - AMBIGUITY_MARGIN:
+        # equally similar: a higher prior decides (Tripoli: Libya over Lebanon), else no answer
+        if ix.priors[top.entity] <= ix.priors[ranked[1].entity]:
+            return None
+    return top

@@ -1,0 +1,254 @@
+"""The transliteration normaliser: a raw name to the form resolver compares.
+
+A name flows through these steps, each driven by a table in ``data/rules/``:
+
+1. Unicode clean-up (NFKC, invisible and control characters), any script to Latin
+   (``script.py``), lowercase, diacritics, ayn/hamza marks (``'`` ``ʿ`` ``ʾ`` ``‘`` ``’``).
+2. Possessives (``Hiftar's``), bracketed asides, "SURNAME, Given" watch-list order.
+3. Leading titles and roles (Gen., Field Marshal, President ...), kept aside as the title.
+4. The article al-/el- and its assimilated forms (ad-, ash-, as- ...) are dropped.
+5. Name parts are built: ``Abd`` binds to the next word (Abdel Fattah = Abdelfattah =
+   ``abd-fattah``); ``abu``, ``bin``/``ibn``, ``bint``, ``ould`` bind forward; ``Allah``/``din``
+   bind back (Nasr Allah); a non-final word that carried the article binds back
+   (Saif al-Islam); European particles bind forward (Le Drian); hyphens join.
+
+The normalised form is the parts joined by spaces, the words of a part by hyphens.
+It is deterministic and idempotent: ``normalise(normalise(x)) == normalise(x)``.
+
+>>> normalise("Gen. Khalifa Hiftar's")
+'khalifa hiftar'
+>>> normalise("Abdel-Fattah el-Sissi")
+'abd-fattah sissi'
+>>> normalise("Saif al-Islam Gaddafi")
+'saif-islam gaddafi'
+>>> normalise("فايز السراج")
+'fayz sraj'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .rules import Rules, rules
+from .script import arabizi, clean_unicode, to_latin_words
+
+__all__ = ["ParsedName", "normalise", "parse_name"]
+
+_BRACKETED = re.compile(r"\([^)]*\)|\{[^}]*\}")
+_POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b|(?<=s)['\u2019](?=\s|$)", re.IGNORECASE)
+_MARKS = re.compile("['`\u00b4\u02bb\u02bc\u02bf\u02be\u2018\u2019\u201b\u2032.]")
+_SEPARATORS = re.compile(r"[^a-z0-9\-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedName:
+    """A name split into comparable parts.
+
+    ``parts`` are normalised parts (words of one part joined by ``-``); ``vowelless[i]`` tells
+    that part ``i`` came from a script without short vowels; ``acronym[i]`` that it was written
+    as an all-capital abbreviation (LNA, UNSMIL); ``title`` is the stripped title, if any.
+    """
+
+    parts: tuple[str, ...]
+    vowelless: tuple[bool, ...]
+    acronym: tuple[bool, ...]
+    title: str | None
+
+    @property
+    def normalised(self) -> str:
+        """The normalised form: parts joined by single spaces."""
+        return " ".join(self.parts)
+
+
+@dataclass(slots=True)
+class _Tok:
+    text: str
+    hyph: bool = False        # joined to the previous token by a hyphen
+    vowelless: bool = False
+    acronym: bool = False
+    article: bool = False     # the article was written before this word
+    bind_next: bool = False   # abu, bin, abd, le ...: joins the next word
+    bind_back: bool = False   # allah, din, article-carrying middle word: joins the previous
+
+
+def _reorder(text: str) -> str:
+    """'HAFTAR, Khalifa' -> 'Khalifa HAFTAR'; 'Tripoli, Libya' -> 'Tripoli'."""
+    if "," not in text:
+        return text
+    left, _, right = text.partition(",")
+    left, right = left.strip(), right.strip()
+    if left and right and "," not in right and len(left.split()) == 1 and left.isupper() \
+            and len(right.split()) <= 3:
+        return f"{right} {left}"
+    return left or right
+
+
+def _tokens(text: str) -> list[_Tok]:
+    raw_words = text.split()
+    latin = to_latin_words(text)
+    caps = [w.isalpha() and w.isupper() and 2 <= len(w) <= 6 for w in raw_words]
+    toks: list[_Tok] = []
+    for i, (word, vowelless) in enumerate(latin):
+        word = _MARKS.sub("", word)
+        if any(c.isdigit() for c in word):
+            word = arabizi(word)  # again: a mark may have stood between digit and letter
+        word = _SEPARATORS.sub(" ", word)
+        acronym = caps[i] if len(latin) == len(raw_words) else False
+        for chunk in word.split():
+            for j, piece in enumerate(chunk.split("-")):
+                if piece:
+                    toks.append(_Tok(piece, hyph=j > 0 and bool(toks), vowelless=vowelless,
+                                     acronym=acronym))
+    return toks
+
+
+def _strip_title(toks: list[_Tok], r: Rules) -> str | None:
+    """Remove leading titles (at least one word is always left); return them, or None."""
+    found: list[str] = []
+    i = 0
+    while len(toks) - i > 1:
+        start = i + 1 if toks[i].text in r.determiners else i
+        for n in range(min(r.max_title_words, len(toks) - 1 - start), 0, -1):
+            words = " ".join(t.text for t in toks[start:start + n])
+            if words in r.titles:
+                found.append(words)
+                i = start + n
+                break
+        else:
+            break
+    if i:
+        del toks[:i]   # once: a long run of titles stays linear
+        toks[0].hyph = False
+    return " ".join(found) or None
+
+
+def _split_abd(t: _Tok, r: Rules) -> list[_Tok]:
+    """Abdelaziz -> abd + aziz; Abdullah -> abd + allah; 'Abdel' -> abd (binds forward)."""
+    if t.text in r.abd_standalone:
+        return [_Tok("abd", t.hyph, t.vowelless, t.acronym, bind_next=True)]
+    out: list[_Tok] = []
+    text, hyph = t.text, t.hyph
+    while True:  # a fused rest may itself start with abd (idempotence)
+        form = next((f for f in r.abd_forms
+                     if text.startswith(f) and len(text) - len(f) >= 3), None)
+        if form is None:
+            break
+        out.append(_Tok("abd", hyph, t.vowelless, t.acronym, bind_next=True))
+        text, hyph = text[len(form):], False
+        if text in r.allah_rests:
+            text = "allah"
+        elif text in r.abd_standalone:  # AbdAbdel: the rest is itself an abd-form
+            text = "abd"
+    if not out:
+        return [t]
+    return out + [_Tok(text, False, t.vowelless, t.acronym)]
+
+
+def _particles(toks: list[_Tok], r: Rules) -> list[_Tok]:
+    out: list[_Tok] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        is_article = (t.text in r.articles_prefixed and nxt is not None and nxt.hyph) or (
+            t.text in r.articles_standalone and nxt is not None and not nxt.hyph)
+        if is_article and nxt is not None:
+            nxt.article, nxt.hyph = True, t.hyph and bool(out)
+            i += 1
+            continue
+        if nxt is not None and t.text in r.kunya:
+            t.text, t.bind_next = r.kunya[t.text], True
+        elif nxt is not None and t.text in r.patronymic:
+            t.text, t.bind_next = r.patronymic[t.text], True
+        elif t.text.startswith(r.kunya_fused) and len(t.text) >= 7:
+            cut = next(len(k) for k in r.kunya_fused if t.text.startswith(k))
+            # Abusahmain -> abu + sahmain; both go round again (the rest may be Abdel...)
+            toks[i:i + 1] = [_Tok("abu", t.hyph, t.vowelless),
+                             _Tok(t.text[cut:], False, t.vowelless, article=t.article)]
+            continue
+        elif t.text.startswith("abd"):
+            split = _split_abd(t, r)
+            if len(split) > 1:
+                toks[i:i + 1] = split  # each piece goes round again
+                continue
+            if nxt is None and split[0].bind_next:
+                split[0].bind_next = False
+            t = split[0]
+        elif nxt is not None and t.text in r.european and not nxt.hyph:
+            t.bind_next = True
+        if out and (t.text in r.binds_back or (t.article and nxt is not None)):
+            t.bind_back = True
+        out.append(t)
+        i += 1
+    return out
+
+
+def _parts(toks: list[_Tok]) -> ParsedName:
+    parts: list[list[_Tok]] = []
+    for t in toks:
+        if parts and (t.hyph or t.bind_back or parts[-1][-1].bind_next):
+            parts[-1].append(t)
+        else:
+            parts.append([t])
+    return ParsedName(
+        parts=tuple("-".join(t.text for t in p) for p in parts),
+        vowelless=tuple(any(t.vowelless for t in p) for p in parts),
+        acronym=tuple(len(p) == 1 and p[0].acronym for p in parts),
+        title=None,
+    )
+
+
+def parse_name(name: str) -> ParsedName:
+    """Parse a raw name into normalised parts, recording its title.
+
+    >>> parse_name("Field Marshal Khalifa Haftar").title
+    'field marshal'
+    >>> parse_name("Tamim bin Hamad Al Thani").parts
+    ('tamim', 'bin-hamad', 'thani')
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"a name must be a str, not {type(name).__name__}")
+    return _parse(name)
+
+
+@lru_cache(maxsize=65536)
+def _parse(name: str) -> ParsedName:
+    """One pass, then passes over its own normalised form until nothing changes: steps can
+    uncover one another ("al- al- Gen. Khalifa": the articles hide the title), and the
+    normalised form must be a fixed point (idempotence)."""
+    parsed = _parse_once(name)
+    for _ in range(3):
+        again = _parse_once(parsed.normalised)
+        if again.normalised == parsed.normalised:
+            break
+        same = len(again.parts) == len(parsed.parts)
+        parsed = ParsedName(again.parts,
+                            parsed.vowelless if same else again.vowelless,
+                            parsed.acronym if same else again.acronym,
+                            " ".join(t for t in (parsed.title, again.title) if t) or None)
+    return parsed
+
+
+def _parse_once(name: str) -> ParsedName:
+    r = rules()
+    text = _reorder(_BRACKETED.sub(" ", clean_unicode(name)).replace("[", " ").replace("]", " "))
+    text = _POSSESSIVE.sub("", text)
+    toks = _tokens(text)
+    if not toks:
+        return ParsedName((), (), (), None)
+    title = _strip_title(toks, r)
+    parsed = _parts(_particles(toks, r))
+    return ParsedName(parsed.parts, parsed.vowelless, parsed.acronym, title)
+
+
+def normalise(name: str) -> str:
+    """The normalised form of ``name`` (see the module docstring for the steps).
+
+    >>> normalise("Mouammar KADHAFI")
+    'mouammar kadhafi'
+    >>> normalise("HAFTAR, Khalifa")
+    'khalifa haftar'
+    """
+    return parse_name(name).normalised

@@ -1,0 +1,165 @@
+"""The rule tables of ``data/rules/`` compiled into fast, immutable lookups.
+
+Every literal the normaliser and the matcher rely on (particles, titles, letter classes,
+given-name equivalences, the Arabic letter table) lives in a commented YAML file; this module
+reads them once and compiles them.
+
+>>> r = rules()
+>>> "gen" in r.titles
+True
+>>> r.given_group("mohamed") == r.given_group("muhammad")
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..paths import data_dir
+
+__all__ = ["Grapheme", "Rules", "rules"]
+
+
+@dataclass(frozen=True, slots=True)
+class Grapheme:
+    """One entry of ``letters.yaml``: a Latin grapheme, its class symbols, and its context."""
+
+    text: str
+    to: tuple[str, ...]
+    when: str | None
+    cost: float
+
+
+@dataclass(frozen=True)
+class Rules:
+    """All rule tables, compiled. Build with :func:`rules`."""
+
+    articles_standalone: frozenset[str]
+    articles_prefixed: frozenset[str]
+    fused_article_vowels: frozenset[str]
+    sun_letters: frozenset[str]
+    fused_article_min_rest: int
+    abd_forms: tuple[str, ...]
+    abd_standalone: frozenset[str]
+    allah_rests: frozenset[str]
+    patronymic: dict[str, str]
+    patronymic_prefixes: tuple[str, ...]
+    kunya: dict[str, str]
+    kunya_fused: tuple[str, ...]
+    article_fused: tuple[str, ...]
+    binds_back: frozenset[str]
+    european: frozenset[str]
+    connectives: frozenset[str]
+    titles: frozenset[str]
+    max_title_words: int
+    determiners: frozenset[str]
+    vowels: frozenset[str]
+    vowel_classes: dict[str, str]
+    front_vowels: frozenset[str]
+    graphemes: dict[str, tuple[Grapheme, ...]]
+    grapheme_lengths: tuple[int, ...]
+    max_readings: int
+    fused_article_cost: float
+    given_groups: dict[str, int]
+    arabic: dict[str, str]
+    shadda: str
+    arabic_article: str
+    arabizi: dict[str, str]
+    arabic_words: dict[str, str]
+    span_links: tuple[str, ...]
+    span_article: str
+    link_words: frozenset[str]
+
+    def given_group(self, name: str) -> int | None:
+        """The equivalence group of a normalised given name, or None if it is not listed."""
+        return self.given_groups.get(name)
+
+
+def _load(path: Path) -> Any:
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _variants(table: dict[str, list[str]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for norm, forms in table.items():
+        for form in forms:
+            out[form.rstrip("-.")] = norm
+    return out
+
+
+def _graphemes(entries: list[dict[str, Any]], cost: float) -> dict[str, tuple[Grapheme, ...]]:
+    by_text: dict[str, list[Grapheme]] = {}
+    for e in entries:
+        g = Grapheme(str(e["g"]), tuple(str(t) for t in e["to"]), e.get("when"),
+                     float(e.get("cost", cost)))
+        by_text.setdefault(g.text, []).append(g)
+    # contextual entries are tried before the unconditional one of the same text
+    return {k: tuple(sorted(v, key=lambda g: g.when is None)) for k, v in by_text.items()}
+
+
+def _given_groups(groups: list[list[str]]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for i, group in enumerate(groups):
+        for name in group:
+            key = name.replace("-", "")
+            if key in out and out[key] != i:
+                raise ValueError(f"given_names.yaml: {name!r} is listed in two groups")
+            out[key] = i
+    return out
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    """Load and compile ``data/rules/*.yaml`` (once per process)."""
+    base = data_dir() / "rules"
+    p = _load(base / "particles.yaml")
+    t = _load(base / "titles.yaml")
+    letters = _load(base / "letters.yaml")
+    given = _load(base / "given_names.yaml")
+    scripts = _load(base / "scripts.yaml")
+    text = _load(base / "text.yaml")
+    graphemes = _graphemes(letters["graphemes"], float(letters["alternative_cost"]))
+    titles = frozenset(" ".join(x.replace("-", " ").split()) for x in t["titles"])
+    return Rules(
+        articles_standalone=frozenset(p["articles_standalone"]),
+        articles_prefixed=frozenset(a.rstrip("-") for a in p["articles_prefixed"]),
+        fused_article_vowels=frozenset(p["fused_article_vowels"]),
+        sun_letters=frozenset(p["sun_letters"]),
+        fused_article_min_rest=int(p["fused_article_min_rest"]),
+        abd_forms=tuple(sorted(set(p["abd_forms"]), key=len, reverse=True)),
+        abd_standalone=frozenset(p["abd_standalone"]),
+        allah_rests=frozenset(p["allah_rests"]),
+        patronymic=_variants(p["patronymic"]),
+        patronymic_prefixes=tuple(f"{k}-" for k in p["patronymic"]),
+        kunya=_variants(p["kunya"]),
+        kunya_fused=tuple(sorted(p["kunya_fused"], key=len, reverse=True)),
+        article_fused=tuple(p["article_fused"]),
+        binds_back=frozenset(p["binds_back"]),
+        european=frozenset(p["european"]),
+        connectives=frozenset(p["connectives"]),
+        titles=titles,
+        max_title_words=max(len(x.split()) for x in titles),
+        determiners=frozenset(t["determiners"]),
+        vowels=frozenset(letters["vowels"]),
+        vowel_classes={str(k): str(v) for k, v in letters["vowel_classes"].items()},
+        front_vowels=frozenset(letters["front_vowels"]),
+        graphemes=graphemes,
+        grapheme_lengths=tuple(sorted({len(k) for k in graphemes}, reverse=True)),
+        max_readings=int(letters["max_readings"]),
+        fused_article_cost=float(letters["fused_article_cost"]),
+        given_groups=_given_groups(given["groups"]),
+        arabic={str(k): str(v) for k, v in scripts["arabic"].items()},
+        shadda=str(scripts["shadda"]),
+        arabic_article=str(scripts["article"]),
+        arabizi={str(k): str(v) for k, v in scripts["arabizi"].items()},
+        arabic_words={str(k): str(v) for k, v in scripts["words"].items()},
+        span_links=tuple(text["span_links"]),
+        span_article=str(text["span_article"]),
+        link_words=frozenset(text["link_words"]),
+    )

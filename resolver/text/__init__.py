@@ -1,0 +1,2 @@
+"""A document: text -> prepared text -> known names and capitalised spans -> mentions ->
+document decisions (:class:`~resolver.text.annotator.Annotator`)."""

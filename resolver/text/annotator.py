@@ -1,0 +1,118 @@
+"""Name mentions in running text: find them, resolve them, decide them per document.
+
+An :class:`Annotator` is compiled once from a resolver's index and then annotates any
+number of texts (``Resolver.annotate`` keeps one per resolver):
+
+1. Known names (:mod:`resolver.text.known`): every alias is searched at once, whole words
+   only; acronym aliases (LNA, UN, US) case-sensitively, as written: "us" is not the US.
+2. Spans (:mod:`resolver.text.spans`): capitalised word sequences with their particles are
+   resolved through the resolver's ``resolve`` (cached per spelling) or kept as unknown.
+   Titles and roles before a name are set aside and recorded (:mod:`resolver.text.titles`);
+   possessives ('s, German genitive s) and line-break hyphens are kept out of the name.
+3. The document decides short forms (:mod:`resolver.text.decide`): a surname after a full
+   name is that person ("Gen. Khalifa Hifter ... Hiftar said"), a surname shared by several
+   known people (Gaddafi) is decided by the full names the text mentions, or ambiguous.
+
+>>> import resolver
+>>> [(m.text, m.canonical, m.title) for m in resolver.annotate("Gen. Khalifa Hifter met Serraj.")]
+[('Khalifa Hifter', 'Khalifa Haftar', 'Gen.'), ('Serraj', 'Fayez al-Sarraj', None)]
+"""
+
+from __future__ import annotations
+
+from .decide import DocumentDecider
+from .known import KnownNames, Resolving
+from ..models import Mention
+from ..names.rules import rules
+from .prep import IDENTITY, OffsetMap, dehyphenate, lower
+from .spans import Found, SpanFinder
+from .titles import TitleFinder, common_words
+
+__all__ = ["Mention", "Annotator"]
+
+
+_FIELDS = tuple(Mention.model_fields)
+_SET_RESOLVED = set(_FIELDS) - {"candidates"}         # copied per Mention (set.copy)
+_SET_OTHER = set(_FIELDS) - {"entity_id", "type"}
+
+
+def _setter(name: str):
+    """The slot/``__dict__`` descriptor's setter ``object.__setattr__`` would call."""
+    return next(vars(k)[name] for k in Mention.__mro__ if name in vars(k)).__set__
+
+
+_SETTERS = tuple(_setter(n) for n in ("__dict__", "__pydantic_fields_set__",
+                                      "__pydantic_extra__", "__pydantic_private__"))
+
+
+class Annotator:
+    """Finds and resolves the name mentions of texts with one resolver's tables.
+
+    Build once per resolver (its ``annotate`` does); everything heavy happens here: the
+    known-name automaton, the span finder and the document decider, each with its caches.
+    """
+
+    def __init__(self, resolver: Resolving) -> None:
+        self.resolver = resolver
+        ix = resolver.index
+        self.ix = ix
+        self.known = KnownNames(resolver)
+        self.spans = SpanFinder(ix, self.known, TitleFinder(rules().titles), common_words())
+        self.decider = DocumentDecider(resolver)
+
+    def annotate(self, text: str) -> list[Mention]:
+        """The mentions of ``text`` in order.
+
+        >>> from resolver import default_resolver
+        >>> a = Annotator(default_resolver())
+        >>> [(m.text, m.status) for m in a.annotate("Gaddafi spoke to us in the US.")]
+        [('Gaddafi', 'ambiguous'), ('US', 'resolved')]
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"annotate() needs a str, not {type(text).__name__}")
+        t, offsets = dehyphenate(text)
+        found = self.spans.find(t, lower(t))
+        self.decider.decide(found)
+        return self._mentions(text, found, offsets)
+
+    def _mentions(self, text: str, found: list[Found], offsets: OffsetMap) -> list[Mention]:
+        """The public results of a decided document, mapped back to ``text``'s offsets.
+
+        Each :class:`Mention` is built as ``Mention.model_construct`` builds one, from values
+        this module computed, minus its per-field loop (measured: model_construct 3.5 µs,
+        validation 1.6 µs, this about 1 µs with the dict)."""
+        ids, canonical, types = self.ix.entity_ids, self.ix.canonical, self.ix.types
+        out = []
+        append = out.append
+        same = offsets is IDENTITY
+        new, cls = object.__new__, Mention
+        set_dict, set_fields, set_extra, set_private = _SETTERS
+        set_resolved, set_other = _SET_RESOLVED.copy, _SET_OTHER.copy
+        for f in found:
+            if same:   # text is the searched text: the name is f.name already
+                b, e, tb, te, name = f.b, f.e, f.tb, f.te, f.name
+            else:
+                b, e = offsets.start(f.b), offsets.end(f.e)
+                tb, te = (offsets.start(f.tb), offsets.end(f.te)) if f.te > f.tb else (0, 0)
+                name = text[b:e]
+            ent = f.ent
+            m = new(cls)
+            if ent >= 0:
+                eid, canon, typ = ids[ent], canonical[ent], types[ent]
+                set_dict(m, {
+                    "start": b, "end": e, "text": name, "entity_id": eid,
+                    "canonical": canon, "type": typ, "score": f.score, "method": f.method,
+                    "title": text[tb:te] if te > tb else None, "status": "resolved",
+                    "candidates": ()})
+                set_fields(m, set_resolved())
+            else:
+                set_dict(m, {
+                    "start": b, "end": e, "text": name, "entity_id": None,
+                    "canonical": f.canon, "type": None, "score": f.score, "method": f.method,
+                    "title": text[tb:te] if te > tb else None, "status": f.status,
+                    "candidates": tuple(ids[c] for c in f.cands) if f.cands else ()})
+                set_fields(m, set_other())
+            set_extra(m, None)
+            set_private(m, None)
+            append(m)
+        return out

@@ -1,0 +1,159 @@
+"""The names a document may hold that the tables know: every alias searched at once, and
+each distinct spelling resolved once.
+
+- :meth:`KnownNames.hits`: known aliases in a text, leftmost-longest, whole words, with a
+  pyahocorasick automaton over a folded copy of the text; acronym aliases (LNA, UN, US) are
+  searched separately, case-sensitively, as written: "us" is not the US.
+- :meth:`KnownNames.resolve`: a spelling resolved through the resolver (``Resolving``),
+  cached in a bounded least-recently-used cache.
+
+>>> from resolver import default_resolver
+>>> k = KnownNames(default_resolver())
+>>> [(h.start, h.end) for h in k.hits("Hiftar met the LNA.", "hiftar met the lna.")]
+[(0, 6), (15, 18)]
+"""
+
+from __future__ import annotations
+
+import re
+from operator import itemgetter
+from typing import NamedTuple, Protocol
+
+import ahocorasick
+
+from ..cache import BoundedCache
+from ..index.aliases import AliasIndex
+from ..models import Match
+from ..names.normalise import parse_name
+from .prep import fold, longest_first
+
+__all__ = ["KnownNames", "Resolving", "Hit", "Resolution", "CACHE_SIZE"]
+
+CACHE_SIZE = 200_000
+_start = itemgetter(0)
+
+
+class Resolving(Protocol):
+    """What the text path needs of a resolver: its index, threshold and ``resolve``."""
+
+    @property
+    def index(self) -> AliasIndex: ...
+
+    @property
+    def threshold(self) -> float: ...
+
+    def resolve(self, name: str, *, threshold: float | None = None) -> Match | None: ...
+
+
+class Hit(NamedTuple):
+    """A known alias found in a text: its span and the alias numbers spelled so."""
+
+    start: int
+    end: int
+    aliases: tuple[int, ...]
+
+
+class Resolution(NamedTuple):
+    """What a spelling resolves to: an entity number (-1: none, or a tie between
+    ``candidates``), the score and method of the match."""
+
+    entity: int
+    score: float | None
+    method: str | None
+    candidates: tuple[int, ...] = ()
+
+
+class KnownNames:
+    """The known aliases of one resolver's tables, compiled for search in text."""
+
+    def __init__(self, resolver: Resolving) -> None:
+        self.resolver = resolver
+        ix = resolver.index
+        self.ix = ix
+        self._cache: BoundedCache[str, Resolution | None] = BoundedCache(CACHE_SIZE)
+        self._hit_cache: BoundedCache[tuple[str, tuple[int, ...]], Resolution] = \
+            BoundedCache(CACHE_SIZE)
+        auto = ahocorasick.Automaton()
+        keys: dict[str, list[int]] = {}
+        acronyms: dict[str, list[int]] = {}
+        for a, text in ix.live_aliases():
+            parsed = parse_name(text)
+            if parsed.parts and all(parsed.acronym):
+                acronyms.setdefault(text, []).append(a)
+            else:
+                low = " ".join(text.lower().split())
+                for key in dict.fromkeys((low, " ".join(fold(text).split()), fold(low).strip())):
+                    if key:
+                        keys.setdefault(key, []).append(a)
+        for key, ids in keys.items():
+            auto.add_word(key, (len(key), tuple(ids)))
+        self._auto = auto if keys else None
+        if self._auto is not None:
+            auto.make_automaton()
+        self._acronyms = {k: tuple(v) for k, v in acronyms.items()}
+        # no look-around: it would stop the engine's fast first-letter scan; checked per hit
+        self._acronym_re = re.compile(longest_first(acronyms)) if acronyms else None
+
+    def resolve(self, name: str) -> Resolution | None:
+        """What a spelling resolves to, or None.
+
+        ``resolve`` of the resolver runs at most once per distinct spelling while it stays in
+        a bounded LRU cache (:data:`CACHE_SIZE` spellings); this is only reached when a span
+        or hit is planned, never per repeated mention.
+        """
+        key = " ".join(name.split())
+        hit = self._cache.get(key, False)
+        if hit is False:
+            m = self.resolver.resolve(key) if len(key) > 1 else None
+            hit = None if m is None else Resolution(self.ix.eidx[m.entity_id], m.score, m.method)
+        return self._cache.touch(key, hit)     # (re)inserted last: most recently used
+
+    def hit_result(self, name: str, aliases: tuple[int, ...]) -> Resolution:
+        """What a known alias found in the text resolves to (a tie between several
+        entities spelled so is entity -1 with the candidates)."""
+        key = (name, aliases)
+        out = self._hit_cache.get(key)
+        if out is None:
+            out = self.resolve(name)
+            if out is None:
+                ents = tuple(dict.fromkeys(self.ix.alias_entity[a] for a in aliases))
+                out = Resolution(ents[0], 1.0, "exact") if len(ents) == 1 \
+                    else Resolution(-1, None, None, ents)
+            self._hit_cache.put(key, out)
+        return out
+
+    def hits(self, t: str, s: str) -> list[Hit]:
+        """Known aliases in the text: leftmost-longest, whole words, acronyms as written.
+
+        A hit written all in lowercase is a word, not a name ("conte", "us")."""
+        raw: list[Hit] = []
+        append = raw.append
+        if self._auto is not None:
+            n_s = len(s)
+            for end, (n, ids) in self._auto.iter(s):
+                b, e = end - n + 1, end + 1
+                if (b and s[b - 1].isalnum()) or (e < n_s and s[e].isalnum()) \
+                        or t[b:e].islower():
+                    continue
+                append(Hit(b, e, ids))
+        if self._acronym_re is not None:
+            n_t = len(t)
+            for m in self._acronym_re.finditer(t):
+                b, e = m.span()
+                if (b and t[b - 1].isalnum()) or (e < n_t and t[e].isalnum()):
+                    continue
+                append(Hit(b, e, self._acronyms[m.group()]))
+        if len(raw) < 2:
+            return raw
+        raw.sort(key=_start)   # stable: hits with one start stay in the order found
+        out = []
+        last = -1
+        for h in raw:
+            if h[0] >= last:
+                out.append(h)
+                last = h[1]
+            elif h[0] == out[-1][0] and h[1] > last:   # a longer name from the same start
+                out[-1] = h
+                last = h[1]
+        return out
+

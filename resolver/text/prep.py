@@ -1,0 +1,188 @@
+"""Text preparation for :mod:`resolver.text`: line-break joining, offset maps, search
+copies, and the regexes that find capitalised name spans.
+
+Everything here works per document with C-level primitives (``str.translate``, compiled
+regexes); Python only runs once per match, never once per character.
+
+- :func:`dehyphenate` joins names broken across lines (``Haf-\\ntar`` -> ``Haftar``,
+  ``al-\\nSarraj`` -> ``al-Sarraj``) and returns an :class:`OffsetMap` back to the original.
+- :func:`fold` gives a search copy of the same length: lowercase, no diacritics, every
+  character that is not a letter or digit turned into a space.
+- :data:`SPAN` finds capitalised word sequences with their inner particles
+  (``Abdel-Fattah el-Sissi``, ``Ursula von der Leyen``, ``Tamim bin Hamad``).
+
+>>> t, offsets = dehyphenate("Gen. Haf-\\ntar said")
+>>> t
+'Gen. Haftar said'
+>>> offsets.start(5), offsets.end(11)
+(5, 13)
+>>> fold("Präsident Erdoğan's")
+'prasident erdogan s'
+>>> [m.group() for m in SPAN.finditer("President Abdel-Fattah el-Sissi met Ursula von der Leyen.")]
+['President Abdel-Fattah el-Sissi', 'Ursula von der Leyen']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+
+from ..names.rules import rules
+
+
+__all__ = ["OffsetMap", "IDENTITY", "dehyphenate", "fold", "lower", "SPAN", "WORD", "WORDS", "ARTICLE_BEFORE",
+           "is_sentence_start", "longest_first"]
+
+_FOLD_LIMIT = 0x3000   # characters above this are left as they are by fold()
+
+
+def _fold_char(c: str) -> str:
+    if not c.isalnum():
+        return " "
+    base = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x))
+    low = base.lower()
+    if len(low) == 1:
+        return low
+    low = c.lower()
+    return low if len(low) == 1 else c
+
+
+_FOLD = {i: _fold_char(chr(i)) for i in range(_FOLD_LIMIT)}
+_FOLD = {k: v for k, v in _FOLD.items() if v != chr(k)}
+_FOLD_ASCII = bytes([ord(_fold_char(chr(i))) for i in range(128)] + list(range(128, 256)))
+
+
+def fold(text: str) -> str:
+    """A search copy of ``text`` with the same length: one character for one character.
+
+    >>> fold("Abdel-Fattah el-SISI, Hiftar’s")
+    'abdel fattah el sisi  hiftar s'
+    """
+    if text.isascii():
+        return text.encode("ascii").translate(_FOLD_ASCII).decode("ascii")
+    return text.translate(_FOLD)
+
+
+def lower(text: str) -> str:
+    """``text.lower()`` when that keeps every offset (it nearly always does), else :func:`fold`.
+
+    >>> lower("Haftar's LNA")
+    "haftar's lna"
+    """
+    low = text.lower()
+    return low if len(low) == len(text) else fold(text)
+
+
+# -- line-break hyphenation -------------------------------------------------------------
+_BROKEN_HINT = re.compile(r"-[ \t]*\r?\n")
+_BROKEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=([^\W\d_]))")
+
+
+class OffsetMap:
+    """Maps offsets in a dehyphenated text back to the original text."""
+
+    __slots__ = ("_at", "_removed")
+
+    def __init__(self, at: list[int] | None = None, removed: list[int] | None = None) -> None:
+        self._at = at or []            # positions in the new text where characters were cut
+        self._removed = removed or []  # characters cut up to and including that cut
+
+    def start(self, p: int) -> int:
+        """The original offset of a span starting at ``p``."""
+        i = bisect_right(self._at, p)
+        return p + (self._removed[i - 1] if i else 0)
+
+    def end(self, p: int) -> int:
+        """The original offset of a span ending (exclusive) at ``p``."""
+        i = bisect_left(self._at, p)
+        return p + (self._removed[i - 1] if i else 0)
+
+
+IDENTITY = OffsetMap()
+
+
+def dehyphenate(text: str) -> tuple[str, OffsetMap]:
+    """Join words split by a hyphen at a line end; a capital after the break keeps the hyphen.
+
+    >>> dehyphenate("el-\\n  Sissi")[0]
+    'el-Sissi'
+    """
+    if _BROKEN_HINT.search(text) is None:   # a literal-led scan: fast
+        return text, IDENTITY
+    out: list[str] = []
+    at: list[int] = []
+    removed: list[int] = []
+    last = total = 0
+    new_len = 0
+    for m in _BROKEN.finditer(text):
+        out.append(text[last:m.start()])
+        new_len += m.start() - last
+        keep = "-" if m.group(1).isupper() else ""
+        out.append(keep)
+        new_len += len(keep)
+        total += len(m.group()) - len(keep)
+        at.append(new_len)
+        removed.append(total)
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out), OffsetMap(at, removed)
+
+
+# -- candidate spans ----------------------------------------------------------------------
+def _upper_class() -> str:
+    chars = [chr(i) for i in range(0x2000) if chr(i).isupper() or chr(i).istitle()]
+    ranges: list[str] = []
+    i = 0
+    while i < len(chars):
+        j = i
+        while j + 1 < len(chars) and ord(chars[j + 1]) == ord(chars[j]) + 1:
+            j += 1
+        a, b = re.escape(chars[i]), re.escape(chars[j])
+        ranges.append(a if i == j else f"{a}-{b}")
+        i = j + 1
+    return "[" + "".join(ranges) + "]"
+
+
+_UP = _upper_class()
+_ARTICLE = rules().span_article                       # al-, el-, ad-, as-, ash- ... (text.yaml)
+_LINKS = "(?:" + "|".join(rules().span_links) + ")"   # particles inside a name (text.yaml)
+# A word: capitalised, with inner hyphens and apostrophes (O'Brien) but not a possessive 's.
+_CAP_WORD = rf"{_UP}\w*(?:[-'’](?![sS]\b)\w+)*"
+WORD = rf"(?:{_ARTICLE})?{_CAP_WORD}"
+_GAP = r"(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)"
+# No look-behind at the start (it would stop the regex engine's fast scan for a capital):
+# the caller drops matches glued to a word before them and extends "al-" backwards.
+SPAN = re.compile(rf"{_CAP_WORD}(?:{_GAP}(?:{_LINKS}{_GAP})*{WORD})*")
+ARTICLE_BEFORE = re.compile(rf"(?<![\w-]){_ARTICLE}$")
+WORDS = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_SENTENCE_END = re.compile(r"(?:[.!?:;\"“”«»()\[\]—–]\s*|\n\s*)$")
+
+
+def is_sentence_start(text: str, b: int) -> bool:
+    """Whether offset ``b`` starts a sentence (text start, after . ! ? a quote or a line).
+
+    >>> is_sentence_start("He left. Then", 9), is_sentence_start("He left Then", 8)
+    (True, False)
+    """
+    if b < 4 and not text[:b].strip():
+        return True
+    return _SENTENCE_END.search(text, max(0, b - 4), b) is not None
+
+
+def longest_first(words: Iterable[str]) -> str:
+    """A regex matching the longest of ``words`` that starts at a position, grouped by first
+    character so the engine tries one branch per position, not one per word.
+
+    >>> re.findall(longest_first(["UN", "UNSC", "US", "EU"]), "UNSC, US, EU, UNX")
+    ['UNSC', 'US', 'EU', 'UN']
+    """
+    groups: dict[str, list[str]] = {}
+    for w in sorted(set(words), key=len, reverse=True):   # longest first in each group
+        groups.setdefault(w[0], []).append(w[1:])
+    alts = []
+    for first, rests in groups.items():
+        tail = "|".join(re.escape(r) for r in rests)
+        alts.append(re.escape(first) + (f"(?:{tail})" if len(rests) > 1 else tail))
+    return "|".join(alts)
