@@ -22,10 +22,9 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+import translit_data as td
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
-
-import translit_data as td
 from translit_data import Method, Support, ascii_key, fold, key_clusterer, key_resolver
 
 

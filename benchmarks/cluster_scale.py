@@ -24,8 +24,8 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Sequence
 from math import comb
-from typing import Optional, Sequence
 
 ARABIC_GIVEN = ["Mohamed", "Ahmed", "Mahmoud", "Khalifa", "Khaled", "Omar", "Ali", "Hassan",
                 "Hussein", "Youssef", "Ibrahim", "Abdelrahman", "Abdullah", "Mustafa", "Saif",
@@ -138,7 +138,7 @@ def run_one(n: int, seed: int) -> dict[str, float]:
             **{k: round(v, 1) for k, v in result.stats.items() if k.endswith("_s")}}
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     """Run each size in a subprocess and print a markdown table."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])

@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 from resolver import Resolver  # noqa: E402
 from resolver.cli.corpus import run_records  # noqa: E402
 from resolver.corpus.stream import normalise_corpus  # noqa: E402
+
 MB = 1_000_000
 
 # -- synthetic names ----------------------------------------------------------------------

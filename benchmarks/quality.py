@@ -27,14 +27,15 @@ import csv
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Hashable, Sequence
 from pathlib import Path
-from typing import Hashable, Optional, Sequence
 
 import baselines
 import translit_data as td
 
 from resolver import Resolver
 from resolver.clustering.run import DEFAULT_CLUSTER_THRESHOLD, cluster_names
+
 ROOT = Path(__file__).resolve().parent.parent
 NEWS = ROOT / "benchmarks" / "data" / "news_names.tsv"
 PLOT = ROOT / "docs" / "img" / "precision_recall.png"
@@ -51,7 +52,7 @@ def describe(ds: td.Dataset) -> str:
             f"{len(ds.queries):,} queries")
 
 
-def cluster_fn(threshold: float, type_of: Optional[dict[str, str]] = None) -> td.ClusterFn:
+def cluster_fn(threshold: float, type_of: dict[str, str] | None = None) -> td.ClusterFn:
     """resolver's clustering as a benchmark method (per entity type when types are given)."""
     def run(strings: list[str]) -> list[Hashable]:
         by_type: dict[str, list[str]] = defaultdict(list)
@@ -65,7 +66,7 @@ def cluster_fn(threshold: float, type_of: Optional[dict[str, str]] = None) -> td
     return run
 
 
-def build_resolver(aliases: list[tuple[str, str]], type_of_group: Optional[dict[str, str]] = None
+def build_resolver(aliases: list[tuple[str, str]], type_of_group: dict[str, str] | None = None
                    ) -> Resolver:
     """One entity per group (id = group id), its aliases = the alias rows."""
     r = Resolver()
@@ -81,9 +82,9 @@ def build_resolver(aliases: list[tuple[str, str]], type_of_group: Optional[dict[
 class ResolverRuns:
     """Builds the Resolver once per alias table; answers with resolve() or forced best."""
 
-    def __init__(self, type_of_group: Optional[dict[str, str]] = None) -> None:
+    def __init__(self, type_of_group: dict[str, str] | None = None) -> None:
         self.types = type_of_group
-        self._memo: Optional[tuple[tuple, Resolver]] = None
+        self._memo: tuple[tuple, Resolver] | None = None
 
     def _resolver(self, aliases: list[tuple[str, str]]) -> Resolver:
         key = tuple(aliases)
@@ -91,16 +92,16 @@ class ResolverRuns:
             self._memo = (key, build_resolver(aliases, self.types))
         return self._memo[1]
 
-    def resolve(self, aliases: list[tuple[str, str]], queries: list[str]) -> list[Optional[str]]:
+    def resolve(self, aliases: list[tuple[str, str]], queries: list[str]) -> list[str | None]:
         r = self._resolver(aliases)
         return [None if (m := r.resolve(q)) is None else m.entity_id for q in queries]
 
-    def forced(self, aliases: list[tuple[str, str]], queries: list[str]) -> list[Optional[str]]:
+    def forced(self, aliases: list[tuple[str, str]], queries: list[str]) -> list[str | None]:
         r = self._resolver(aliases)
         return [c[0].entity_id if (c := r.candidates(q, limit=1)) else None for q in queries]
 
 
-def alias_only_threshold(ds: td.Dataset, type_of: Optional[dict[str, str]] = None
+def alias_only_threshold(ds: td.Dataset, type_of: dict[str, str] | None = None
                          ) -> tuple[float, list[tuple[float, td.PairScores]]]:
     """The clustering threshold chosen on the alias rows alone (never the queries)."""
     alias_ds = td.Dataset(ds.aliases, ds.path, ds.subset)
@@ -113,8 +114,8 @@ def alias_only_threshold(ds: td.Dataset, type_of: Optional[dict[str, str]] = Non
     return max(ok)[1], sweep
 
 
-def resolver_methods(ds: td.Dataset, type_of: Optional[dict[str, str]] = None,
-                     type_of_group: Optional[dict[str, str]] = None) -> list[td.Method]:
+def resolver_methods(ds: td.Dataset, type_of: dict[str, str] | None = None,
+                     type_of_group: dict[str, str] | None = None) -> list[td.Method]:
     """resolver's rows: clustering at the default and the alias-chosen threshold, resolution."""
     t, sweep = alias_only_threshold(ds, type_of)
     print("  alias-row sweep: " + ", ".join(f"{x:.2f}: P {s.p:.3f} R {s.r:.3f} F1 {s.f1:.3f}"
@@ -241,7 +242,7 @@ def plot(ds: td.Dataset, path: Path = PLOT) -> None:
 
 # ------------------------------------------------------------------------------- main
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     """Run every setting and print the tables."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", help="translit_variants.tsv or its directory")

@@ -131,6 +131,7 @@ def main() -> None:
     rec = sum(m is not None and m.entity_id == e for m, (_, e) in zip(got, fuzzy)) / len(fuzzy)
     print(f"| synthetic {n:,} | resolve, fuzzy variant | {qps:,.0f} | {rec:.3f} |")
     from rapidfuzz import fuzz, process
+
     from resolver.names.normalise import normalise
     choices = [normalise(x) for x in names]
     k = min(args.extract_sample, len(fuzzy))

@@ -42,7 +42,8 @@ def atomic_write(path: str | Path, write: Callable[[IO[Any]], object], *, mode: 
     fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
     try:
         os.fchmod(fd, 0o666 & ~_umask())
-        with os.fdopen(fd, mode, **({"encoding": "utf-8"} if "b" not in mode else {})) as fh:
+        encoding = None if "b" in mode else "utf-8"
+        with os.fdopen(fd, mode, encoding=encoding) as fh:
             write(fh)
             fh.flush()
             os.fsync(fh.fileno())
@@ -61,8 +62,8 @@ def write_yaml(path: str | Path, data: Any, *, head: str = "") -> None:
 
 def write_json(path: str | Path, data: Any) -> None:
     """Write JSON atomically (UTF-8, indented)."""
-    atomic_write(path, lambda fh: (json.dump(data, fh, ensure_ascii=False, indent=2),
-                                   fh.write("\n")))
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    atomic_write(path, lambda fh: fh.write(text))
 
 
 def write_jsonl(fh: IO[str], rec: dict[str, Any]) -> None:

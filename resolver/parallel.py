@@ -81,10 +81,11 @@ def run_ordered(fn: Callable[[_T], _R], tasks: Iterable[_T], *, workers: int = 1
         if not fork and setup is None and state:
             raise ValueError("this platform cannot fork: give setup= to rebuild the state")
         ctx = multiprocessing.get_context("fork" if fork else "spawn")
-        init = (None, ()) if fork or setup is None else (_spawned_setup, (setup,))
+        spawned = not fork and setup is not None
         limit = in_flight or 2 * workers
-        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=init[0],
-                                 initargs=init[1]) as ex:
+        with ProcessPoolExecutor(workers, mp_context=ctx,
+                                 initializer=_spawned_setup if spawned else None,  # type: ignore[arg-type]
+                                 initargs=(setup,) if spawned else ()) as ex:  # type: ignore[arg-type]
             pending: deque[Future[_R]] = deque()
             for task in tasks:
                 pending.append(ex.submit(fn, task))

@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 
 from ..corpus.files import iter_documents
 from ..corpus.records import Prepared, prepare
@@ -101,7 +101,7 @@ def _run(args: argparse.Namespace) -> int:
     summary = CorpusSummary(r.graph)
     progress = Progress(None if args.no_progress else sys.stderr)
 
-    def write(ann: TextIO, rew: TextIO | None) -> None:
+    def write(ann: IO[str], rew: IO[str] | None) -> None:
         for p in records:
             n = sizes.pop(p.doc_id, 0)
             summary.add(p, n)

@@ -170,7 +170,7 @@ class Clustering:
         import networkx as nx
 
         from .. import graph as G
-        g = nx.MultiDiGraph()
+        g: nx.MultiDiGraph = nx.MultiDiGraph()
         for c in self.clusters:
             G.add_entity_node(g, c.id, c.canonical, self.entity_type, source="cluster")
             for name, count in c.members.items():

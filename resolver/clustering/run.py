@@ -3,7 +3,7 @@
 1. Distinct names are parsed once and *blocked* on transliteration keys (``phonetic.keys``):
    one-word names on the keys of the word, longer names on the keys of their family name
    and of their given name. Only names sharing a block are compared, never all pairs. In a
-   block larger than :data:`SMALL_BLOCK` each name is compared only with its
+   block larger than :data:`~resolver.clustering.blocking.SMALL_BLOCK` each name is compared only with its
    :data:`NEIGHBOURS` nearest block mates, found in C by ``rapidfuzz.process.cdist`` on the
    names' vowel shapes, so the cost per name stays bounded whatever the block size.
 2. Candidate pairs scoring at least ``threshold`` with :func:`~resolver.names.matcher.compare_names`
@@ -34,15 +34,12 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from rapidfuzz import fuzz, process
-
-from ..parallel import can_fork, run_ordered, shared
-from .result import ClusterInfo, Clustering, assemble, canonical_of, well_formed
 from ..names.matcher import compare_names
 from ..names.normalise import ParsedName, parse_name
 from ..names.phonetic import keys, readings
-
-import numpy as np
+from ..parallel import can_fork, run_ordered, shared
+from .blocking import candidate_pairs
+from .result import ClusterInfo, Clustering, assemble, canonical_of, well_formed
 
 if TYPE_CHECKING:
     from ..entities.resolver import Resolver
@@ -51,17 +48,12 @@ __all__ = ["Clustering", "ClusterInfo", "cluster", "cluster_names", "canonical_o
            "DEFAULT_CLUSTER_THRESHOLD"]
 
 DEFAULT_CLUSTER_THRESHOLD = 0.88
-SMALL_BLOCK = 32         # blocks up to this size are compared pair by pair
-NEIGHBOURS = 8           # in larger blocks, each name meets its nearest block mates only
-CHUNK = 2048             # larger blocks are cut into sorted overlapping chunks for cdist
 MEMBER_CHECKS = 6        # members a newcomer is checked against (most frequent first)
 MEMBER_SLACK = 0.06      # a newcomer may score this much below the threshold with a member
 AMBIGUITY_MARGIN = 0.02  # two clusters this close: the name stays on its own
 SURNAME_FANOUT = 8       # a lone word shared by more full-name clusters is ambiguous
 PARALLEL_MIN = 200_000   # inputs this large are parsed and scored in worker processes
 WORKERS = 2              # worker processes for large inputs (when the machine has the cores)
-LARGE_RUN = 500_000      # from this many distinct forms on, blocks are full of look-alikes:
-LARGE_CAPS = (12, 5)     # ... compare pair by pair up to 12, else 5 nearest block mates
 
 
 def _counts(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int]) -> Counter[str]:
@@ -152,57 +144,6 @@ def _run(fn: Callable[[tuple[int, int]], _Timed], n: int, workers: int, **job: A
     return [d.value for d in done], cpu
 
 
-def _near_pairs(members: list[int], shapes: list[str], left: array, right: array,
-                neighbours: int) -> None:
-    """Each name of a large block with its ``neighbours`` nearest block mates."""
-    idx = np.asarray(sorted(members, key=shapes.__getitem__), dtype=np.int64)
-    b = len(idx)
-    step = CHUNK - CHUNK // 8
-    for start in range(0, max(1, b - CHUNK // 8), step):
-        sub = idx[start:start + CHUNK]
-        texts = [shapes[i] for i in sub]
-        sims = process.cdist(texts, texts, scorer=fuzz.ratio, dtype=np.uint8, workers=-1)
-        np.fill_diagonal(sims, 0)
-        k = min(neighbours, len(sub) - 1)
-        near = np.argpartition(-sims.astype(np.int16), k - 1, axis=1)[:, :k]
-        a, b2 = np.repeat(sub, k), sub[near.ravel()]
-        left.extend(np.minimum(a, b2).tolist())
-        right.extend(np.maximum(a, b2).tolist())
-
-
-def _candidate_pairs(fam: list[tuple[str, ...]], given: list[tuple[str, ...] | None],
-                     shapes: list[str]) -> np.ndarray:
-    """Deduplicated candidate pairs ``(i, j)``, ``i < j``, sorted, coded as ``i * n + j``.
-    A one-word name is filed under its word's keys, a longer one under family x given keys.
-    From :data:`LARGE_RUN` names on, blocks are capped harder (:data:`LARGE_CAPS`)."""
-    small, neighbours = (SMALL_BLOCK, NEIGHBOURS) if len(fam) < LARGE_RUN else LARGE_CAPS
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for i, (f, g) in enumerate(zip(fam, given)):
-        if g is None:
-            for k in f:
-                blocks[k].append(i)
-        else:
-            for k in f:
-                for x in g:
-                    blocks[f"{k}|{x}"].append(i)
-    left, right = array("q"), array("q")
-    for members in blocks.values():
-        b = len(members)
-        if b == 1:
-            continue
-        if b <= small:  # members are in increasing order
-            for x in range(b - 1):
-                mx = members[x]
-                for y in range(x + 1, b):
-                    left.append(mx)
-                    right.append(members[y])
-        else:
-            _near_pairs(members, shapes, left, right, neighbours)
-    del blocks
-    n = max(1, len(fam))
-    return np.unique(np.frombuffer(left, dtype=np.int64) * n + np.frombuffer(right, dtype=np.int64))
-
-
 class _Scorer:
     """Scores of form pairs (:func:`_score_of`), each computed once per run."""
 
@@ -290,7 +231,10 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
     prepared = [x for x in prepared if x[0].parts]
     form_ids: dict[tuple, int] = {}
     form: list[int] = []  # name -> its form: names parsing to the same parts are scored once
-    forms, shapes, fam, given = [], [], [], []
+    forms: list[ParsedName] = []
+    shapes: list[str] = []
+    fam: list[tuple[str, ...]] = []
+    given: list[tuple[str, ...] | None] = []
     for p, shape, f, g, _ in prepared:
         k = (p.parts, p.vowelless, p.acronym)
         fid = form_ids.setdefault(k, len(forms))
@@ -304,7 +248,7 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
     nf = max(1, len(forms))
 
     t1, w1 = time.process_time(), time.perf_counter()
-    pairs = _candidate_pairs(fam, given, shapes)
+    pairs = candidate_pairs(fam, given, shapes)
     del shapes, given
     t2, w2 = time.process_time(), time.perf_counter()
     scores, score_cpu = _run(_score_range, len(pairs), workers, forms=forms, pairs=pairs,

@@ -22,8 +22,8 @@ from typing import Any
 from ..entities.default import default_resolver
 from ..parallel import chunked
 from .files import document_files, iter_documents
+from .stream import Style, records
 from .stream import normalise_corpus as local_corpus
-from .stream import records
 
 __all__ = ["normalise_corpus", "normalise_bag"]
 
@@ -40,12 +40,12 @@ def _require_dask() -> None:
                           'pip install "resolver[dask]"') from exc
 
 
-def _run_batch(resolver: Any, batch: list, rewrite: bool, style: str) -> list:
+def _run_batch(resolver: Any, batch: list, rewrite: bool, style: Style) -> list:
     """Runs on a worker: the scattered resolver over one batch of documents."""
     return list(local_corpus(batch, resolver=resolver, rewrite=rewrite, style=style))
 
 
-def _run_part(part: Iterable[Any], resolver: Any, rewrite: bool, style: str) -> list:
+def _run_part(part: Iterable[Any], resolver: Any, rewrite: bool, style: Style) -> list:
     """Runs on a worker: one bag partition of ``(doc_id, text)`` pairs."""
     docs = list(part)
     if any(isinstance(d, str) for d in docs):
@@ -56,7 +56,7 @@ def _run_part(part: Iterable[Any], resolver: Any, rewrite: bool, style: str) -> 
 
 
 def _run_files(resolver: Any, files: list[str], options: dict[str, Any], rewrite: bool,
-               style: str) -> list:
+               style: Style) -> list:
     """Runs on a worker: read a batch of files there, then annotate them."""
     return _run_batch(resolver, list(iter_documents(files, **options)), rewrite, style)
 

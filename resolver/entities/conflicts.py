@@ -17,12 +17,20 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from ..index.ranking import score_entities
 from ..models import Conflict
 from ..names.normalise import parse_name
 from .lookup import Lookup
 
 __all__ = ["Conflict", "find_conflicts"]
+
+
+def _elsewhere(alias: int, entity: int, sharing: set[int], c: int, ce: int) -> bool:
+    """Whether candidate alias ``c`` (of entity ``ce``) is compared with ``alias``: not itself,
+    and not an entity that shares its spelling."""
+    return c != alias and (ce == entity or ce not in sharing)
 
 
 def find_conflicts(resolver: Lookup) -> list[Conflict]:
@@ -47,8 +55,7 @@ def find_conflicts(resolver: Lookup) -> list[Conflict]:
         if not q.parts or all(q.acronym):
             continue
         sharing = {ix.alias_entity[x] for x in groups.get(ix.alias_norm[a], ())}
-        scored = score_entities(ix, q, accept=lambda c, ce, a=a, e=e, sharing=sharing: (
-            c != a and (ce == e or ce not in sharing)))
+        scored = score_entities(ix, q, accept=partial(_elsewhere, a, e, sharing))
         own = scored[e].score if e in scored else 0.0
         others = [(s.score, ce, s.alias) for ce, s in scored.items() if ce != e]
         if not others:

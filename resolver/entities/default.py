@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 
+from .lookup import Lookup
 from .resolver import Resolver
 
 __all__ = ["default_resolver", "resolver_or_default"]
@@ -26,6 +27,6 @@ def default_resolver() -> Resolver:
     return _default
 
 
-def resolver_or_default(resolver: Resolver | None) -> Resolver:
+def resolver_or_default(resolver: Lookup | None) -> Lookup:
     """``resolver``, or the shared default one when it is None."""
     return default_resolver() if resolver is None else resolver

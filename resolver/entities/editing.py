@@ -28,7 +28,6 @@ node-link exports carry the history. ``g.graph["judgements"]`` counts them.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from typing import Any, Protocol
@@ -187,10 +186,11 @@ class Editor:
         canonical = (canonical or names[0]).strip()
         self._h._add_entity(new_id, canonical, type or old["type"],
                          old["prior"] if prior is None else prior, source)
-        moved = []
+        moved: list[tuple[str, dict[str, Any]]] = []
         for n in dict.fromkeys(names):
-            moved.append([n, self._drop(entity_id, n)])
-            self.put(new_id, n, moved[-1][1])
+            attrs = self._drop(entity_id, n)
+            moved.append((n, attrs))
+            self.put(new_id, n, attrs)
         G.add_distinct(g, entity_id, new_id, source=source)
         self._h._changed()
         return self._judge("split", [entity_id, new_id], {"entity": entity_id, "new_id": new_id,

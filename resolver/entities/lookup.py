@@ -94,14 +94,14 @@ class Lookup:
             check_name(name)
             raise
         if hit.__class__ is int:
-            e = ix.alias_entity[hit]  # type: ignore[index]
+            e = ix.alias_entity[hit]
             if e >= 0:
                 return ix.canonical[e]
-        e = self._memo.get(name)
-        if e is None:
+        known = self._memo.get(name)
+        if known is None:
             c = best(ix, rank(ix, check_name(name)), self._threshold)
-            e = self._memo.put(name, -1 if c is None else c.entity)
-        return None if e < 0 else ix.canonical[e]
+            known = self._memo.put(name, -1 if c is None else c.entity)
+        return None if known < 0 else ix.canonical[known]
 
     def resolve(self, name: str, *, threshold: float | None = None) -> Match | None:
         """The best match for ``name`` at or above ``threshold`` (default: ``self.threshold``),

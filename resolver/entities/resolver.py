@@ -43,7 +43,7 @@ class Resolver(Lookup):
 
     def __init__(self, *, threshold: float = DEFAULT_THRESHOLD) -> None:
         super().__init__(AliasIndex(), threshold=threshold)
-        self._graph = nx.MultiDiGraph()
+        self._graph: nx.MultiDiGraph = nx.MultiDiGraph()
         self._editor = Editor(self)
 
     # -- construction ---------------------------------------------------------------------

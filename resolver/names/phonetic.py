@@ -26,8 +26,8 @@ True
 
 from __future__ import annotations
 
-from functools import lru_cache
 import re
+from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -97,11 +97,12 @@ def _segments(word: str, r: Rules) -> list[tuple[tuple[str, ...], float]]:
     out: list[tuple[tuple[str, ...], float]] = []
     prev = ""
     for m in pattern.finditer(word):
-        text = m.group(m.lastindex)
+        g = m.lastindex or 0      # every alternative of the scanner is one group
+        text = m.group(g)
         if text == prev and len(text) == 1 and text not in r.vowels:
             continue  # a doubled letter is one grapheme: Qaddafi, Youssef
         prev = text
-        i = m.lastindex - 1
+        i = g - 1
         if i < n_rules:
             out.append(options[i])
         elif i == n_rules:

@@ -82,9 +82,9 @@ class _Rows:
                                  "WHERE id = ?", (e,)).fetchone()
             if r is None:
                 raise IndexError(e)
-            row = self.entity[e] = tuple(r)  # type: ignore[assignment]
+            row = self.entity[e] = (r[0], r[1], r[2], float(r[3]))
             self.eidx[r[0]] = e
-        return row  # type: ignore[return-value]
+        return row
 
 
 

@@ -34,6 +34,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -281,7 +282,7 @@ class Store:
             chunk.append(rec)
             distinct += [(rec.id, o) for o in rec.distinct]
             if len(chunk) >= batch:
-                added += self.write(lambda con, c=chunk: _insert_records(con, c, source))
+                added += self.write(partial(_insert_records, records=chunk, source=source))
                 chunk = []
         if chunk:
             added += self.write(lambda con: _insert_records(con, chunk, source))

@@ -26,8 +26,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..models import EntityRecord
 from .. import graph as G
+from ..models import EntityRecord
 from .errors import MAX_REPORTED, TableError, error, pydantic_message
 
 __all__ = ["read_delimited", "read_jsonl", "read_store", "delimited_text", "jsonl_text", "COLUMNS",
@@ -213,7 +213,7 @@ def delimited_text(records: list[EntityRecord], fmt: str) -> str:
     w.writerow(COLUMNS[:-1])
     for rec in records:
         distinct = "|".join(rec.distinct)
-        for alias in rec.aliases or [None]:
+        for alias in rec.aliases or [None]:  # type: ignore[list-item]
             w.writerow([rec.id, rec.type, rec.canonical, alias.name if alias else "",
                         (alias and alias.source) or "", (alias and alias.lang) or "",
                         (alias and alias.note) or "", repr(rec.prior), distinct])

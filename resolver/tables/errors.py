@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,7 @@ def error(path: Path | str, line: int | None, field: str, message: str) -> str:
     return f"{path}:{line if line is not None else '?'}: {field}: {message}"
 
 
-def pydantic_message(err: dict[str, Any]) -> str:
+def pydantic_message(err: Mapping[str, Any]) -> str:
     """A pydantic error message without pydantic's prefixes (``Value error, ...``)."""
     loc = tuple(err.get("loc", ()))
     if err.get("type") == "string_pattern_mismatch" and loc and loc[-1] == "lang":

@@ -34,11 +34,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
 from pydantic import ValidationError
 
-import yaml
-
-from ..models import ID_PATTERN, ID_RE, AliasRecord, EntityRecord
+from ..models import ID_RE, AliasRecord, EntityRecord
 from ..paths import data_dir
 from .errors import TableError
 
@@ -64,13 +63,15 @@ class Imported:
     problems: list[str] = field(default_factory=list)
 
 
-class _Problems(list):
+class _Problems(list[str]):
     """A list of problems that keeps the first :data:`MAX_PROBLEMS` and counts them all."""
 
-    count = 0
+    def __init__(self) -> None:
+        super().__init__()
+        self.total = 0
 
     def add(self, msg: str) -> None:
-        self.count += 1
+        self.total += 1
         if len(self) < MAX_PROBLEMS:
             self.append(msg)
 
@@ -103,8 +104,8 @@ def _alias(name: object, lang: str | None, source: str, note: str | None = None)
 
 def _finish(path: Path, records: list[EntityRecord], problems: _Problems,
             strict: bool) -> Imported:
-    if problems.count > len(problems):
-        problems.append(f"{path}: ... {problems.count - len(problems)} more problem(s)")
+    if problems.total > len(problems):
+        problems.append(f"{path}: ... {problems.total - len(problems)} more problem(s)")
     if strict and problems:
         raise TableError(path, list(problems))
     return Imported(records, list(problems))

@@ -116,7 +116,8 @@ def _alias_errors(path: Path, text: str) -> list[str]:
     out = []
     for ev in yaml.parse(text, Loader=_LOADER):
         if isinstance(ev, yaml.AliasEvent):
-            out.append(error(path, ev.start_mark.line + 1, "yaml", "YAML anchors and aliases "
+            line = ev.start_mark.line + 1 if ev.start_mark is not None else None
+            out.append(error(path, line, "yaml", "YAML anchors and aliases "
                              "(&name / *name) are not allowed in alias tables"))
             if len(out) >= MAX_REPORTED:
                 break

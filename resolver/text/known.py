@@ -102,8 +102,9 @@ class KnownNames:
         or hit is planned, never per repeated mention.
         """
         key = " ".join(name.split())
-        hit = self._cache.get(key, False)
-        if hit is False:
+        if key in self._cache:
+            hit = self._cache[key]
+        else:
             m = self.resolver.resolve(key) if len(key) > 1 else None
             hit = None if m is None else Resolution(self.ix.eidx[m.entity_id], m.score, m.method)
         return self._cache.touch(key, hit)     # (re)inserted last: most recently used

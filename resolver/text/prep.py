@@ -31,7 +31,6 @@ from collections.abc import Iterable
 
 from ..names.rules import rules
 
-
 __all__ = ["OffsetMap", "IDENTITY", "dehyphenate", "fold", "lower", "SPAN", "WORD", "WORDS", "ARTICLE_BEFORE",
            "is_sentence_start", "longest_first"]
 

@@ -153,8 +153,9 @@ class SpanFinder:
         lo = b - 48 if b > 48 else 0
         key = (t[lo:b], lo == 0, t[b:b + 1])
         windows = self._title_windows
-        rel = windows.get(key, False)
-        if rel is False:
+        if key in windows:
+            rel = windows[key]
+        else:
             tb, te, k = self._title_before(t, [(b, e)], [_NAME])
             rel = windows.put(key, (tb - b, te - b, k) if te > tb else None)
         return _NO_TITLE if rel is None else (b + rel[0], b + rel[1], rel[2])
