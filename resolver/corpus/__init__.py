@@ -2,3 +2,5 @@
 files (:mod:`~resolver.corpus.files`), run on N processes (:mod:`~resolver.corpus.runner`) or
 Dask (:mod:`~resolver.corpus.dask`), formatted (:mod:`~resolver.corpus.records`) and summed
 up (:mod:`~resolver.corpus.summary`)."""
+
+__all__: list[str] = []
