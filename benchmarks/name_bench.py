@@ -38,12 +38,13 @@ from __future__ import annotations
 
 import argparse
 import csv
+import math
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional, Sequence
 
 from rapidfuzz import fuzz
 from unidecode import unidecode
@@ -68,7 +69,7 @@ class Pair:
     name2: str
     is_match: bool
     type: str
-    scores: dict[str, Optional[float]] = field(default_factory=dict)
+    scores: dict[str, float | None] = field(default_factory=dict)
     explain: str = ""
     reason: str = ""
 
@@ -82,7 +83,7 @@ class Subset:
     name: str
     keep: Callable[[Pair], bool]
     fmr: float                     # target false-match rate for the equal-FMR rows
-    target: Optional[float] = None  # issue 9's recall target at that FMR, if any
+    target: float | None = None  # issue 9's recall target at that FMR, if any
 
 
 SUBSETS = (
@@ -199,7 +200,7 @@ def rates(pairs: list[Pair], key: str, t: float) -> tuple[float, float, int, int
     return rec, fmr, len(pos), len(neg)
 
 
-def at_fmr(pairs: list[Pair], key: str, target: float) -> Optional[tuple[float, float, float]]:
+def at_fmr(pairs: list[Pair], key: str, target: float) -> tuple[float, float, float] | None:
     """(threshold, recall, fmr) with the highest recall among thresholds with FMR <= target.
 
     Candidate thresholds are the scores themselves (and one above the maximum); recall falls
@@ -220,7 +221,7 @@ def mean(xs: list[float]) -> float:
 
 
 def fmt(x: float) -> str:
-    return "-" if x != x else f"{x:.3f}"
+    return "-" if math.isnan(x) else f"{x:.3f}"
 
 
 # ------------------------------------------------------------------ report
@@ -333,7 +334,7 @@ def show_errors(pairs: list[Pair], n: int) -> None:
                   f"\n    {p.explain}")
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DATA, help=f"name_bench directory (default {DATA})")
     ap.add_argument("--show-errors", type=int, default=0, metavar="N",
