@@ -146,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("\n| entity attracting offenders | type | words | examples |\n|---|---|---|---|")
     by_entity = Counter(h.entity for h in bad)
     for ent, n in by_entity.most_common(15):
-        ex = [h.word for h in sorted(bad, key=lambda h: h.rank) if h.entity == ent][:6]
+        ex = list(dict.fromkeys(h.word for h in sorted(bad, key=lambda h: h.rank) if h.entity == ent))[:6]
         typ = next(h.type for h in bad if h.entity == ent)
         print(f"| {ent} | {typ} | {n} | {', '.join(ex)} |")
     print("\n| the alias that answered | offenders |\n|---|---|")

@@ -316,7 +316,8 @@ def print_reasons(pairs: list[Pair]) -> None:
     print("| reason (false negatives) | type | pairs |\n|---|---|---|")
     for (why, typ), n in fn.most_common():
         print(f"| {why} | {typ} | {n} |")
-    print(f"\nfalse positives: {len(fp)} ({Counter(p.type for p in fp)})")
+    by_type = ", ".join(f"{t} {n}" for t, n in Counter(p.type for p in fp).most_common())
+    print(f"\nfalse positives: {len(fp)} ({by_type})")
 
 
 def show_errors(pairs: list[Pair], n: int) -> None:
