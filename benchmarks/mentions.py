@@ -300,7 +300,7 @@ def score_doc(gold: Gold, preds: list[Pred]) -> DocResult:
     res = [p for p in preds if p.status == "resolved"]
     r.n_resolved, r.n_preds = len(res), len(preds)
     # resolution, exact spans
-    for gi, g in enumerate(G):
+    for gi in range(len(G)):
         r.outcome[gi] = "missed"
     for p in preds:
         gi = exact.get((p.start, p.end))
@@ -319,7 +319,7 @@ def score_doc(gold: Gold, preds: list[Pred]) -> DocResult:
                              else "other-candidates" if p.status == "ambiguous" else "left-unknown")
     # resolution, overlap (one-to-one); recall per gold
     pairs_res = pair_overlap(G, res)
-    for gi, g in enumerate(G):
+    for gi in range(len(G)):
         r.outcome_overlap[gi] = False
     for pi, gi in pairs_res.items():
         g, p = G[gi], res[pi]
@@ -476,8 +476,8 @@ def main(argv=None) -> int:
         results[name] = [score_doc(g, p) for g, p in zip(gold, preds)]
 
     n_m = sum(len(g.mentions) for g in gold)
-    langs = [l for l in LANGS if any(g.lang == l for g in gold)]
-    print(f"# Name mentions: {len(gold)} texts ({', '.join(f'{l} {sum(g.lang == l for g in gold)}' for l in langs)}), "
+    langs = [lg for lg in LANGS if any(g.lang == lg for g in gold)]
+    print(f"# Name mentions: {len(gold)} texts ({', '.join(f'{lg} {sum(g.lang == lg for g in gold)}' for lg in langs)}), "
           f"{n_m} gold mentions, {sum(len(g.negatives) for g in gold)} negatives "
           f"({a.gold.name})\n")
 
@@ -524,15 +524,15 @@ def main(argv=None) -> int:
         header += [f"{short} P", f"{short} R", f"{short} F1", f"{short} F1 overlap"]
     header += ["resolver unknown found"]
     rows = []
-    for l in langs:
+    for lang in langs:
         row = None
-        for name, rs in results.items():
+        for rs in results.values():
             t = Totals()
             for r in rs:
-                if r.gold.lang == l:
+                if r.gold.lang == lang:
                     t.add(r)
             if row is None:
-                row = [l, t.docs, t.known]
+                row = [lang, t.docs, t.known]
                 unk = ratio(t.unk_found, t.unknown)
             p, rc, f = t.res
             row += [mark(p, TARGET_P), f3(rc), mark(f, TARGET_F1_LANG), f3(t.res_overlap[2])]
@@ -590,7 +590,7 @@ def main(argv=None) -> int:
     tags = list(TAGS) + ["spelling in the tables", "spelling not in the tables"]
     for tag in tags:
         row, n = [], 0
-        for name, rs in results.items():
+        for rs in results.values():
             ok = okov = n = 0
             for r in rs:
                 for gi, g in enumerate(r.gold.mentions):
@@ -616,7 +616,7 @@ def main(argv=None) -> int:
     rows = []
     for c in NEGATIVE_CATEGORIES:
         row, n = [c], 0
-        for name, rs in results.items():
+        for rs in results.values():
             n = sum(sum(x["category"] == c for x in r.gold.negatives) for r in rs)
             hr = sum(sum(x["category"] == c for x in r.neg_hit_resolved) for r in rs)
             ha = sum(sum(x["category"] == c for x in r.neg_hit_any) for r in rs)

@@ -15,8 +15,8 @@ Run: ``pytest tests/names -rxX``.
 from __future__ import annotations
 
 import pytest
-
 from conftest import DATA, read_tsv, row_id
+
 from resolver import DEFAULT_THRESHOLD, compare_names, parse_name
 
 NAMES = DATA / "names"
