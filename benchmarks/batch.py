@@ -36,10 +36,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT))
 
-from synthetic import synthetic_names, variant  # noqa: E402
+from synthetic import synthetic_names, variant
 
-import resolver  # noqa: E402
-from resolver.batch import canonical_many, resolve_many  # noqa: E402
+import resolver
+from resolver.batch import canonical_many, resolve_many
 
 TITLES = ["Gen.", "President", "Mr", "Field Marshal", "Prime Minister", "Dr."]
 

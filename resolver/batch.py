@@ -24,7 +24,7 @@ from typing import Protocol
 
 from . import Match, default_resolver
 
-__all__ = ["canonical_many", "resolve_many", "distinct_names"]
+__all__ = ["canonical_many", "distinct_names", "resolve_many"]
 
 
 class _Resolves(Protocol):

@@ -30,7 +30,8 @@ Config (``nlp.add_pipe("resolver", config={...})``):
 Needs spaCy (``pip install "resolver[spacy]"``); models are not needed.
 """
 
-from typing import Any, Dict, Iterable, List, Optional
+from collections.abc import Iterable
+from typing import Any
 
 try:
     from spacy.language import Language
@@ -41,10 +42,15 @@ except ImportError as exc:  # pragma: no cover - exercised only without spaCy
 
 import resolver
 
-__all__ = ["ResolverComponent", "make_resolver_component", "register_extensions",
-           "DEFAULT_LABELS", "EXTENSIONS"]
+__all__ = [
+    "DEFAULT_LABELS",
+    "EXTENSIONS",
+    "ResolverComponent",
+    "make_resolver_component",
+    "register_extensions",
+]
 
-DEFAULT_LABELS: Dict[str, str] = {"person": "PERSON", "organisation": "ORG", "place": "GPE",
+DEFAULT_LABELS: dict[str, str] = {"person": "PERSON", "organisation": "ORG", "place": "GPE",
                                   "other": "MISC"}
 EXTENSIONS = ("canonical", "score", "explain")
 
@@ -102,9 +108,9 @@ class ResolverComponent:
     resolver to it to use one built in code.
     """
 
-    def __init__(self, nlp: Language, name: str = "resolver", *, threshold: Optional[float] = None,
-                 tables: Optional[List[str]] = None, add_mentions: bool = False,
-                 labels: Optional[Dict[str, str]] = None) -> None:
+    def __init__(self, nlp: Language, name: str = "resolver", *, threshold: float | None = None,
+                 tables: list[str] | None = None, add_mentions: bool = False,
+                 labels: dict[str, str] | None = None) -> None:
         labels = dict(DEFAULT_LABELS if labels is None else labels)
         _check_config(threshold, tables, add_mentions, labels)
         self.name = name
@@ -132,8 +138,8 @@ class ResolverComponent:
             yield self(doc)
 
     @staticmethod
-    def _set(span: Span, canonical: Optional[str], score: Optional[float],
-             explain: Optional[str]) -> None:
+    def _set(span: Span, canonical: str | None, score: float | None,
+             explain: str | None) -> None:
         span._.canonical = canonical
         span._.score = score
         span._.explain = explain
@@ -143,7 +149,7 @@ class ResolverComponent:
             return False
         return self.threshold is None or (m.score or 0.0) >= self.threshold
 
-    def _resolve(self, doc: Doc, ent: Span, mentions: List[Any]) -> Span:
+    def _resolve(self, doc: Doc, ent: Span, mentions: list[Any]) -> Span:
         """``ent`` with its entity. The document decides first, as in ``annotate``: when the
         resolved mentions inside the entity name one entity, that is the answer (a surname
         after the full name); an ambiguous mention leaves it unresolved. Otherwise the
@@ -169,11 +175,11 @@ class ResolverComponent:
         self._set(new, match.canonical, match.score, match.explain)
         return new
 
-    def _new_entities(self, doc: Doc, ents: List[Span], mentions: List[Any]) -> List[Span]:
+    def _new_entities(self, doc: Doc, ents: list[Span], mentions: list[Any]) -> list[Span]:
         taken: set[int] = set()
         for e in ents:
             taken.update(range(e.start, e.end))
-        out: List[Span] = []
+        out: list[Span] = []
         for m in mentions:
             if not self._ok(m):
                 continue
@@ -193,9 +199,9 @@ class ResolverComponent:
 
 @Language.factory("resolver", default_config={"threshold": None, "tables": None,
                                               "add_mentions": False, "labels": DEFAULT_LABELS})
-def make_resolver_component(nlp: Language, name: str, threshold: Optional[float],
-                            tables: Optional[List[str]], add_mentions: bool,
-                            labels: Dict[str, str]) -> ResolverComponent:
+def make_resolver_component(nlp: Language, name: str, threshold: float | None,
+                            tables: list[str] | None, add_mentions: bool,
+                            labels: dict[str, str]) -> ResolverComponent:
     """The ``resolver`` factory (also the ``spacy_factories`` entry point)."""
     return ResolverComponent(nlp, name, threshold=threshold, tables=tables,
                              add_mentions=add_mentions, labels=labels)

@@ -39,7 +39,6 @@ def test_each_distinct_name_resolved_once():
 
         def resolve(self, name: str, *, threshold: float | None = None):
             calls.append(name)
-            return None
 
     assert canonical_many(["b", "a", "b", "a", "c"], resolver=Counting()) == ["B", "A", "B", "A", "C"]
     assert calls == ["b", "a", "c"]
