@@ -13,8 +13,8 @@ corpus`` output folder.
 >>> import resolver, tempfile, pathlib
 >>> text = "Gen. Khalifa Hifter met Fayez Serraj. Gaddafi spoke."
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "report.html"
->>> write_report(path, {"doc-1": resolver.annotate(text)}, texts={"doc-1": text})
-PosixPath('...report.html')
+>>> write_report(path, {"doc-1": resolver.annotate(text)}, texts={"doc-1": text}).name
+'report.html'
 >>> html = path.read_text(encoding="utf-8")
 >>> "Khalifa Haftar" in html, "<mark>Gaddafi</mark>" in html, "http" in html
 (True, True, False)
