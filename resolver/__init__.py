@@ -16,6 +16,7 @@ import importlib
 from typing import Any
 
 from .clustering.run import ClusterInfo, Clustering, cluster, cluster_names
+from .entities.batch import canonical_many, resolve_many
 from .entities.conflicts import find_conflicts
 from .entities.default import default_resolver
 from .entities.resolver import DEFAULT_THRESHOLD, Resolver
@@ -24,6 +25,7 @@ from .names.matcher import NameMatch, compare_names, part_similarity
 from .names.normalise import ParsedName, normalise, parse_name
 from .tables.errors import TableError
 from .tables.io import read_table, write_table
+from .version import __version__
 
 __all__ = [
     "canonical", "resolve", "candidates", "cluster", "cluster_names", "normalise", "parse_name",
@@ -31,10 +33,11 @@ __all__ = [
     "StoreResolver",
     "explain", "default_resolver", "Resolver", "Match", "Clustering", "ClusterInfo", "ParsedName", "NameMatch",
     "TableError", "Judgement", "Conflict", "find_conflicts", "read_table", "write_table",
-    "DEFAULT_THRESHOLD", "compare_names", "part_similarity", "__version__",
+    "DEFAULT_THRESHOLD", "compare_names", "part_similarity", "__version__", "canonical_many",
+    "resolve_many",
 ]
 
-__version__ = "0.1.0"
+
 
 def canonical(name: str) -> str | None:
     """The canonical name of the entity ``name`` refers to, or None.

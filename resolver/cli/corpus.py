@@ -121,6 +121,10 @@ def _run(args: argparse.Namespace) -> int:
                proposed_aliases(summary.unknown, taken=r.index.eidx, documents=summary.unknown_docs,
                                 persons=summary.titled))
     write_graphml(r.graph, out / "graph.graphml")
+    from ..corpus.report import report_from_run  # out/report.html: the run as one page to read
+    report_from_run(out, resolver=r, texts=iter_documents(
+        args.inputs, format=args.format, text_field=args.text_field, id_field=args.id_field,
+        column=args.column))
     return 0
 
 

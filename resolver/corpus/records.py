@@ -9,12 +9,13 @@ process only writes and counts.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import asdict, is_dataclass
 from typing import Any, NamedTuple
 
 from ..text.prep import dehyphenate
 
-__all__ = ["doc_record", "spelling", "MentionRow", "Prepared", "prepare"]
+__all__ = ["doc_record", "spelling", "mention_status", "MentionRow", "Prepared", "prepare"]
 
 
 def _plain(obj: Any) -> dict[str, Any]:
@@ -50,7 +51,8 @@ def spelling(text: str) -> str:
     return text
 
 
-def _status(m: dict[str, Any]) -> str:
+def mention_status(m: Mapping[str, Any]) -> str:
+    """A mention record's status; old records without one are judged by their fields."""
     s = m.get("status")
     if s:
         return str(s)
@@ -94,7 +96,7 @@ def prepare(result: Any) -> Prepared:
     text = rec.pop("text", None)
     rew = None if text is None else json.dumps({"doc_id": rec["doc_id"], "text": text},
                                                ensure_ascii=False, default=str)
-    ms = [MentionRow(_status(m), m.get("entity_id"), m.get("canonical"), m.get("type"),
+    ms = [MentionRow(mention_status(m), m.get("entity_id"), m.get("canonical"), m.get("type"),
                      spelling(m["text"]), m.get("title")) for m in rec["mentions"]]
     return Prepared(str(rec["doc_id"]), json.dumps(rec, ensure_ascii=False, default=str), rew,
                     ms, _unknown_names(rec))
@@ -103,7 +105,7 @@ def prepare(result: Any) -> Prepared:
 def _unknown_names(rec: dict[str, Any]) -> list[str]:
     """Every unknown mention's spelling (one per mention; a document-level ``unknown`` list
     is used only when the record has no mention statuses)."""
-    names = [spelling(m["text"]) for m in rec["mentions"] if _status(m) == "unknown"]
+    names = [spelling(m["text"]) for m in rec["mentions"] if mention_status(m) == "unknown"]
     if not names and rec.get("unknown"):
         names = [str(n) for n in rec["unknown"]]
     return names
