@@ -29,19 +29,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
+from ..names.frequency import is_common_word, is_rare_word
 from ..names.matcher import MAX_PARTS, NameMatch, compare_names, vowel_similarity
 from ..names.normalise import ParsedName, parse_name
+from ..names.phonetic import readings
 from .aliases import AliasIndex
 
 __all__ = ["Candidate", "Ranking", "Scored", "rank", "best", "score_entities",
-           "AMBIGUITY_MARGIN", "ONE_WORD_MIN", "TIE_BAND", "TIE_WEIGHT", "PRIOR_WEIGHT",
+           "AMBIGUITY_MARGIN", "ONE_WORD_MIN", "WORD_MIN", "MIN_VOWELLESS_SKELETON", "TIE_BAND", "TIE_WEIGHT", "PRIOR_WEIGHT",
            "EXACT", "NORMALISED"]
 
 AMBIGUITY_MARGIN = 0.02      # two entities this close: no answer, see candidates()
 ONE_WORD_MIN = 0.90          # one word matched only approximately: little evidence, ask more
+WORD_MIN = 0.95              # ... and more when the word is one that some language uses
 TIE_BAND = 0.03              # candidates this close to the best are ordered by vowel quality
 TIE_WEIGHT = 0.03
 PRIOR_WEIGHT = 0.05          # a curated prior outweighs the near-tie order (Tripoli: Libya)
+MIN_VOWELLESS_SKELETON = 4   # a lone Latin word needs this many consonants to match Arabic script
 EXACT, NORMALISED = "exact", "normalised"
 _SURE = {EXACT: 0, NORMALISED: 1}
 _EXACT_RULES = ("same spelling", "same transliteration key", "given-name table")
@@ -145,9 +149,34 @@ def _sort(ix: AliasIndex, out: dict[int, Candidate]) -> list[Candidate]:
         ids[c.entity]))
 
 
+def _one_word_evidence(ix: AliasIndex, q: ParsedName, c: Candidate) -> bool:
+    """Whether one word matched only by its sound is evidence enough: a close match
+    (:data:`ONE_WORD_MIN`), of no everyday word, closer still (:data:`WORD_MIN`) for a word
+    that some language uses, and not a Latin word on a short Arabic-script skeleton."""
+    word = q.parts[0]
+    if c.score < ONE_WORD_MIN or is_common_word(word):
+        return False
+    if not is_rare_word(word) and c.score < WORD_MIN:
+        return False
+    return not _latin_on_short_skeleton(ix, q, c)
+
+
+def _latin_on_short_skeleton(ix: AliasIndex, q: ParsedName, c: Candidate) -> bool:
+    """A Latin word matched to an alias written without vowels (Arabic script) on a skeleton
+    of fewer than :data:`MIN_VOWELLESS_SKELETON` consonants, while the word is no rare one:
+    "Per" and "Aber" fit أوباري (b-r) as well as Ubari does; "Agedabia" (no language's
+    word) may still match أجدابيا (j-d-b)."""
+    alias = ix.parsed_alias(c.alias)
+    if q.vowelless[0] or not alias.vowelless[-1]:
+        return False
+    short = len(readings(alias.parts[-1])[0].skeleton) < MIN_VOWELLESS_SKELETON
+    return short and not is_rare_word(q.parts[0])
+
+
 def best(ix: AliasIndex, ranking: Ranking, threshold: float) -> Candidate | None:
     """The answer of a ranking at ``threshold``, or None: nothing good enough, one word
-    matched only approximately below :data:`ONE_WORD_MIN`, or two entities within
+    matched only approximately below :data:`ONE_WORD_MIN` or an everyday word matched only by
+    its sound (:func:`~resolver.names.frequency.is_common_word`), or two entities within
     :data:`AMBIGUITY_MARGIN` of each other that no curated prior separates."""
     ranked = ranking.candidates
     if not ranked or ranked[0].score < threshold:
@@ -156,7 +185,7 @@ def best(ix: AliasIndex, ranking: Ranking, threshold: float) -> Candidate | None
     if top.method in _SURE:
         return top
     q = ranking.query
-    if top.score < ONE_WORD_MIN and q is not None and len(q.parts) < 2:
+    if q is not None and len(q.parts) < 2 and not _one_word_evidence(ix, q, top):
         return None
     if len(ranked) > 1 and ranked[1].score >= top.score - AMBIGUITY_MARGIN:
         # equally similar: a higher prior decides (Tripoli: Libya over Lebanon), else no answer
