@@ -25,7 +25,7 @@ RARE_ZIPF = 2.5     # ... and 2.5 about 1 in 3 million: words of no language lis
 def zipf(word: str) -> float:
     """The highest Zipf frequency of ``word`` (lowercase) in :data:`LANGUAGES`. A name part
     joined by hyphens (``le-drian``, ``abd-fattah``) counts as one word, as it is written."""
-    from wordfreq import zipf_frequency   # loaded on first use: it reads its lists lazily
+    from wordfreq import zipf_frequency  # loaded on first use: it reads its lists lazily
     word = word.replace("-", "")
     return max(zipf_frequency(word, lang) for lang in LANGUAGES)
 
