@@ -46,7 +46,8 @@ FIRST_NAME_OMITTED = 0.06  # "Caid Essebsi" for "Beji Caid Essebsi"
 EXTRA_LAST_NAME = 0.08     # "Aguila Saleh Issa" for "Aguila Saleh": a further name after it
 MIDDLE_ALONE = 0.10        # "Moavero" for "Enzo Moavero Milanesi"
 MIDDLE_OMITTED = 0.02      # "Beji Essebsi" for "Beji Caid Essebsi"
-MIDDLE_CONFLICT = 0.08     # both sides name a different middle name
+MIDDLE_CONFLICT = 0.20     # both sides name a different middle name: another person
+ORDER_CHANGED = 0.04       # the same parts in another order (Haftar Khalifa, Xi Jinping)
 MAX_PARTS = 12             # longer strings are not compared as names
 
 
@@ -159,6 +160,16 @@ def _given_similarity(a: str, b: str, vowelless: bool) -> tuple[float, str]:
     return part_similarity(a, b, vowelless)
 
 
+def _family_similarity(a: str, b: str, vowelless: bool) -> tuple[float, str]:
+    """Family names compared by sound, except that two family names which are both given
+    names of the table (Hassan, Hussein) are the table's to decide."""
+    r = rules()
+    ga, gb = r.given_group(a.replace("-", "")), r.given_group(b.replace("-", ""))
+    if ga is not None and gb is not None and ga != gb:
+        return 0.0, "different names in the given-name table"
+    return part_similarity(a, b, vowelless)
+
+
 def _vowelless(q: ParsedName, i: int) -> bool:
     return bool(q.vowelless) and q.vowelless[i]
 
@@ -224,7 +235,7 @@ def _extra_last_name(q: ParsedName, a: ParsedName, family: PartMatch) -> NameMat
 def _compare_person(q: ParsedName, a: ParsedName) -> NameMatch:
     n, m = len(q.parts), len(a.parts)
     vq, va = _vowelless(q, n - 1), _vowelless(a, m - 1)
-    fam, why = part_similarity(q.parts[-1], a.parts[-1], vq or va)
+    fam, why = _family_similarity(q.parts[-1], a.parts[-1], vq or va)
     if n == 1 and m == 1:
         return NameMatch(fam, (PartMatch("name", q.parts[0], a.parts[0], fam, why),))
     if n >= 2 and m == 1:
@@ -267,6 +278,35 @@ def _compare_person(q: ParsedName, a: ParsedName) -> NameMatch:
     return NameMatch(max(0.0, score), (given, *middles, family), tuple(notes + mnotes))
 
 
+def _reordered(q: ParsedName, a: ParsedName) -> NameMatch:
+    """The same parts in another order: family name first (lists, East Asian order, Haftar
+    Khalifa), or a patronymic moved (bin Said Qaboos). Every part must pair off one to one
+    with a part of the other name; and at most one part of each may be a given name of the
+    table, since two given names swapped are two people (Ali Hassan, Hassan Ali)."""
+    n = len(q.parts)
+    if n < 2 or n != len(a.parts) or q.parts == a.parts:
+        return NO_MATCH
+    r = rules()
+    for name in (q, a):
+        if sum(r.given_group(p.replace("-", "")) is not None for p in name.parts) > 1:
+            return NO_MATCH
+    pairs = sorted(((_family_similarity(q.parts[i], a.parts[j],
+                                        _vowelless(q, i) or _vowelless(a, j)), i, j)
+                    for i in range(n) for j in range(n)), key=lambda x: -x[0][0])
+    pairing: dict[int, int] = {}   # query part -> alias part
+    matches: list[PartMatch] = []
+    for (s, why), i, j in pairs:
+        if i in pairing or j in pairing.values() or s < PART_MIN:
+            continue
+        pairing[i] = j
+        matches.append(PartMatch("part", q.parts[i], a.parts[j], s, why))
+    if len(matches) < n or all(i == j for i, j in pairing.items()):
+        return NO_MATCH   # not all paired, or paired in the same order: not a reordering
+    score = sum(p.score for p in matches) / n - ORDER_CHANGED
+    return NameMatch(max(0.0, score), tuple(matches),
+                     (f"the parts stand in another order (-{ORDER_CHANGED:.2f})",))
+
+
 def _compare_words(q: ParsedName, a: ParsedName) -> NameMatch:
     r = rules()
     qw = "".join(p for p in q.parts if p not in r.connectives) or q.normalised
@@ -286,5 +326,10 @@ def compare_names(q: ParsedName, a: ParsedName, entity_type: str = "person") -> 
     if all(a.acronym) or (len(q.parts) == 1 and q.acronym[0]):
         return NO_MATCH
     if entity_type == "person":
-        return _compare_person(q, a)
+        m = _compare_person(q, a)
+        if m.score < PART_MIN and len(q.parts) == len(a.parts) > 1:
+            alt = _reordered(q, a)
+            if alt.score > m.score:
+                return alt
+        return m
     return _compare_words(q, a)
