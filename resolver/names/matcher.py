@@ -48,6 +48,8 @@ MIDDLE_ALONE = 0.10        # "Moavero" for "Enzo Moavero Milanesi"
 MIDDLE_OMITTED = 0.02      # "Beji Essebsi" for "Beji Caid Essebsi"
 MIDDLE_CONFLICT = 0.20     # both sides name a different middle name: another person
 ORDER_CHANGED = 0.04       # the same parts in another order (Haftar Khalifa, Xi Jinping)
+BOUNDARY_CHANGED = 0.03    # the same letters cut into other words (Moon Jae-in, Ziaur Rahman)
+BOUNDARY_MIN = 0.95        # ... and how alike the letters must be
 MAX_PARTS = 12             # longer strings are not compared as names
 
 
@@ -307,6 +309,22 @@ def _reordered(q: ParsedName, a: ParsedName) -> NameMatch:
                      (f"the parts stand in another order (-{ORDER_CHANGED:.2f})",))
 
 
+def _rejoined(q: ParsedName, a: ParsedName) -> NameMatch:
+    """The same name cut into words differently: hyphen, space or nothing between its pieces
+    (Moon Jae-in / Moon Jae In, Ziaur Rahman / Zia-ur-Rahman, Margarita-Simonyan). The
+    letters of the whole names, in order, must be alike (:data:`BOUNDARY_MIN`) and start
+    alike."""
+    jq = "".join(q.parts).replace("-", "")
+    ja = "".join(a.parts).replace("-", "")
+    if len(q.parts) == len(a.parts) or jq[:1] != ja[:1]:
+        return NO_MATCH
+    s, why = part_similarity(jq, ja, any(q.vowelless) or any(a.vowelless))
+    if s < BOUNDARY_MIN:
+        return NO_MATCH
+    return NameMatch(s - BOUNDARY_CHANGED, (PartMatch("name", q.normalised, a.normalised, s, why),),
+                     (f"the same letters cut into other words (-{BOUNDARY_CHANGED:.2f})",))
+
+
 def _compare_words(q: ParsedName, a: ParsedName) -> NameMatch:
     r = rules()
     qw = "".join(p for p in q.parts if p not in r.connectives) or q.normalised
@@ -327,8 +345,8 @@ def compare_names(q: ParsedName, a: ParsedName, entity_type: str = "person") -> 
         return NO_MATCH
     if entity_type == "person":
         m = _compare_person(q, a)
-        if m.score < PART_MIN and len(q.parts) == len(a.parts) > 1:
-            alt = _reordered(q, a)
+        if m.score < PART_MIN:   # the parts may stand in another order, or be cut otherwise
+            alt = _reordered(q, a) if len(q.parts) == len(a.parts) > 1 else _rejoined(q, a)
             if alt.score > m.score:
                 return alt
         return m

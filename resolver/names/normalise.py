@@ -40,6 +40,8 @@ _BRACKETED = re.compile(r"\([^)]*\)|\{[^}]*\}")
 _POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b|(?<=s)['\u2019](?=\s|$)", re.IGNORECASE)
 _MARKS = re.compile("['`\u00b4\u02bb\u02bc\u02bf\u02be\u2018\u2019\u201b\u2032.]")
 _SEPARATORS = re.compile(r"[^a-z0-9\-]+")
+_CAMEL = re.compile(r"(?<=[a-z\u00df-\u00ff]{3})(?=[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2})")
+ACRONYM_IN_NAME = 4        # in a longer mixed-case name, a capital word this short is an acronym
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,10 +87,34 @@ def _reorder(text: str) -> str:
     return left or right
 
 
+def _split_camel(text: str) -> str:
+    """Two names run together in CamelCase are two words: SergeiLavrov, AlisherUsmanov.
+    Only where a lowercase run of at least three letters meets a capital followed by at
+    least two lowercase letters, so McDonald, DeGaulle and iPhone stay whole."""
+    if text.islower() or text.isupper():
+        return text
+    return _CAMEL.sub(" ", text)
+
+
+def _acronyms(raw_words: list[str]) -> list[bool]:
+    """Which words are acronyms: written in capitals and short (LNA, UNSMIL), but only where
+    the rest of the name is not in capitals. A name written all in capitals (KHALIFA HAFTAR,
+    LIBYAN AIRLINES, KO TAE HUN: lists and headlines) has no acronym; in a longer name in
+    mixed case only a word of at most :data:`ACRONYM_IN_NAME` letters is one (HAFTAR in
+    "Khalifa HAFTAR" is the list's way of writing the surname)."""
+    caps = [w.isalpha() and w.isupper() for w in raw_words]
+    if len(raw_words) == 1:
+        return [caps[0] and 2 <= len(raw_words[0]) <= 6]
+    letters = [w for w in raw_words if any(c.isalpha() for c in w)]
+    if letters and all(w.isupper() for w in letters):
+        return [False] * len(raw_words)
+    return [c and 2 <= len(w) <= ACRONYM_IN_NAME for c, w in zip(caps, raw_words)]
+
+
 def _tokens(text: str) -> list[_Tok]:
     raw_words = text.split()
     latin = to_latin_words(text)
-    caps = [w.isalpha() and w.isupper() and 2 <= len(w) <= 6 for w in raw_words]
+    caps = _acronyms(raw_words)
     toks: list[_Tok] = []
     for i, (word, vowelless) in enumerate(latin):
         word = _MARKS.sub("", word)
@@ -234,7 +260,7 @@ def _parse(name: str) -> ParsedName:
 def _parse_once(name: str) -> ParsedName:
     r = rules()
     text = _reorder(_BRACKETED.sub(" ", clean_unicode(name)).replace("[", " ").replace("]", " "))
-    text = _POSSESSIVE.sub("", text)
+    text = _split_camel(_POSSESSIVE.sub("", text))
     toks = _tokens(text)
     if not toks:
         return ParsedName((), (), (), None)
