@@ -37,6 +37,7 @@ __all__ = ["Reading", "readings", "keys", "primary_key"]
 
 VOWEL = "a"
 MAX_PAIRED = 4   # words with at most this many alternatives also get readings with two
+MAX_TRIPLED = 4  # ... and with three (German Sacharowa: s = z, ch = kh, w = v)
 
 
 class Reading(NamedTuple):
@@ -136,7 +137,8 @@ def _fused_article_rest(word: str, r: Rules) -> str | None:
 
 def _expand(word: str, r: Rules, base_cost: float) -> list[Reading]:
     """The primary reading, then the readings that change one or two graphemes to an
-    alternative (more changes in one word are rare enough not to pay for)."""
+    alternative, and three when the word has few ambiguous letters (:data:`MAX_TRIPLED`):
+    German Sacharowa for Zakharova needs s = z, ch = kh and w = v at once."""
     segments = _segments(word, r)
     primary = [o[0] for o, _ in segments]
     flips = [(i, alt, cost) for i, (options, cost) in enumerate(segments) for alt in options[1:]]
@@ -152,6 +154,14 @@ def _expand(word: str, r: Rules, base_cost: float) -> list[Reading]:
                     combo = primary.copy()
                     combo[i], combo[j] = alt, alt2
                     out.append(_reading(tuple(combo), base_cost + cost + cost2))
+    if len(flips) <= MAX_TRIPLED:
+        for n, (i, alt, cost) in enumerate(flips):
+            for m, (j, alt2, cost2) in enumerate(flips[n + 1:], n + 1):
+                for k, alt3, cost3 in flips[m + 1:]:
+                    if len({i, j, k}) == 3:
+                        combo = primary.copy()
+                        combo[i], combo[j], combo[k] = alt, alt2, alt3
+                        out.append(_reading(tuple(combo), base_cost + cost + cost2 + cost3))
     return out
 
 
