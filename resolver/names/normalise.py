@@ -31,6 +31,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from unidecode import unidecode
+
 from .rules import Rules, rules
 from .script import arabizi, clean_unicode, to_latin_words
 
@@ -42,6 +44,8 @@ _MARKS = re.compile("['`\u00b4\u02bb\u02bc\u02bf\u02be\u2018\u2019\u201b\u2032.]
 _SEPARATORS = re.compile(r"[^a-z0-9\-]+")
 _CAMEL = re.compile(r"(?<=[a-z\u00df-\u00ff]{3})(?=[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2})")
 ACRONYM_IN_NAME = 4        # in a longer mixed-case name, a capital word this short is an acronym
+MAX_LIST_SURNAME = 4       # "SURNAME, Given": at most this many words before the comma
+MAX_LIST_GIVEN = 6         # ... and after it (Hamza bin Usama bin Muhammad)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,15 +80,32 @@ class _Tok:
 
 
 def _reorder(text: str) -> str:
-    """'HAFTAR, Khalifa' -> 'Khalifa HAFTAR'; 'Tripoli, Libya' -> 'Tripoli'."""
+    """Watch-list order "SURNAME, Given Names" back to "Given Names SURNAME": when the part
+    before the comma is in capitals and the part after is not (HAFTAR, Khalifa; AL BEN ALI,
+    Isa Ben Tarif; BIN LADEN, Hamza bin Usama), or when the part after the comma starts with
+    a given name of the table or holds an initial (Bourguiba, Habib; Frost, William W.).
+    Otherwise what follows the comma qualifies the name and is dropped ("Tripoli, Libya").
+
+    >>> _reorder("AL BEN ALI, Isa Ben Tarif"), _reorder("Frost, William W."), _reorder("Tripoli, Libya")
+    ('Isa Ben Tarif AL BEN ALI', 'William W. Frost', 'Tripoli')
+    """
     if "," not in text:
         return text
     left, _, right = text.partition(",")
     left, right = left.strip(), right.strip()
-    if left and right and "," not in right and len(left.split()) == 1 and left.isupper() \
-            and len(right.split()) <= 3:
+    if not (left and right) or "," in right:
+        return left or right
+    lw, rw = left.split(), right.split()
+    caps_left = left.isupper() and not right.isupper() and len(lw) <= MAX_LIST_SURNAME
+    given = rules().given_group(_first_word(rw[0])) is not None
+    initial = any(len(w.strip(".")) == 1 and w[:1].isalpha() for w in rw)
+    if len(rw) <= MAX_LIST_GIVEN and (caps_left or (len(lw) <= 2 and (given or initial))):
         return f"{right} {left}"
-    return left or right
+    return left
+
+
+def _first_word(word: str) -> str:
+    return "".join(c for c in unidecode(word).lower() if c.isalpha())
 
 
 def _split_camel(text: str) -> str:
