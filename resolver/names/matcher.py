@@ -159,7 +159,22 @@ def _given_similarity(a: str, b: str, vowelless: bool) -> tuple[float, str]:
     if len(a) == 1 or len(b) == 1:
         same = readings(a)[0].shape[:1] == readings(b)[0].shape[:1]
         return (0.9, "initial") if same else (0.0, "initial differs")
+    for x, y in ((a, b), (b, a)):
+        letters = _initials(x)
+        if letters and "-" in y and len(letters) == y.count("-") + 1:
+            same = letters == "".join(piece[:1] for piece in y.split("-"))
+            return (0.9, "initials") if same else (0.0, "initials differ")
     return part_similarity(a, b, vowelless)
+
+
+def _initials(part: str) -> str | None:
+    """The letters of a given name written as initials (J.-C. -> "j-c", JC -> "jc"), or None."""
+    pieces = part.split("-")
+    if len(pieces) > 1 and all(len(x) == 1 for x in pieces):
+        return "".join(pieces)
+    if 2 <= len(part) <= 3 and not any(c in "aeiou" for c in part):
+        return part
+    return None
 
 
 def _family_similarity(a: str, b: str, vowelless: bool) -> tuple[float, str]:
@@ -183,8 +198,8 @@ def _middles(q: ParsedName, a: ParsedName, qm: list[int], am: list[int]
     unmatched_q = 0
     for i in qm:
         best, best_j, rule = 0.0, -1, ""
-        for j in free:
-            s, why = part_similarity(q.parts[i], a.parts[j], _vowelless(q, i) or _vowelless(a, j))
+        for j in free:   # middle names are given names: the table and initials apply
+            s, why = _given_similarity(q.parts[i], a.parts[j], _vowelless(q, i) or _vowelless(a, j))
             if s > best:
                 best, best_j, rule = s, j, why
         if best >= PART_MIN:

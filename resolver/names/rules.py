@@ -74,6 +74,13 @@ class Rules:
     span_links: tuple[str, ...]
     span_article: str
     link_words: frozenset[str]
+    # legal_forms.yaml (organisations.py splits the spellings into words)
+    legal_forms: dict[str, tuple[str, ...]]
+    legal_families: dict[str, str]
+    generic_words: frozenset[str]
+    organisation_words: tuple[tuple[str, ...], ...]
+    plurals: tuple[tuple[str, str], ...]
+    plural_min_stem: int
 
     def given_group(self, name: str) -> int | None:
         """The equivalence group of a normalised given name, or None if it is not listed."""
@@ -124,6 +131,7 @@ def rules() -> Rules:
     given = _load(base / "given_names.yaml")
     scripts = _load(base / "scripts.yaml")
     text = _load(base / "text.yaml")
+    org = _load(base / "legal_forms.yaml")
     graphemes = _graphemes(letters["graphemes"], float(letters["alternative_cost"]))
     titles = frozenset(" ".join(x.replace("-", " ").split()) for x in t["titles"])
     return Rules(
@@ -162,4 +170,11 @@ def rules() -> Rules:
         span_links=tuple(text["span_links"]),
         span_article=str(text["span_article"]),
         link_words=frozenset(text["link_words"]),
+        legal_forms={str(k): tuple(str(x) for x in v["spellings"])
+                     for k, v in org["legal_forms"].items()},
+        legal_families={str(k): str(v["family"]) for k, v in org["legal_forms"].items()},
+        generic_words=frozenset(org["generic_words"]),
+        organisation_words=tuple(tuple(str(x) for x in line) for line in org["words"]),
+        plurals=tuple((str(p), str(s)) for p, s in org["plurals"]),
+        plural_min_stem=int(org["plural_min_stem"]),
     )
