@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -12,7 +11,8 @@ from resolver.paths import data_dir
 from resolver.entities.conflicts import find_conflicts
 from resolver.tables.io import read_table, write_table
 from resolver.graph import records_of
-TABLES = Path(__file__).parent / "data" / "tables"
+from conftest import TABLES
+
 
 
 def snapshot(r: Resolver) -> tuple:

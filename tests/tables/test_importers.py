@@ -15,7 +15,8 @@ from resolver import Resolver
 from resolver.tables.importers import read_geonames, read_wikidata
 from resolver.store import Store, StoreResolver
 from resolver.tables.errors import TableError
-DATA = Path(__file__).parent / "data"
+from conftest import DATA
+
 WIKIDATA = DATA / "wikidata_sample.jsonl"
 GEONAMES = DATA / "geonames_alternateNames_sample.txt"
 

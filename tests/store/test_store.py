@@ -12,7 +12,9 @@ from resolver import Resolver
 from resolver.models import AliasRecord, EntityRecord
 from resolver.store import Store, StoreResolver
 from resolver.tables.io import read_table
-CASES = Path(__file__).parent / "data" / "resolve_cases.tsv"
+from conftest import DATA
+
+CASES = DATA / "resolve_cases.tsv"
 
 
 @pytest.fixture(scope="module")
