@@ -4,7 +4,10 @@
   tests that add entities build their own resolver);
 - ``small``: a fresh, empty-then-filled :class:`resolver.Resolver` with a handful of entities;
 - :func:`read_tsv`: rows of a tab-separated case file in ``tests/data/`` (``#`` lines are
-  comments), used to parametrise data-driven tests.
+  comments), used to parametrise data-driven tests;
+- ``ROOT`` (the repository), ``DATA`` (``tests/data``) and ``TABLES`` (``tests/data/tables``):
+  test modules live in folders mirroring ``resolver/`` and import these paths with
+  ``from conftest import ...`` rather than counting parents of their own ``__file__``.
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ import pytest
 import resolver
 from resolver import Resolver
 
-DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+TABLES = DATA / "tables"
 
 
 def read_tsv(name: str) -> list[dict[str, str]]:

@@ -1,4 +1,4 @@
-"""resolver.Resolver and the module functions.
+"""resolver.Resolver (the module functions are tested in tests/test_api.py).
 
 The bundled tables are tested through tests/data/resolve_cases.tsv: every query must resolve
 to the expected entity (or to nothing). Rows marked ``in_tables no`` are checked to be really
@@ -138,40 +138,6 @@ def test_titles_and_possessives_resolve_through_the_normaliser(default, row):
     assert m is not None and m.method == "normalised"
     if row["kind"] == "title":
         assert "title" in m.explain
-
-
-# -- the issue's five examples and the module functions -----------------------------------
-@pytest.mark.parametrize("query,want", [
-    ("Hiftar", "Khalifa Haftar"),
-    ("Fayez al-Serraj", "Fayez al-Sarraj"),
-    ("حفتر", "Khalifa Haftar"),
-    ("Saddam Haftar", None),
-    ("Zorblat Quimby", None),
-])
-def test_issue_examples(query, want):
-    assert resolver.canonical(query) == want
-
-
-def test_module_functions_use_the_default_resolver(default):
-    assert resolver.default_resolver() is default
-    assert resolver.resolve("Hiftar") == default.resolve("Hiftar")
-    assert resolver.candidates("Gaddafi") == default.candidates("Gaddafi")
-    assert resolver.normalise("Gen. Khalifa Hiftar's") == "khalifa hiftar"
-    assert resolver.candidates("Gaddafi", limit=1)[0].entity_id == "muammar-gaddafi"
-
-
-def test_public_api_names():
-    for name in ("canonical", "resolve", "candidates", "cluster", "normalise", "Resolver", "Match",
-                 "DEFAULT_THRESHOLD"):
-        assert name in resolver.__all__ and hasattr(resolver, name)
-
-
-def test_module_cluster_groups_names():
-    names = ["Hifter", "Hiftar", "Haftar", "Serraj", "Sarraj", "Gadhafi", "Qaddafi", "Kadhafi"]
-    groups = resolver.cluster(names)
-    assert sorted(sorted(g) for g in groups) == sorted([
-        sorted(["Hifter", "Hiftar", "Haftar"]), sorted(["Serraj", "Sarraj"]),
-        sorted(["Gadhafi", "Qaddafi", "Kadhafi"])])
 
 
 # -- Resolver built through the API --------------------------------------------------------

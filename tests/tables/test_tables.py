@@ -1,18 +1,17 @@
-"""Alias tables: read_table dispatch, YAML errors, limits, writers (round trips), conflicts."""
+"""Alias tables: read_table dispatch, YAML errors, limits, writers (round trips)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from resolver import Resolver, TableError
 import resolver.tables.io as tables
 from resolver.paths import data_dir
-from resolver.entities.conflicts import find_conflicts
 from resolver.tables.io import read_table, write_table
 from resolver.graph import records_of
-TABLES = Path(__file__).parent / "data" / "tables"
+from conftest import TABLES
+
 
 
 def snapshot(r: Resolver) -> tuple:
@@ -141,28 +140,3 @@ def test_bundled_files_are_not_written_by_exports(default, tmp_path):
     before = {p.name: p.read_bytes() for p in (data_dir() / "aliases").iterdir()}
     write_table(default, tmp_path / "x.yaml")
     assert {p.name: p.read_bytes() for p in (data_dir() / "aliases").iterdir()} == before
-
-
-def test_conflicts_on_bundled_tables(default):
-    found = find_conflicts(default)
-    shared = {c.name: c.entities for c in found if c.kind == "shared"}
-    assert shared["Tripoli"] == [("tripoli-libya", 1.0), ("tripoli-lebanon", 0.3)]
-    for c in found:
-        if c.kind == "better-elsewhere":
-            own, other = c.entities
-            assert other[1] > own[1] and other[1] >= default.threshold
-
-
-def test_conflict_alias_placed_elsewhere(small):
-    small.add_alias("fayez-al-sarraj", "Khalifa Hafter")   # a filing mistake
-    found = [c for c in find_conflicts(small) if c.kind == "better-elsewhere"]
-    got = {(c.name, c.entities[0][0], c.entities[1][0]) for c in found}
-    assert ("Khalifa Hafter", "fayez-al-sarraj", "khalifa-haftar") in got
-    # every report involves the misfiled spelling, from one side or the other
-    assert all("fayez-al-sarraj" in (a, b) for _, a, b in got)
-    small.remove_alias("fayez-al-sarraj", "Khalifa Hafter")
-    assert find_conflicts(small) == []
-
-
-def test_no_conflicts_in_a_clean_table(small):
-    assert find_conflicts(small) == []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 
@@ -11,7 +10,8 @@ from resolver import Resolver, TableError
 from resolver.tables.delimited import delimited_text, jsonl_text, read_delimited, read_jsonl
 from resolver.tables.io import read_table
 from resolver.graph import records_of
-TABLES = Path(__file__).parent / "data" / "tables"
+from conftest import TABLES
+
 
 
 def bad_cases() -> dict[str, list[tuple[int, str]]]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import builtins
 import importlib
-from pathlib import Path
 
 import pytest
 
@@ -16,8 +15,9 @@ from resolver.corpus.stream import normalise_corpus as local  # noqa: E402
 from resolver.corpus.records import doc_record
 from resolver.corpus.files import iter_documents  # noqa: E402
 import resolver.corpus.dask as rdask  # noqa: E402
+from conftest import ROOT  # noqa: E402
 
-CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
+CORPUS = ROOT / "data" / "corpus"
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,5 @@
-"""The SQLite alias store: writing, reading through StoreResolver, import and export."""
+"""The SQLite alias store: writing, reading through StoreResolver, import (also of Wikidata
+and GeoNames records) and export."""
 
 from __future__ import annotations
 
@@ -11,8 +12,13 @@ import pytest
 from resolver import Resolver
 from resolver.models import AliasRecord, EntityRecord
 from resolver.store import Store, StoreResolver
+from resolver.tables.importers import read_geonames, read_wikidata
 from resolver.tables.io import read_table
-CASES = Path(__file__).parent / "data" / "resolve_cases.tsv"
+from conftest import DATA
+
+CASES = DATA / "resolve_cases.tsv"
+WIKIDATA = DATA / "wikidata_sample.jsonl"
+GEONAMES = DATA / "geonames_alternateNames_sample.txt"
 
 
 @pytest.fixture(scope="module")
@@ -177,3 +183,17 @@ def test_alias_records_keep_language_and_source(tmp_path):
         rec = next(st.iter_records())
     names = {a.name: (a.lang, a.source) for a in rec.aliases}
     assert names["Хафтар"] == ("ru", "TASS")
+
+
+def test_imported_records_into_a_store(tmp_path):
+    path = tmp_path / "s.db"
+    with Store.create(path) as st:
+        st.add_records(read_wikidata(WIKIDATA).records)
+        st.add_records(read_geonames(GEONAMES).records)
+        assert st.entity_count() == 9
+        stored = {rec.id: rec for rec in st.iter_records()}
+    langs = {(a.name, a.lang, a.source) for a in stored["Q3579"].aliases}
+    assert ("Trablus", "tr", "wikidata") in langs
+    sr = StoreResolver(path)
+    assert sr.canonical("Бенгази") == "Benghazi"
+    sr.close()

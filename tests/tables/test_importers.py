@@ -13,9 +13,9 @@ import pytest
 import resolver.tables.importers as imp
 from resolver import Resolver
 from resolver.tables.importers import read_geonames, read_wikidata
-from resolver.store import Store, StoreResolver
 from resolver.tables.errors import TableError
-DATA = Path(__file__).parent / "data"
+from conftest import DATA
+
 WIKIDATA = DATA / "wikidata_sample.jsonl"
 GEONAMES = DATA / "geonames_alternateNames_sample.txt"
 
@@ -70,20 +70,6 @@ def test_imported_records_resolve_other_scripts():
     assert r.resolve("Bengasi").entity_id == "geonames-88319"
     assert r.resolve("Libysche Nationalarmee").entity_id == "Q19968318"
     assert r.resolve("Tripolis").entity_id in {"Q3579", "geonames-2210247"}  # both list it
-
-
-def test_imported_records_into_a_store(tmp_path):
-    path = tmp_path / "s.db"
-    with Store.create(path) as st:
-        st.add_records(read_wikidata(WIKIDATA).records)
-        st.add_records(read_geonames(GEONAMES).records)
-        assert st.entity_count() == 9
-        stored = _by_id(st.iter_records())
-    langs = {(a.name, a.lang, a.source) for a in stored["Q3579"].aliases}
-    assert ("Trablus", "tr", "wikidata") in langs
-    sr = StoreResolver(path)
-    assert sr.canonical("Бенгази") == "Benghazi"
-    sr.close()
 
 
 def _write(tmp_path: Path, name: str, lines: list[str]) -> Path:

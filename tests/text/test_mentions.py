@@ -5,7 +5,6 @@ Texts are written for these tests; the table-driven cases are in tests/data/ment
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -14,8 +13,7 @@ from resolver import Resolver
 from resolver.text.annotator import Annotator
 from resolver.models import Mention
 from resolver.text.prep import dehyphenate, fold
-DATA = Path(__file__).parent / "data"
-ROOT = Path(__file__).parent.parent
+from conftest import DATA, ROOT
 
 
 def _cases() -> list[tuple[str, str, str, str, str]]:

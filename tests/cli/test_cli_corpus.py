@@ -1,4 +1,4 @@
-"""``resolver corpus``: the three input formats, the outputs, bad input, and corpus_io."""
+"""``resolver corpus``: the three input formats, the outputs, bad input, progress."""
 
 from __future__ import annotations
 
@@ -6,14 +6,11 @@ import csv
 import json
 from pathlib import Path
 
-import networkx as nx
 import pytest
 
 from resolver import Resolver
 from resolver import graph as G
 from resolver.cli.main import main
-from resolver.corpus.files import InputError, iter_documents
-from resolver.corpus.summary import CorpusSummary, add_comentions, comentions, proposed_aliases
 from resolver.tables.io import read_table
 
 # Texts written for these tests. "Tarek Bouzaid" / "Tarik Bouzaid" are in no table.
@@ -140,50 +137,6 @@ def test_missing_input_and_bad_workers(tmp_path: Path, capsys) -> None:
     assert "nope" in capsys.readouterr().err
     (tmp_path / "x.txt").write_text("Hiftar", encoding="utf-8")
     assert run(str(tmp_path / "x.txt"), "--out", str(tmp_path / "o"), "--workers", "0") == 2
-
-
-def test_iter_documents_is_lazy(tmp_path: Path) -> None:
-    src = tmp_path / "d.jsonl"
-    src.write_text('{"text": "one"}\n{"text": "two"}\nnot json\n', encoding="utf-8")
-    docs = iter_documents([src])
-    assert next(docs) == ("d.jsonl:1", "one")   # read before the bad line is reached
-    assert next(docs) == ("d.jsonl:2", "two")
-    with pytest.raises(InputError, match="d.jsonl:3"):
-        next(docs)
-
-
-def test_comentions_counts_and_cap() -> None:
-    g = nx.MultiDiGraph()
-    g.add_nodes_from(["a", "b", "c"])
-    for i in range(5):
-        add_comentions(g, ["a", "b"], f"d{i}", max_docs=3)
-    add_comentions(g, ["a", "c", "zz"], "d9")          # zz is not in the graph: skipped
-    assert comentions(g, "a") == [("b", 5, ["d0", "d1", "d2"]), ("c", 1, ["d9"])]
-    assert comentions(g, "b") == [("a", 5, ["d0", "d1", "d2"])]
-    assert "zz" not in g
-
-
-def test_summary_and_proposals_avoid_known_ids() -> None:
-    s = CorpusSummary()
-    m = {"start": 0, "end": 6, "text": "Hiftar", "entity_id": "khalifa-haftar",
-         "canonical": "Khalifa Haftar", "type": "person"}
-    s.add({"doc_id": "1", "mentions": [m, dict(m)], "unknown": ["Tarek Bouzaid"]}, 10)
-    s.add({"doc_id": "2", "mentions": [], "unknown": ["Tarek Bouzaid", "Tarek Bouzaid"]}, 5)
-    s.add({"doc_id": "3", "mentions": [{"start": 0, "end": 9, "text": "Hashim\nBishr",
-                                         "title": "Col.", "status": "unknown"}]}, 5)
-    s.add({"doc_id": "4", "mentions": [{"start": 0, "end": 8, "text": "Ras Lanuf",
-                                         "status": "unknown"}]}, 5)
-    d = s.to_dict()
-    assert d["entities"][0]["mentions"] == 2 and d["entities"][0]["documents"] == 1
-    assert d["unknown"] == {"Tarek Bouzaid": 3, "Hashim Bishr": 1, "Ras Lanuf": 1}
-    assert d["characters"] == 25 and d["mentions"] == {"resolved": 2, "unknown": 2}
-    t = proposed_aliases(s.unknown, taken={"tarek-bouzaid"}, documents=s.unknown_docs,
-                         persons=s.titled)
-    ents = {e["canonical"]: e for e in t["entities"]}
-    assert ents["Tarek Bouzaid"]["id"] == "tarek-bouzaid-2"
-    assert "in 2 document(s)" in ents["Tarek Bouzaid"]["description"]
-    assert ents["Hashim Bishr"]["type"] == "person"      # seen after a title
-    assert ents["Ras Lanuf"]["type"] == "other"
 
 
 def test_progress_line_reports_documents_per_second() -> None:

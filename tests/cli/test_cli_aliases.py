@@ -6,7 +6,6 @@ import json
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -14,7 +13,8 @@ from resolver import Resolver
 from resolver.cli.main import main
 from resolver.paths import data_dir
 from resolver.tables.io import read_table
-TABLES = Path(__file__).parent / "data" / "tables"
+from conftest import TABLES
+
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 
 from resolver.store import Store, StoreResolver
-
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
 
 # adds `n` aliases to entity "shared", one transaction each, once the file `go` exists
 WRITER = r"""
