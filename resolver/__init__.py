@@ -21,7 +21,7 @@ from .entities.conflicts import find_conflicts
 from .entities.default import default_resolver
 from .entities.resolver import DEFAULT_THRESHOLD, Resolver
 from .models import Conflict, Judgement, Match, Mention
-from .names.matcher import NameMatch, compare_names, part_similarity
+from .names.matcher import NameMatch, compare_names, explain, part_similarity
 from .names.normalise import ParsedName, normalise, parse_name
 from .tables.errors import TableError
 from .tables.io import read_table, write_table
@@ -80,13 +80,3 @@ def __getattr__(name: str) -> Any:
     if name in _LAZY:
         return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module 'resolver' has no attribute {name!r}")
-
-
-def explain(a: str, b: str, *, type: str = "person") -> str:
-    """Why two names match or not, part by part.
-
-    >>> explain("Saddam Haftar", "Khalifa Haftar").endswith("rejected: given names differ")
-    True
-    """
-    m = compare_names(parse_name(a), parse_name(b), type)
-    return f"{m.score:.2f}: {m.explain()}"

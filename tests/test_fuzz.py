@@ -24,8 +24,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import resolver
-from resolver.index.ranking import PRIOR_WEIGHT, TIE_WEIGHT
 from resolver import Match
+from resolver.index.ranking import PRIOR_WEIGHT, TIE_WEIGHT
 
 ROOT = Path(__file__).resolve().parent.parent
 HAS_MENTIONS = importlib.util.find_spec("resolver.text.annotator") is not None

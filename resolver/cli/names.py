@@ -53,7 +53,7 @@ def _normalise(args: argparse.Namespace) -> int:
 
 
 def _explain(args: argparse.Namespace) -> int:
-    from .. import explain
+    from ..names.matcher import explain
     print(explain(args.name1, args.name2, type=args.type))
     return 0
 

@@ -27,12 +27,12 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from .normalise import ParsedName
+from .normalise import ParsedName, parse_name
 from .phonetic import readings
 from .rules import rules
 
 __all__ = ["PartMatch", "NameMatch", "part_similarity", "compare_names", "vowel_similarity",
-           "PART_MIN"]
+           "explain", "PART_MIN"]
 
 _sim = Levenshtein.normalized_similarity
 
@@ -366,3 +366,13 @@ def compare_names(q: ParsedName, a: ParsedName, entity_type: str = "person") -> 
                 return alt
         return m
     return _compare_words(q, a)
+
+
+def explain(a: str, b: str, *, type: str = "person") -> str:
+    """Why two names match or not, part by part: ``score: explanation``.
+
+    >>> explain("Saddam Haftar", "Khalifa Haftar").endswith("rejected: given names differ")
+    True
+    """
+    m = compare_names(parse_name(a), parse_name(b), type)
+    return f"{m.score:.2f}: {m.explain()}"

@@ -29,7 +29,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..entities.editing import Editor
 from ..entities.lookup import DEFAULT_THRESHOLD, Lookup
 from ..index.aliases import AliasIndex
 from .store import Store
@@ -182,8 +181,18 @@ class ReadOnlyError(PermissionError):
     """A change asked of a read-only :class:`StoreResolver`: write through the Store."""
 
 
-_EDITS = frozenset(n for n in dir(Editor) if not n.startswith("_")) | {
-    "add_entity", "add_alias", "add_distinct", "add_records", "load", "from_graph"}
+_EDITS = ("add_entity", "add_alias", "add_distinct", "add_records", "load", "add_alias_judged",
+          "add_entity_judged", "remove_alias", "merge", "split", "distinct", "undo", "history",
+          "judgement", "redirect", "are_distinct")
+
+
+def _read_only(name: str) -> Any:
+    def refuse(self: StoreResolver, *args: Any, **kwargs: Any) -> Any:
+        raise ReadOnlyError(f"StoreResolver.{name}: a StoreResolver is read-only; "
+                            "write through resolver.store.Store")
+    refuse.__name__ = refuse.__qualname__ = name
+    refuse.__doc__ = f"Refused with :class:`ReadOnlyError`: ``{name}`` changes or reads the graph."
+    return refuse
 
 
 class StoreResolver(Lookup):
@@ -221,15 +230,14 @@ class StoreResolver(Lookup):
     @property
     def graph(self) -> Any:
         """A StoreResolver holds no graph: ``ReadOnlyError``."""
-        raise ReadOnlyError("a StoreResolver holds no graph: use Store.to_resolver()")
+        raise ReadOnlyError("a StoreResolver holds no graph and is read-only: write through "
+                            "resolver.store.Store (Store.to_resolver() builds one in memory)")
 
     def canonical(self, name: str) -> str | None:
         """The canonical name of the entity ``name`` refers to, or None (fresh rows)."""
         self._sync()
         return super().canonical(name)
 
-    def __getattr__(self, name: str) -> Any:
-        if name in _EDITS:
-            raise ReadOnlyError(f"StoreResolver.{name}: a StoreResolver is read-only; "
-                                "write through resolver.store.Store")
-        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+for _name in _EDITS:   # the editing methods of Resolver, each refused with the same error
+    setattr(StoreResolver, _name, _read_only(_name))

@@ -8,13 +8,12 @@ import subprocess
 import sys
 
 import pytest
+from conftest import TABLES
 
 from resolver import Resolver
 from resolver.cli.main import main
 from resolver.paths import data_dir
 from resolver.tables.io import read_table
-from conftest import TABLES
-
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

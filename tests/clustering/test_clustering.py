@@ -11,6 +11,8 @@ import pytest
 from resolver import Resolver
 from resolver.clustering.run import Clustering, canonical_of, cluster, cluster_names, well_formed
 from resolver.graph import entities_for_name, iter_entities
+
+
 def together(c: Clustering, a: str, b: str) -> bool:
     return c.cluster_of(a) is not None and c.cluster_of(a) == c.cluster_of(b)
 
@@ -194,8 +196,8 @@ def test_medium_run_is_precise():
 
 
 def test_result_types_live_in_cluster_result_and_are_re_exported():
-    from resolver.clustering import result as cluster_result
     import resolver.clustering.run as clustering
+    from resolver.clustering import result as cluster_result
     for name in ("Clustering", "ClusterInfo", "canonical_of", "well_formed"):
         assert getattr(clustering, name) is getattr(cluster_result, name)
 

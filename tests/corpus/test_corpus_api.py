@@ -8,8 +8,10 @@ import pytest
 
 import resolver
 from resolver import Resolver
-from resolver.models import DocResult
 from resolver.corpus.stream import normalise_corpus, normalise_text
+from resolver.models import DocResult
+
+
 def _small() -> Resolver:
     r = Resolver()
     r.add_entity("khalifa-haftar", "Khalifa Haftar", aliases=["Khalifa Hifter", "Hiftar"])

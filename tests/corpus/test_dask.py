@@ -10,12 +10,13 @@ import pytest
 pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("distributed")
 
-from resolver import default_resolver  # noqa: E402
-from resolver.corpus.stream import normalise_corpus as local  # noqa: E402
-from resolver.corpus.records import doc_record
-from resolver.corpus.files import iter_documents  # noqa: E402
-import resolver.corpus.dask as rdask  # noqa: E402
 from conftest import ROOT  # noqa: E402
+
+import resolver.corpus.dask as rdask  # noqa: E402
+from resolver import default_resolver  # noqa: E402
+from resolver.corpus.files import iter_documents  # noqa: E402
+from resolver.corpus.records import doc_record  # noqa: E402
+from resolver.corpus.stream import normalise_corpus as local  # noqa: E402
 
 CORPUS = ROOT / "data" / "corpus"
 

@@ -11,6 +11,7 @@ import pytest
 from resolver import Resolver
 from resolver import graph as G
 from resolver.graph import records_of
+
 LOOKUPS = ["Khalifa Hifter", "Hiftar", "Haftar", "Fayez Serraj", "Sarraj", "Moammar Gadhafi",
            "Misurata", "LNA", "Gen. Khalifa Haftar"]
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import inspect
 
 import pytest
+from conftest import read_tsv, row_id
+from pydantic import ValidationError
 
 import resolver
-from conftest import read_tsv, row_id
 from resolver import DEFAULT_THRESHOLD, Match, Resolver, normalise
 from resolver import graph as G
 
@@ -187,7 +188,7 @@ def test_match_fields(small):
     assert m.method in ("exact", "normalised", "phonetic", "fuzzy")
     assert m.alias in G.names_of(small.graph, "khalifa-haftar")
     assert m.explain and "hiftar" in m.explain
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         m.score = 0.5  # frozen
 
 

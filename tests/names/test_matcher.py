@@ -7,11 +7,12 @@ marked as expected failures with their note, so that a fix shows up as XPASS (st
 from __future__ import annotations
 
 import pytest
-
 from conftest import read_tsv, row_id
+
 from resolver import compare_names, parse_name
 from resolver.entities.resolver import DEFAULT_THRESHOLD
 from resolver.names.matcher import PART_MIN, NameMatch, part_similarity
+
 PAIRS = read_tsv("match_pairs.tsv")
 
 # the negatives the issue names: they must never be expected failures

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pytest
-
 from conftest import read_tsv, row_id
+
 from resolver import normalise, parse_name
 
 CASES = read_tsv("normalise_cases.tsv")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from resolver.names.script import clean_unicode, to_latin_words
+
+
 def latin(text: str) -> list[tuple[str, bool]]:
     return to_latin_words(clean_unicode(text))
 

@@ -8,13 +8,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from conftest import DATA
 
 from resolver import Resolver
 from resolver.models import AliasRecord, EntityRecord
 from resolver.store import Store, StoreResolver
 from resolver.tables.importers import read_geonames, read_wikidata
 from resolver.tables.io import read_table
-from conftest import DATA
 
 CASES = DATA / "resolve_cases.tsv"
 WIKIDATA = DATA / "wikidata_sample.jsonl"
@@ -151,7 +151,7 @@ def test_store_resolver_is_read_only(default_store):
     with pytest.raises(PermissionError):
         sr.add_entity("x", "X")
     with pytest.raises(PermissionError):
-        sr.graph
+        _ = sr.graph
     with pytest.raises(TypeError):
         sr.canonical(None)  # type: ignore[arg-type]
     sr.close()

@@ -13,9 +13,9 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from resolver.store import Store, StoreResolver
-from conftest import ROOT
 
 # adds `n` aliases to entity "shared", one transaction each, once the file `go` exists
 WRITER = r"""

@@ -5,13 +5,12 @@ from __future__ import annotations
 import csv
 
 import pytest
-
-from resolver import Resolver, TableError
-from resolver.tables.delimited import delimited_text, jsonl_text, read_delimited, read_jsonl
-from resolver.tables.io import read_table
-from resolver.graph import records_of
 from conftest import TABLES
 
+from resolver import Resolver, TableError
+from resolver.graph import records_of
+from resolver.tables.delimited import delimited_text, jsonl_text, read_delimited, read_jsonl
+from resolver.tables.io import read_table
 
 
 def bad_cases() -> dict[str, list[tuple[int, str]]]:

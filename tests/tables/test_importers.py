@@ -9,12 +9,12 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import DATA
 
 import resolver.tables.importers as imp
 from resolver import Resolver
-from resolver.tables.importers import read_geonames, read_wikidata
 from resolver.tables.errors import TableError
-from conftest import DATA
+from resolver.tables.importers import read_geonames, read_wikidata
 
 WIKIDATA = DATA / "wikidata_sample.jsonl"
 GEONAMES = DATA / "geonames_alternateNames_sample.txt"

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-
 import pytest
-
-from resolver import Resolver, TableError
-import resolver.tables.io as tables
-from resolver.paths import data_dir
-from resolver.tables.io import read_table, write_table
-from resolver.graph import records_of
 from conftest import TABLES
 
+import resolver.tables.io as tables
+from resolver import Resolver, TableError
+from resolver.graph import records_of
+from resolver.paths import data_dir
+from resolver.tables.io import read_table, write_table
 
 
 def snapshot(r: Resolver) -> tuple:
