@@ -16,7 +16,7 @@ organisations, vessels, all rows, and their crossings) it prints one markdown ta
 - ``equal-FMR`` rows: for each method, the threshold with the highest recall among those
   whose false-match rate (share of non-match pairs scored >= t) is at most the subset's
   target FMR (0.05 for hand-written persons, 0.10 elsewhere). Methods: resolver's
-  ``compare_names(parse_name(q), parse_name(alias), type)`` in both directions (query =
+  ``compare_names(parse_name(q), parse_name(alias), type, q, alias)`` in both directions (query =
   ``name2``, alias = ``name1`` as in the README's protocol, and the reverse), rapidfuzz
   ``fuzz.token_sort_ratio`` on lowercased unidecoded strings, and LogicV2's frozen scores
   (an earlier 812-row version: rows without a frozen score are left out of its n).
@@ -139,14 +139,15 @@ def score_all(pairs: list[Pair]) -> dict[str, float]:
     t = time.perf_counter()
     for p in pairs:
         q, a = parse_name(p.name2), parse_name(p.name1)
-        m = compare_names(q, a, p.type)
+        m = compare_names(q, a, p.type, p.name2, p.name1)
         p.scores["res"] = m.score
         p.explain = m.explain()
         p.reason = reason(m, q, a)
     secs["res"] = time.perf_counter() - t
     t = time.perf_counter()
     for p in pairs:
-        p.scores["res_rev"] = compare_names(parse_name(p.name1), parse_name(p.name2), p.type).score
+        p.scores["res_rev"] = compare_names(parse_name(p.name1), parse_name(p.name2), p.type,
+                                            p.name1, p.name2).score
     secs["res_rev"] = time.perf_counter() - t
     t = time.perf_counter()
     for p in pairs:

@@ -55,7 +55,8 @@ def find_conflicts(resolver: Lookup) -> list[Conflict]:
         if not q.parts or all(q.acronym):
             continue
         sharing = {ix.alias_entity[x] for x in groups.get(ix.alias_norm[a], ())}
-        scored = score_entities(ix, q, accept=partial(_elsewhere, a, e, sharing))
+        scored = score_entities(ix, q, raw=ix.alias_text[a],
+                                accept=partial(_elsewhere, a, e, sharing))
         own = scored[e].score if e in scored else 0.0
         others = [(s.score, ce, s.alias) for ce, s in scored.items() if ce != e]
         if not others:

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from rapidfuzz import fuzz, process
 
 from ..names.normalise import ParsedName
+from ..names.organisations import organisation_words
 from ..names.phonetic import keys, primary_key
 from ..names.rules import rules
 
@@ -34,6 +35,7 @@ ALIAS_KEYS = 3         # readings of an alias part that are indexed
 MAX_GATHER = 1000      # candidate aliases gathered from the key lists
 MAX_DELETION_KEY = 24  # longer keys (whole long names) get no one-deletion neighbours
 MAX_SCORED = 16        # candidates passed to the full matcher after a quick prefilter
+ORGANISATION_KEY = "o:"   # prefix of the word keys organisations are also indexed under
 
 
 def _deletions(key: str) -> Iterator[str]:
@@ -130,6 +132,8 @@ class AliasIndex:
                     if not p.startswith(nasab)]
         if type != "person" and len(parsed.parts) > 1:
             out.append(primary_key(parsed.normalised.replace(" ", "").replace("-", "")))
+        if type == "organisation":   # each word it is known by: Siemens AG / Siemens Aktiengesellschaft
+            out += [ORGANISATION_KEY + keys(w)[0] for w in organisation_words(parsed)]
         return list(dict.fromkeys(out))
 
     # -- lookups --------------------------------------------------------------------------
@@ -165,6 +169,8 @@ class AliasIndex:
         if len(q.parts) > 1:
             qkeys.append(primary_key(q.normalised.replace(" ", "").replace("-", "")))
         qkeys += [d for k in qkeys[:2] for d in _deletions(k)]
+        if len(q.parts) > 1:   # the organisations that share one of its words
+            qkeys += [ORGANISATION_KEY + keys(w)[0] for w in organisation_words(q)]
         seen: dict[int, None] = {}
         for k in dict.fromkeys(qkeys):
             for a in self.keys.get(k, ()):

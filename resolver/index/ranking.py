@@ -80,18 +80,20 @@ class Scored(NamedTuple):
     second: float
 
 
-def score_entities(ix: AliasIndex, q: ParsedName, *,
+def score_entities(ix: AliasIndex, q: ParsedName, *, raw: str | None = None,
                    accept: Callable[[int, int], bool] | None = None) -> dict[int, Scored]:
     """The best alias of each entity among the aliases the index proposes for ``q``,
-    scored with ``compare_names`` (entity type of the alias's entity). ``accept(alias,
-    entity)`` filters the aliases scored. Scores of 0 (contradictions) are left out."""
+    scored with ``compare_names`` (entity type of the alias's entity; ``raw``, the query as
+    written, lets organisations compare what parsing sets aside: brackets, comma tails).
+    ``accept(alias, entity)`` filters the aliases scored. Scores of 0 (contradictions) are
+    left out."""
     out: dict[int, Scored] = {}
     alias_entity, types = ix.alias_entity, ix.types
     for a in ix.candidate_ids(q):
         e = alias_entity[a]
         if e < 0 or (accept is not None and not accept(a, e)):
             continue
-        m = compare_names(q, ix.parsed_alias(a), types[e])
+        m = compare_names(q, ix.parsed_alias(a), types[e], raw, ix.alias_text[a])
         s = m.score
         if s <= 0:
             continue
@@ -126,7 +128,7 @@ def rank(ix: AliasIndex, name: str, *, alternatives: bool = False) -> Ranking:
                 why += f" (title '{q.title}' set aside)"
             out[e] = Candidate(e, 0.99, a, NORMALISED, why)
     if not out or alternatives:  # for review, list look-alikes even after an exact hit
-        scored = score_entities(ix, q)
+        scored = score_entities(ix, q, raw=name)
         top = max((s.score for s in scored.values()), default=0.0)
         for e, s in scored.items():
             if e in out:

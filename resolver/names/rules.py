@@ -77,6 +77,7 @@ class Rules:
     # legal_forms.yaml (organisations.py splits the spellings into words)
     legal_forms: dict[str, tuple[str, ...]]
     legal_families: dict[str, str]
+    legal_first: frozenset[str]
     generic_words: frozenset[str]
     organisation_words: tuple[tuple[str, ...], ...]
     plurals: tuple[tuple[str, str], ...]
@@ -173,6 +174,7 @@ def rules() -> Rules:
         legal_forms={str(k): tuple(str(x) for x in v["spellings"])
                      for k, v in org["legal_forms"].items()},
         legal_families={str(k): str(v["family"]) for k, v in org["legal_forms"].items()},
+        legal_first=frozenset(str(k) for k, v in org["legal_forms"].items() if v.get("first")),
         generic_words=frozenset(org["generic_words"]),
         organisation_words=tuple(tuple(str(x) for x in line) for line in org["words"]),
         plurals=tuple((str(p), str(s)) for p, s in org["plurals"]),

@@ -1,7 +1,8 @@
 """The name-matching causes of issue 9, one case file each in ``tests/data/names/``.
 
 Every row of every ``*.tsv`` there (columns ``a``, ``b``, ``type``, ``expect``, ``note``) is
-compared with ``compare_names(parse_name(a), parse_name(b), type)``: a ``match`` row must score
+compared with ``compare_names(parse_name(a), parse_name(b), type, a, b)`` (with the raw
+strings, which organisations read for brackets and comma tails): a ``match`` row must score
 at least ``resolver.DEFAULT_THRESHOLD``, a ``nomatch`` row less.
 
 Rows the current matcher gets wrong are listed in ``tests/data/names/known_failures.txt`` (one
@@ -80,7 +81,7 @@ def test_known_failures_name_existing_rows():
 
 @pytest.mark.parametrize(("file", "row"), list(_params()))
 def test_cause_case(file: str, row: dict[str, str]):
-    m = compare_names(parse_name(row["a"]), parse_name(row["b"]), row["type"])
+    m = compare_names(parse_name(row["a"]), parse_name(row["b"]), row["type"], row["a"], row["b"])
     assert 0.0 <= m.score <= 1.0
     why = f"{file} line {row['_line']} ({row['note']}): {m.score:.3f} {m.explain()}"
     if row["expect"] == "match":

@@ -1,0 +1,405 @@
+"""Organisation names: legal forms folded, distinctive words paired order-free, and why.
+
+1. Legal forms (``data/rules/legal_forms.yaml``) fold to one canonical form across spellings
+   and jurisdictions (Incorporated = Inc, Aktiengesellschaft = AG, ООО = OOO ~ LLC) and are
+   weak: a form on one side only costs nothing, a form of another family a little.
+2. The other words pair off one to one in any order (Bank Saderat = Saderat Bank), the
+   connectives (of, the, de ...) left out. A word unpaired on each side is another
+   organisation (BWI / BAE Industries); a word on one side only costs much (Siemens Energy AG
+   is not Siemens AG) unless generic (Abu Sayyaf Group); numbers must be equal (Company 23);
+   short words and acronyms must be spelled alike. Words may be written joined (LIBYANAIR).
+3. Given the raw strings, what :func:`~resolver.names.normalise.parse_name` drops counts too
+   (:func:`organisation_parts`): bracketed or comma-separated qualifiers must agree when
+   both sides have one (Bank of China (Hong Kong) is not Bank of China (Australia)).
+
+>>> from resolver.names.normalise import parse_name
+>>> def score(a, b):
+...     return round(compare_organisations(parse_name(a), parse_name(b), a, b).score, 2)
+>>> score("Siemens Aktiengesellschaft", "Siemens AG"), score("Saderat Bank", "Bank Saderat")
+(1.0, 0.98)
+>>> score("BWI Industries Ltd", "BAE Industries Ltd") <= CONFLICT_MAX
+True
+>>> a, b = "Bank of China (Hong Kong)", "Bank of China (Australia)"
+>>> compare_organisations(parse_name(a), parse_name(b), a, b).contradiction
+"qualifier 'hong kong' ≠ 'australia'"
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from .normalise import ParsedName, parse_name
+from .rules import rules
+from .script import clean_unicode
+from .similarity import (
+    BOUNDARY_CHANGED,
+    BOUNDARY_MIN,
+    PART_MIN,
+    NameMatch,
+    PartMatch,
+    part_similarity,
+)
+
+__all__ = ["compare_organisations", "organisation_parts", "organisation_words", "LEGAL_FORM_DIFFERS",
+           "ONE_SIDED_WORD", "ONE_SIDED_GENERIC", "ONE_SIDED_QUALIFIER", "ORDER_CHANGED",
+           "CONFLICT_MAX"]
+
+LEGAL_FORM_DIFFERS = 0.03   # Inc / GmbH: likely the same group, perhaps another legal person
+ONE_SIDED_WORD = 0.25       # a distinctive word on one side only: a sister or a subsidiary
+ONE_SIDED_GENERIC = 0.05    # a generic word (group, holding) on one side only
+ONE_SIDED_QUALIFIER = 0.05  # a bracketed or comma qualifier on one side only
+ORDER_CHANGED = 0.02        # the same words in another order (Bank Saderat / Saderat Bank)
+PLURAL = 0.97               # Technologies / Technology
+GENERIC_WEIGHT = 0.5        # a pair of generic words counts half in the mean
+CONFLICT_MAX = 0.5          # the highest score of a contradicted pair
+SHORT_WORD = 3              # words this short (BAE, BWI) must be spelled alike
+MAX_JOINED = 4              # at most this many words written as one (LIBYAN AIR / LIBYANAIR)
+MAX_ABBREVIATION = 6        # a bracketed capital word this short abbreviates the name (KKBC)
+
+_BRACKETS = re.compile(r"\(([^)]*)\)?|\[([^\]]*)\]?|\{([^}]*)\}?")
+
+
+class _Word(NamedTuple):
+    text: str
+    vowelless: bool
+    acronym: bool
+    qualifier: bool   # from a bracket or after a comma
+    article: bool = False   # a free-standing Arabic article: free to pair, free to leave
+
+
+class _Org(NamedTuple):
+    words: tuple[_Word, ...]             # in order, legal forms and connectives left out
+    forms: tuple[tuple[str, str], ...]   # (as written, canonical form)
+
+
+def _words(p: ParsedName, qualifier: bool = False) -> list[_Word]:
+    """A parse as words: the title parse_name set aside put back (General Motors), parts cut
+    at their hyphens (abu-sayyaf, de-cv), runs of single letters joined (S. A. -> sa)."""
+    raw = [_Word(w, False, False, qualifier) for w in (p.title or "").split()]
+    for part, vowelless, acronym in zip(p.parts, p.vowelless, p.acronym):
+        pieces = [x for x in part.split("-") if x]
+        raw += [_Word(x, vowelless, acronym and len(pieces) == 1, qualifier) for x in pieces]
+    out: list[_Word] = []
+    run = False   # out[-1] is a single letter or a run of them
+    for w in raw:
+        single = len(w.text) == 1 and w.text.isalpha()
+        if single and run:
+            out[-1] = out[-1]._replace(text=out[-1].text + w.text)
+        else:
+            out.append(w)
+        run = single
+    return out
+
+
+def _drop_connectives(words: list[_Word]) -> list[_Word]:
+    """Without the connectives (of, the, de ...); a free-standing assimilated Arabic article
+    (Es Sider, Ash Shabaab: its consonant doubled after it; parse_name drops it only when
+    hyphenated), unless an acronym (US), is flagged: it pairs or joins but may be left over."""
+    r = rules()
+    kept = [w for w in words if w.text not in r.connectives] or words
+    return [w._replace(article=True)
+            if w.text in r.articles_prefixed and not w.acronym and i + 1 < len(kept)
+            and kept[i + 1].text.startswith(w.text[1:]) else w
+            for i, w in enumerate(kept)]
+
+
+@lru_cache(maxsize=1)
+def _legal_table() -> tuple[dict[tuple[str, ...], str], int]:
+    """Each spelling of legal_forms.yaml as the words a name would give -> canonical form."""
+    table: dict[tuple[str, ...], str] = {}
+    for canonical, spellings in rules().legal_forms.items():
+        for spelling in (canonical.replace("_", " "), *spellings):
+            key = tuple(w.text for w in _drop_connectives(_words(parse_name(spelling))))
+            if key:
+                table.setdefault(key, canonical)
+    return table, max(len(k) for k in table)
+
+
+@lru_cache(maxsize=1)
+def _word_table() -> dict[str, str]:
+    """Organisation words of legal_forms.yaml (banque, eksport) -> the line's first word."""
+    out: dict[str, str] = {}
+    for line in rules().organisation_words:
+        for spelling in line:
+            for w in _words(parse_name(spelling)):
+                out.setdefault(w.text, line[0])
+    return out
+
+
+def _strip_forms(words: list[_Word], keep_one: bool) -> tuple[list[_Word], list[tuple[str, str]]]:
+    """Legal forms off the end of a piece of a name, and those written first off its start:
+    runs of spellings, longest first (only there: inside a name "Company" is a word).
+    ``keep_one`` leaves at least one word."""
+    table, longest = _legal_table()
+    first = rules().legal_first
+    words, forms = list(words), []
+    for at_end in (True, False):
+        n = min(longest, len(words) - keep_one)
+        while n > 0:
+            span = words[-n:] if at_end else words[:n]
+            canonical = table.get(tuple(w.text for w in span))
+            if canonical is None or not (at_end or canonical in first):
+                n -= 1
+                continue
+            forms.append((" ".join(w.text for w in span), canonical))
+            words = words[:-n] if at_end else words[n:]
+            n = min(longest, len(words) - keep_one)
+    return words, forms
+
+
+@lru_cache(maxsize=65536)
+def _organisation(pieces: tuple[tuple[ParsedName, bool], ...]) -> _Org:
+    words: list[_Word] = []
+    forms: list[tuple[str, str]] = []
+    for parsed, qualifier in pieces:
+        w, f = _strip_forms(_drop_connectives(_words(parsed, qualifier)), keep_one=not qualifier)
+        words += w
+        forms += f
+    return _Org(tuple(words), tuple(forms))
+
+
+@lru_cache(maxsize=65536)
+def _pieces(raw: str) -> tuple[tuple[ParsedName, bool], ...]:
+    """The raw name in pieces parsed alone (no list-order flip at a comma, nothing bracketed
+    dropped): the name, then its qualifiers (bracketed or after a comma), flagged True. A
+    bracketed capital word abbreviates the name (KKBC) and is left out. A name all in
+    capitals has no acronyms."""
+    text = clean_unicode(raw)
+    upper = all(w.isupper() for w in text.split() if any(c.isalpha() for c in w))
+    asides = [next(g for g in m.groups() if g is not None) for m in _BRACKETS.finditer(text)]
+    head, *tails = re.split(r"[,;]", _BRACKETS.sub(" ", text))
+    out = [(parse_name(head), False)] + [(parse_name(piece), True) for piece in tails]
+    for piece in map(str.strip, asides):
+        abbreviation = (not upper and piece.isupper() and piece.isalpha()
+                        and len(piece) <= MAX_ABBREVIATION)
+        if not abbreviation or (piece.lower(),) in _legal_table()[0]:
+            out.append((parse_name(piece), True))
+    if upper:
+        out = [(ParsedName(p.parts, p.vowelless, (False,) * len(p.parts), p.title), q)
+               for p, q in out]
+    return tuple((p, q) for p, q in out if p.parts)
+
+
+def organisation_parts(raw: str) -> ParsedName:
+    """An organisation's name parsed without the person rules: nothing after a comma or in
+    brackets is dropped, no "SURNAME, Given" flip, a title word is a word (General Motors),
+    and a name in capitals has no acronyms. The pieces' parts are concatenated, the name's
+    first, then its qualifiers.
+
+    >>> organisation_parts("General Motors (Korea), S.A.").parts
+    ('general', 'motors', 'sa', 'korea')
+    """
+    out: list[tuple[str, bool, bool]] = []
+    for p, _ in _pieces(raw):
+        out += [(t, False, False) for t in (p.title or "").split()]
+        out += zip(p.parts, p.vowelless, p.acronym)
+    parts, vowelless, acronym = zip(*out) if out else ((), (), ())
+    return ParsedName(tuple(parts), tuple(vowelless), tuple(acronym), None)
+
+
+def organisation_words(p: ParsedName) -> tuple[str, ...]:
+    """The words an organisation is known by, to index and look it up (no legal form,
+    connective, article or generic word): ``Bank of China Ltd`` -> ``('bank', 'china')``."""
+    words = _organisation(((p, False),)).words
+    return tuple(w.text for w in words if not (w.article or _generic(w))) or tuple(
+        w.text for w in words)
+
+
+def _is_number(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+
+def _generic(w: _Word) -> bool:
+    generic = rules().generic_words
+    return w.text in generic or _word_table().get(w.text, "") in generic
+
+
+def _plural(a: str, b: str) -> bool:
+    r = rules()
+    return any(x.endswith(pl) and len(x) - len(pl) >= r.plural_min_stem
+               and x[:len(x) - len(pl)] + sg == y for x, y in ((a, b), (b, a)) for pl, sg in r.plurals)
+
+
+@lru_cache(maxsize=262144)
+def _similarity(x: _Word, y: _Word) -> tuple[float, str]:
+    a, b = x.text, y.text
+    if a == b:
+        return 1.0, "same spelling"
+    if _is_number(a) or _is_number(b):
+        return 0.0, "numbers differ"
+    table = _word_table()
+    if a in table and table[a] == table.get(b):
+        return 1.0, f"organisation-word table: {table[a]}"
+    forms = _legal_table()[0]
+    if (a,) in forms and forms[(a,)] == forms.get((b,)):
+        return 1.0, f"legal-form table: {forms[(a,)]}"
+    if _plural(a, b):
+        return PLURAL, "singular and plural"
+    if x.acronym or y.acronym:
+        return 0.0, "acronyms are spelled alike or differ"
+    vowelless = x.vowelless or y.vowelless
+    if not vowelless and min(len(a), len(b)) <= SHORT_WORD:
+        return 0.0, "short words are spelled alike or differ"
+    return part_similarity(a, b, vowelless)
+
+
+class _Pairing(NamedTuple):
+    parts: list[PartMatch]
+    weights: list[float]
+    order: list[tuple[int, int]]   # (query word, alias word) of each one-to-one pair
+    left_q: list[int]
+    left_a: list[int]
+
+
+def _pair(q: tuple[_Word, ...], a: tuple[_Word, ...]) -> _Pairing:
+    """Pair the words one to one, best pairs first (greedy), then let a run of unpaired
+    words on one side be one unpaired word of the other written joined."""
+    scored = sorted(((_similarity(x, y), i, j) for i, x in enumerate(q) for j, y in enumerate(a)),
+                    key=lambda t: (-t[0][0], t[1], t[2]))
+    result = _Pairing([], [], [], list(range(len(q))), list(range(len(a))))
+    for (s, why), i, j in scored:
+        if s < PART_MIN:
+            break
+        if i in result.left_q and j in result.left_a:
+            result.left_q.remove(i)
+            result.left_a.remove(j)
+            _add(result, q[i], a[j], s, why, q[i].text, a[j].text)
+            result.order.append((i, j))
+    _join(result, q, a, result.left_q, result.left_a, query_runs=True)
+    _join(result, a, q, result.left_a, result.left_q, query_runs=False)
+    return result
+
+
+def _add(p: _Pairing, x: _Word, y: _Word, s: float, why: str, qt: str, at: str) -> None:
+    role = "number" if _is_number(x.text) else "qualifier" if x.qualifier else "word"
+    p.parts.append(PartMatch(role, qt, at, s, why))
+    p.weights.append(GENERIC_WEIGHT if _generic(x) and _generic(y) else 1.0)
+
+
+def _join(p: _Pairing, runs: tuple[_Word, ...], ones: tuple[_Word, ...], left_runs: list[int],
+          left_ones: list[int], query_runs: bool) -> None:
+    """Unpaired words of ``runs`` in a row (2 to :data:`MAX_JOINED`) that are one unpaired
+    word of ``ones`` written joined: the same letters (:data:`BOUNDARY_MIN`), same start."""
+    spans = [(i, n) for n in range(MAX_JOINED, 1, -1) for i in left_runs]
+    for j in list(left_ones):
+        for i, n in spans:
+            run, one = runs[i:i + n], ones[j]
+            joined = "".join(w.text for w in run)
+            if (not all(k in left_runs for k in range(i, i + n)) or _is_number(joined)
+                    or joined[:1] != one.text[:1]):
+                continue
+            s, why = part_similarity(joined, one.text, one.vowelless or any(w.vowelless for w in run))
+            if s >= BOUNDARY_MIN:
+                spaced = " ".join(w.text for w in run)
+                qt, at = (spaced, one.text) if query_runs else (one.text, spaced)
+                _add(p, run[0], one, s - BOUNDARY_CHANGED, f"{why}, written joined", qt, at)
+                left_runs[:] = [k for k in left_runs if not i <= k < i + n]
+                left_ones.remove(j)
+                break
+
+
+def _legal_forms(q: _Org, a: _Org, p: _Pairing) -> tuple[list[PartMatch], float, list[str]]:
+    """Legal forms pair when equal, then when of one family (OOO / LLC); an unpaired word that
+    is the other name's form pairs with it (Mobile Telecommunication Company Saudi Arabia /
+    Mobile Telecommunications Company). Forms left on both sides (modifiers aside) differ."""
+    fam, table = rules().legal_families, _legal_table()[0]
+    left_q, left_a = list(q.forms), list(a.forms)
+    parts: list[PartMatch] = []
+    for words, left, forms, query in ((q.words, p.left_q, left_a, True),
+                                      (a.words, p.left_a, left_q, False)):
+        for i in list(left):
+            form = next((f for f in forms if f[1] == table.get((words[i].text,))), None)
+            if form is not None:
+                left.remove(i)
+                forms.remove(form)
+                pair = (words[i].text, form[0]) if query else (form[0], words[i].text)
+                parts.append(PartMatch("legal form", *pair, 1.0, f"legal-form table: {form[1]}"))
+    for same_family in (False, True):
+        for fq in list(left_q):
+            fa = next((f for f in left_a if fq[1] == f[1]
+                       or (same_family and fam[fq[1]] == fam[f[1]])), None)
+            if fa is not None:
+                why = ("same spelling" if fq[0] == fa[0] else f"legal-form table: {fq[1]}"
+                       if fq[1] == fa[1] else f"legal-form table: both {fam[fq[1]]}")
+                parts.append(PartMatch("legal form", fq[0], fa[0], 1.0, why))
+                left_q.remove(fq)
+                left_a.remove(fa)
+    left_q = [f for f in left_q if fam[f[1]] != "modifier"]
+    left_a = [f for f in left_a if fam[f[1]] != "modifier"]
+    if left_q and left_a:
+        text = " ".join(f[1] for f in left_q) + " / " + " ".join(f[1] for f in left_a)
+        return parts, LEGAL_FORM_DIFFERS, [f"legal forms differ: {text} (-{LEGAL_FORM_DIFFERS:.2f})"]
+    return parts, 0.0, [f"legal form '{f[0]}' on one side only (no penalty)"
+                        for f in left_q or left_a]
+
+
+def _unpaired(q: tuple[_Word, ...], a: tuple[_Word, ...], p: _Pairing
+              ) -> tuple[str | None, float, list[str]]:
+    """What the unpaired words say: a contradiction, or a penalty with its notes."""
+    wq = [q[i] for i in p.left_q if not q[i].article]
+    wa = [a[j] for j in p.left_a if not a[j].article]
+    nq, na = [w.text for w in wq if _is_number(w.text)], [w.text for w in wa if _is_number(w.text)]
+    if nq and na:
+        return f"numbers differ: {' '.join(nq)} / {' '.join(na)}", 0.0, []
+    if nq or na:
+        return f"number {' '.join(nq or na)} on one side only", 0.0, []
+    strong_q = [w for w in wq if not _generic(w)]
+    strong_a = [w for w in wa if not _generic(w)]
+    if strong_q and strong_a:
+        kind = "qualifier" if all(w.qualifier for w in strong_q + strong_a) else "distinctive word"
+        return (f"{kind} '{' '.join(w.text for w in strong_q)}' ≠ "
+                f"'{' '.join(w.text for w in strong_a)}'"), 0.0, []
+    penalty, notes = 0.0, []
+    for w in wq + wa:
+        if _generic(w):
+            penalty += ONE_SIDED_GENERIC
+            notes.append(f"generic word '{w.text}' on one side only (-{ONE_SIDED_GENERIC:.2f})")
+        elif not w.qualifier:
+            penalty += ONE_SIDED_WORD
+            notes.append(f"distinctive word '{w.text}' on one side only (-{ONE_SIDED_WORD:.2f})")
+    for side in (wq, wa):
+        qualifier = " ".join(w.text for w in side if w.qualifier and not _generic(w))
+        if qualifier:
+            penalty += ONE_SIDED_QUALIFIER
+            notes.append(f"qualifier '{qualifier}' on one side only (-{ONE_SIDED_QUALIFIER:.2f})")
+    return None, penalty, notes
+
+
+def compare_organisations(q: ParsedName, a: ParsedName, q_raw: str | None = None,
+                          a_raw: str | None = None) -> NameMatch:
+    """Compare a query organisation name with an alias, word by word (see the module).
+
+    ``q_raw``/``a_raw``, the strings as written, let qualifiers and legal forms that
+    parse_name drops count (:func:`organisation_parts`). The score is the mean similarity
+    of the paired words less the penalties; a contradiction caps it at :data:`CONFLICT_MAX`.
+    """
+    oq = _organisation(_pieces(q_raw) if q_raw is not None else ((q, False),))
+    oa = _organisation(_pieces(a_raw) if a_raw is not None else ((a, False),))
+    if not oq.words or not oa.words:
+        return NameMatch(0.0, ())
+    p = _pair(oq.words, oa.words)
+    forms, form_penalty, form_notes = _legal_forms(oq, oa, p)
+    parts = tuple(p.parts + forms)
+    total = sum(p.weights)
+    mean = sum(w * m.score for w, m in zip(p.weights, p.parts)) / total if total else 0.0
+    left_q = [i for i in p.left_q if not oq.words[i].article]
+    left_a = [j for j in p.left_a if not oa.words[j].article]
+    if not p.parts and len(left_q) == len(left_a) == 1:
+        # one word each (Misrata / مصراتة, Sovcombank / Sovcomflot): their similarity decides
+        x, y = oq.words[left_q[0]], oa.words[left_a[0]]
+        s, why = _similarity(x, y)
+        word = PartMatch("number" if _is_number(x.text) else "word", x.text, y.text, s, why)
+        return NameMatch(max(0.0, s - form_penalty), (word, *parts), tuple(form_notes))
+    contradiction, penalty, notes = _unpaired(oq.words, oa.words, p)
+    if contradiction is not None:
+        unpaired = len(p.left_q) + len(p.left_a)
+        share = total / (total + unpaired) if total + unpaired else 0.0
+        return NameMatch(min(CONFLICT_MAX, mean * share), parts, (), contradiction)
+    order = [j for _, j in sorted(p.order)]
+    if order != sorted(order):
+        penalty += ORDER_CHANGED
+        notes.append(f"the words stand in another order (-{ORDER_CHANGED:.2f})")
+    score = max(0.0, min(1.0, mean - penalty - form_penalty))
+    return NameMatch(score, parts, tuple(notes + form_notes))
