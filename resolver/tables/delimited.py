@@ -27,7 +27,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .. import graph as G
-from ..models import EntityRecord
+from ..models import TYPE_ALIASES, EntityRecord
 from .errors import MAX_REPORTED, TableError, error, pydantic_message
 
 __all__ = ["read_delimited", "read_jsonl", "read_store", "delimited_text", "jsonl_text", "COLUMNS",
@@ -123,6 +123,8 @@ def read_delimited(path: Path | str, text: str, fmt: str) -> list[EntityRecord]:
             v = row.get(f, "")
             if not v:
                 continue
+            if f == "type":     # organization and organisation are one type
+                v = TYPE_ALIASES.get(v, v)
             if f in ent.fields and ent.fields[f][0] != v:
                 errors.append((line, error(path, line, f, f"{v!r} differs from {ent.fields[f][0]!r} "
                                            f"given for {eid!r} on line {ent.fields[f][1]}")))
