@@ -22,7 +22,7 @@ from ..corpus.runner import run_records
 from ..corpus.summary import CorpusSummary, proposed_aliases, write_proposed
 from ..files import atomic_write, write_json
 from ..graph import write_graphml
-from .main import add_resolver_options, load_resolver
+from .main import DASK_EXTRA, add_command, add_resolver_options, load_resolver
 
 __all__ = ["register", "Progress"]
 
@@ -66,8 +66,9 @@ def _dask_records(docs: Iterable[tuple[str, str]], resolver: Any, args: argparse
     from ..corpus.dask import _require_dask, normalise_corpus
     try:
         _require_dask()
-    except ImportError as exc:          # exit code 2 with the install hint, no traceback
-        raise ValueError(f"--scheduler: {exc}") from None
+    except ImportError:                 # exit code 2 with the install hint, no traceback
+        raise ValueError(f"--scheduler: the Dask backend needs dask and distributed: "
+                         f"{DASK_EXTRA}") from None
     from distributed import Client
     with Client(args.scheduler) as client:
         for r in normalise_corpus(docs, resolver=resolver, client=client, rewrite=args.rewrite,
@@ -81,12 +82,23 @@ def _counted(docs: Iterable[tuple[str, str]], sizes: dict[str, int]) -> Iterator
         yield doc_id, text
 
 
+def _out_folder(out: str) -> Path:
+    """The --out folder, created; a clear error when a file is in the way."""
+    path = Path(out)
+    if path.exists() and not path.is_dir():
+        raise ValueError(f"--out {out}: is a file; give a folder")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):   # a file where a parent folder should be
+        raise ValueError(f"--out {out}: a file is in the way; give a folder") from None
+    return path
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.workers < 1:
         raise ValueError(f"--workers must be at least 1, not {args.workers}")
+    out = _out_folder(args.out)
     r = load_resolver(args)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
     sizes: dict[str, int] = {}
     docs = _counted(iter_documents(args.inputs, format=args.format, text_field=args.text_field,
                                    id_field=args.id_field, column=args.column), sizes)
@@ -124,10 +136,27 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
+_DESCRIPTION = """\
+Find every name mention of a corpus and resolve it. INPUT is a .txt file (one document), a
+.jsonl file (one JSON object per line, the text in --text-field), a .csv file (the text in
+--column), or a folder of them. OUT (created) receives:
+
+  annotations.jsonl      one record per document: its mentions, resolved or not
+  rewritten.jsonl        with --rewrite: each mention replaced by its canonical name
+  summary.json           entities, mention counts, spellings seen, ambiguous and unknown names
+  proposed_aliases.yaml  unknown names clustered into an alias table to review
+  graph.graphml          the entity graph with comention edges
+
+A progress line on stderr shows documents and the rate (--no-progress turns it off)."""
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``corpus`` subcommand."""
     help_ = "annotate every name mention of a corpus (txt folder, JSONL, CSV) into OUT"
-    p = sub.add_parser("corpus", help=help_, description=__doc__.split("\n\n")[1])
+    p = add_command(sub, "corpus", help=help_, description=_DESCRIPTION, examples=[
+        "resolver corpus data/corpus --out out/",
+        "resolver corpus news.jsonl --text-field body --out out/ --rewrite --workers 4",
+        "resolver corpus news/ --out out/ --scheduler tcp://10.0.0.5:8786"])
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders of documents")
     p.add_argument("--out", required=True, metavar="OUT", help="output folder (created)")
     p.add_argument("--format", default="auto", choices=["auto", "txt", "jsonl", "csv"],
@@ -146,7 +175,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--workers", type=int, default=1, metavar="N",
                    help="worker processes (default 1)")
     p.add_argument("--scheduler", metavar="ADDRESS", default=None,
-                   help="run on a Dask cluster (pip install 'resolver[dask]')")
-    p.add_argument("--no-progress", action="store_true", help="no progress line on stderr")
+                   help=f"run on a Dask cluster ({DASK_EXTRA})")
+    p.add_argument("--no-progress", action="store_true",
+                   help="no progress line on stderr")
     add_resolver_options(p)
     p.set_defaults(func=_run)
