@@ -16,13 +16,13 @@ from pathlib import Path
 from ..models import entity_type
 from .main import add_command, add_resolver_options, load_resolver
 from .names import TYPE_CHOICES
-from .output import json_line, safe, safe_lines
+from .output import add_progress_option, json_line, progress_bar, safe, safe_lines, show_progress
 
 __all__ = ["register"]
 
 
 # -- the user file -----------------------------------------------------------------------------
-def _open(path: Path):  # -> Resolver
+def _open(path: Path, progress: bool = False):  # -> Resolver
     from .. import graph as G
     from ..entities.resolver import Resolver
     from ..tables.io import table_format
@@ -31,7 +31,7 @@ def _open(path: Path):  # -> Resolver
         return Resolver()
     if fmt == "json":
         return Resolver.from_graph(G.read_json(path))
-    return Resolver().load(path)
+    return Resolver().load(path, progress=progress)
 
 
 def _check_user_file(path: Path) -> None:
@@ -114,6 +114,9 @@ def _validate(args: argparse.Namespace) -> int:
     from ..entities.resolver import Resolver
     from ..tables.io import TableError, read_table
     errors: list[str] = []
+    progress = show_progress(args)
+    bar = progress_bar(progress and len(args.files) > 1, total=len(args.files),
+                       desc="checking", unit=" files")
     for f in args.files:
         try:
             read_table(f)
@@ -121,9 +124,14 @@ def _validate(args: argparse.Namespace) -> int:
             errors += exc.errors
         except OSError as exc:
             errors.append(f"{f}:0: file: {exc.strerror or exc}")
+        if bar is not None:
+            bar.update(1)
+    if bar is not None:
+        bar.close()
     if not errors:  # across files: ids extended with another type, unknown distinct ids
         try:
-            (Resolver() if args.no_default else Resolver.default()).load(*args.files)
+            (Resolver() if args.no_default else Resolver.default()).load(*args.files,
+                                                                          progress=progress)
         except TableError as exc:
             errors += exc.errors
     for e in errors:
@@ -139,7 +147,9 @@ def _export(args: argparse.Namespace) -> int:
     from ..tables.io import write_table
     if Path(args.out).is_dir():
         raise ValueError(f"--out {args.out}: is a folder; give a file name")
-    r = _open(Path(args.table)) if args.table else load_resolver(args)
+    progress = show_progress(args)
+    r = _open(Path(args.table), progress) if args.table else load_resolver(args,
+                                                                           progress=progress)
     fmt = args.format or Path(args.out).suffix.lstrip(".").lower()
     if fmt == "json":
         G.write_json(r.graph, args.out)
@@ -153,7 +163,9 @@ def _export(args: argparse.Namespace) -> int:
 
 def _conflicts(args: argparse.Namespace) -> int:
     from ..entities.conflicts import find_conflicts
-    r = _open(Path(args.table)) if args.table else load_resolver(args)
+    progress = show_progress(args)
+    r = _open(Path(args.table), progress) if args.table else load_resolver(args,
+                                                                           progress=progress)
     found = find_conflicts(r)
     for c in found:
         print(json_line(c.model_dump()) if args.json else safe(f"{c.kind}: {c.message}"))
@@ -198,6 +210,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--no-default", action="store_true",
                    help="check distinct ids against these files only, not the bundled tables")
+    add_progress_option(p)
     p.set_defaults(func=_validate)
     p = add_command(cmds, "add", help="add an alias (and the entity, if new) to --table",
                     description="Add ALIAS to entity ENTITY of --table. An entity the file does "
@@ -274,6 +287,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--table", default=None, metavar="FILE",
                    help="export this file alone (default: bundled tables + --tables)")
     add_resolver_options(p)
+    add_progress_option(p)
     p.set_defaults(func=_export)
     p = add_command(cmds, "conflicts", help="spellings claimed by several entities and aliases "
                     "the matcher places elsewhere",
@@ -286,4 +300,5 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.add_argument("--strict", action="store_true", help="exit 1 when there are conflicts")
     add_resolver_options(p)
+    add_progress_option(p)
     p.set_defaults(func=_conflicts)

@@ -26,13 +26,14 @@ _MODULES = ("names", "corpus", "aliases")
 DASK_EXTRA = 'pip install -e ".[dask]"'   # how the README installs the Dask extra
 
 
-def load_resolver(args: argparse.Namespace):  # -> Resolver
-    """The resolver the options ask for: bundled tables (unless --no-default) + --tables."""
+def load_resolver(args: argparse.Namespace, *, progress: bool = False):  # -> Resolver
+    """The resolver the options ask for: bundled tables (unless --no-default) + --tables
+    (with a progress bar on stderr if ``progress``)."""
     from ..entities.resolver import Resolver
     r = Resolver() if getattr(args, "no_default", False) else Resolver.default()
     tables = getattr(args, "tables", None) or []
     if tables:
-        r.load(*tables)
+        r.load(*tables, progress=progress)
     if getattr(args, "threshold", None) is not None:
         r.threshold = args.threshold
     return r

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from ..models import entity_type
 from .main import add_command, add_resolver_options, load_resolver
-from .output import json_line, safe
+from .output import add_progress_option, json_line, safe, show_progress
 
 __all__ = ["register"]
 
@@ -72,7 +72,7 @@ def _cluster(args: argparse.Namespace) -> int:
     from ..clustering.run import cluster_names
     with (sys.stdin if args.file == "-" else open(args.file, encoding="utf-8")) as fh:
         names = [line.strip() for line in fh if line.strip()]
-    result = cluster_names(names, threshold=args.threshold)
+    result = cluster_names(names, threshold=args.threshold, progress=show_progress(args))
     for c in result.clusters:
         print(json_line({"id": c.id, "canonical": c.canonical, "members": c.members,
                          "weakest": c.weakest}))
@@ -142,4 +142,5 @@ def register(sub: argparse._SubParsersAction) -> None:
                               "resolver cluster     # two clusters"])
     p.add_argument("file", nargs="?", default="-", help="file of names, one per line (default stdin)")
     p.add_argument("--threshold", type=float, default=0.88, help="link threshold (default 0.88)")
+    add_progress_option(p)
     p.set_defaults(func=_cluster)

@@ -20,7 +20,7 @@ import sys
 from typing import Any, TextIO
 
 __all__ = ["safe", "safe_lines", "json_line", "is_terminal", "show_progress",
-           "add_progress_option"]
+           "add_progress_option", "progress_bar"]
 
 # C0 and C1 controls, DEL, and the Unicode line and paragraph separators
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -73,3 +73,12 @@ def add_progress_option(p: argparse.ArgumentParser) -> None:
                    help="no progress bar on stderr (there is none when stderr is not a "
                         "terminal either)")
 
+
+
+def progress_bar(on: bool, **options: Any) -> Any:
+    """A tqdm progress bar on stderr with ``options`` (``total``, ``desc``, ``unit`` ...),
+    cleared when closed; None when ``on`` is false."""
+    if not on:
+        return None
+    from tqdm import tqdm
+    return tqdm(file=sys.stderr, leave=False, dynamic_ncols=True, **options)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
@@ -53,15 +54,30 @@ class Resolver(Lookup):
         """A resolver built from the bundled alias tables (``data/aliases/*.yaml``)."""
         return cls().load(*sorted((data_dir() / "aliases").glob("*.yaml")))
 
-    def load(self, *paths: str | Path) -> Resolver:
+    def load(self, *paths: str | Path, progress: bool = False) -> Resolver:
         """Load alias tables in order; later ones extend earlier ones.
 
         Every file is validated before anything is added: on error a :class:`TableError`
         lists every problem with file, line and field, and this resolver is unchanged. An
         error across files (an id extended with another type) names the earlier file and
         line too: the resolver remembers where each entity it loaded was defined.
+        ``progress=True`` draws a progress bar on stderr (files read, then entities added).
         """
-        batches = [(Path(p), read_table_lines(p)) for p in paths]
+        bar: Any = None
+        if progress:
+            from tqdm import tqdm
+            sizes = [Path(p).stat().st_size if Path(p).is_file() else 0 for p in paths]
+            bar = tqdm(total=sum(sizes), desc="reading tables", unit="B", unit_scale=True,
+                       unit_divisor=1024, leave=False, dynamic_ncols=True)
+        batches = []
+        for i, p in enumerate(paths):
+            if bar is not None:
+                bar.set_description(f"reading {Path(p).name}")
+            batches.append((Path(p), read_table_lines(p)))
+            if bar is not None:
+                bar.update(sizes[i])
+        if bar is not None:
+            bar.close()
         # entity id -> "file:line" of the type of each entity loaded so far (and in this call)
         origins: dict[str, str] = getattr(self, "_origins", {})
         seen: dict[str, tuple[str, str]] = {}
@@ -92,8 +108,18 @@ class Resolver(Lookup):
                                             f"unknown entity id {other!r}"))
         if errors:
             raise TableError(", ".join(str(p) for p, _ in batches), errors)
+        if bar is not None:
+            bar = tqdm(total=sum(len(rows) for _, rows in batches), desc="adding entities",
+                       unit=" entities", leave=False, dynamic_ncols=True)
         for path, rows in batches:
-            self._add_names([row.record for row in rows], path.name)
+            records = [row.record for row in rows]
+            step = 1000 if bar is not None else max(1, len(records))
+            for start in range(0, len(records), step):
+                self._add_names(records[start:start + step], path.name)
+                if bar is not None:
+                    bar.update(len(records[start:start + step]))
+        if bar is not None:
+            bar.close()
         for path, rows in batches:
             self._add_judgements([row.record for row in rows], path.name)
         for eid, (_, at) in seen.items():
