@@ -33,10 +33,18 @@ CANDIDATE_FLOOR = 0.5        # candidates() lists nothing weaker
 MEMO_SIZE = 100_000
 
 
-def check_name(name: object) -> str:
-    """``name`` if it is a str, else the ``TypeError`` every public function raises."""
+def check_name(name: object, what: str = "name") -> str:
+    """``name`` if it is a str, else the ``TypeError`` every public function raises: ``a name
+    must be a str, not list``; ``what="text"`` for the functions that take a text
+    (``a text must be a str, not list``).
+
+    >>> check_name(["Hiftar"])
+    Traceback (most recent call last):
+    ...
+    TypeError: a name must be a str, not list
+    """
     if not isinstance(name, str):
-        raise TypeError(f"a name must be a str, not {type(name).__name__}")
+        raise TypeError(f"a {what} must be a str, not {type(name).__name__}")
     return name
 
 
