@@ -17,10 +17,13 @@ from unidecode import unidecode
 
 __all__ = ["EntityType", "Method", "Status", "Match", "Mention", "DocResult", "Judgement",
            "Conflict", "AliasRecord", "EntityRecord", "TableFile", "ENTITY_TYPES", "ID_PATTERN",
-           "ID_RE", "slug"]
+           "ID_RE", "TYPE_ALIASES", "entity_type", "slug"]
 
 EntityType = Literal["person", "organisation", "place", "other"]
 ENTITY_TYPES: tuple[str, ...] = ("person", "organisation", "place", "other")
+# other words accepted for a type, and the type they mean: "organization" is the US spelling,
+# FollowTheMoney's and schema.org's word
+TYPE_ALIASES: dict[str, str] = {"organization": "organisation"}
 Method = Literal["exact", "normalised", "phonetic", "fuzzy"]
 ID_PATTERN = r"^[A-Za-z0-9_.\-]{1,100}$"
 ID_RE = re.compile(ID_PATTERN)
@@ -35,6 +38,27 @@ def slug(text: str, joiner: str = "-") -> str:
     """
     s = re.sub(r"[^a-z0-9]+", joiner, unidecode(text).lower()).strip(joiner)[:90]
     return s or "name"
+
+
+def entity_type(value: object) -> str:
+    """The entity type ``value`` names, as resolver stores it (:data:`ENTITY_TYPES`); an
+    alias (:data:`TYPE_ALIASES`) gives its type. Else ``ValueError`` listing the accepted words.
+
+    >>> entity_type("organization"), entity_type("place")
+    ('organisation', 'place')
+    >>> entity_type("city")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'city' is not an entity type: use person, organisation (or organization), place or other
+    """
+    if isinstance(value, str):
+        t = TYPE_ALIASES.get(value, value)
+        if t in ENTITY_TYPES:
+            return t
+    words = [t + "".join(f" (or {a})" for a, v in TYPE_ALIASES.items() if v == t)
+             for t in ENTITY_TYPES]
+    raise ValueError(f"{value!r} is not an entity type: use {', '.join(words[:-1])} "
+                     f"or {words[-1]}")
 
 
 class Match(BaseModel):
@@ -84,6 +108,11 @@ class EntityRecord(BaseModel):
     aliases: list[AliasRecord] = Field(default_factory=list)
     distinct: list[str] = Field(default_factory=list)
     prior: float = Field(default=1.0, gt=0.0, le=1.0)
+
+    @field_validator("type", mode="before")
+    @classmethod
+    def _type_word(cls, v: object) -> str:
+        return entity_type(v)
 
     @field_validator("aliases", mode="before")
     @classmethod
@@ -165,3 +194,18 @@ class Conflict(BaseModel):
     name: str
     entities: list[tuple[str, float]]
     message: str
+
+
+def check_name(name: object, what: str = "name") -> str:
+    """``name`` if it is a str, else the ``TypeError`` every public function raises: ``a name
+    must be a str, not list``; ``what="text"`` for the functions that take a text
+    (``a text must be a str, not list``).
+
+    >>> check_name(["Hiftar"])
+    Traceback (most recent call last):
+    ...
+    TypeError: a name must be a str, not list
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"a {what} must be a str, not {type(name).__name__}")
+    return name

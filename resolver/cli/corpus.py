@@ -11,47 +11,61 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-from ..corpus.files import iter_documents
+from ..corpus.files import document_files, iter_documents
 from ..corpus.records import Prepared, prepare
 from ..corpus.runner import run_records
 from ..corpus.summary import CorpusSummary, proposed_aliases, write_proposed
 from ..files import atomic_write, write_json
 from ..graph import write_graphml
-from .main import add_resolver_options, load_resolver
+from .main import DASK_EXTRA, add_command, add_resolver_options, load_resolver
+from .output import is_terminal, show_progress
 
 __all__ = ["register", "Progress"]
 
 
 class Progress:
-    """A one-line progress report on stderr: documents, documents/s, MB/s (throttled)."""
+    """The progress of a corpus run on ``stream`` (stderr): while it runs, a tqdm bar over the
+    input bytes with the rate and the time left (drawn only when ``stream`` is a terminal);
+    at the end one summary line: documents, documents/s, characters/s. ``stream=None``: silent.
+    """
 
-    def __init__(self, stream: TextIO | None = sys.stderr, every: float = 0.5) -> None:
-        self.stream, self.every = stream, every
+    def __init__(self, stream: TextIO | None = sys.stderr, every: float = 0.5, *,
+                 total: int | None = None) -> None:
+        self.stream = stream
         self.docs = self.chars = 0
-        self.t0 = self.last = time.perf_counter()
+        self.t0 = time.perf_counter()
+        self.bar: Any = None
+        if is_terminal(stream):
+            from tqdm import tqdm
+            self.bar = tqdm(total=total, file=stream, mininterval=every, desc="corpus",
+                            unit="B", unit_scale=True, unit_divisor=1024, leave=False,
+                            dynamic_ncols=True)
 
     def _line(self) -> str:
         dt = max(time.perf_counter() - self.t0, 1e-9)
         return (f"{self.docs} documents in {dt:.1f} s ({self.docs / dt:.0f} docs/s, "
                 f"{self.chars / dt / 1e6:.2f} M chars/s)")
 
-    def update(self, docs: int = 1, chars: int = 0) -> None:
+    def update(self, docs: int = 1, chars: int = 0, done: int | None = None) -> None:
+        """``docs`` more documents of ``chars`` characters; ``done``: the input bytes read up
+        to the end of them (without it the bar moves by ``chars``)."""
         self.docs += docs
         self.chars += chars
-        now = time.perf_counter()
-        if self.stream is not None and now - self.last >= self.every:
-            self.last = now
-            self.stream.write("\r" + self._line())
-            self.stream.flush()
+        if self.bar is not None:
+            self.bar.set_postfix_str(f"{self.docs} docs", refresh=False)
+            self.bar.update(chars if done is None else done - self.bar.n)
 
     def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
         if self.stream is not None:
-            self.stream.write("\r" + self._line() + "\n")
+            self.stream.write(self._line() + "\n")
             self.stream.flush()
 
 
@@ -66,8 +80,9 @@ def _dask_records(docs: Iterable[tuple[str, str]], resolver: Any, args: argparse
     from ..corpus.dask import _require_dask, normalise_corpus
     try:
         _require_dask()
-    except ImportError as exc:          # exit code 2 with the install hint, no traceback
-        raise ValueError(f"--scheduler: {exc}") from None
+    except ImportError:                 # exit code 2 with the install hint, no traceback
+        raise ValueError(f"--scheduler: the Dask backend needs dask and distributed: "
+                         f"{DASK_EXTRA}") from None
     from distributed import Client
     with Client(args.scheduler) as client:
         for r in normalise_corpus(docs, resolver=resolver, client=client, rewrite=args.rewrite,
@@ -75,21 +90,43 @@ def _dask_records(docs: Iterable[tuple[str, str]], resolver: Any, args: argparse
             yield prepare(r)
 
 
-def _counted(docs: Iterable[tuple[str, str]], sizes: dict[str, int]) -> Iterator[tuple[str, str]]:
-    for doc_id, text in docs:
-        sizes[doc_id] = len(text)
+def _documents(args: argparse.Namespace, read: deque[tuple[int, int]]
+               ) -> Iterator[tuple[str, str]]:
+    """The documents of the inputs; for each, (characters, input bytes read through it) is
+    queued in ``read`` for the writer, which gets the results in the same order."""
+    at = 0
+
+    def reached(n: int) -> None:
+        nonlocal at
+        at = n
+
+    for doc_id, text in iter_documents(args.inputs, format=args.format,
+                                       text_field=args.text_field, id_field=args.id_field,
+                                       column=args.column, on_progress=reached):
+        read.append((len(text), at))
         yield doc_id, text
+
+
+def _out_folder(out: str) -> Path:
+    """The --out folder, created; a clear error when a file is in the way."""
+    path = Path(out)
+    if path.exists() and not path.is_dir():
+        raise ValueError(f"--out {out}: is a file; give a folder")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):   # a file where a parent folder should be
+        raise ValueError(f"--out {out}: a file is in the way; give a folder") from None
+    return path
 
 
 def _run(args: argparse.Namespace) -> int:
     if args.workers < 1:
         raise ValueError(f"--workers must be at least 1, not {args.workers}")
-    r = load_resolver(args)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    sizes: dict[str, int] = {}
-    docs = _counted(iter_documents(args.inputs, format=args.format, text_field=args.text_field,
-                                   id_field=args.id_field, column=args.column), sizes)
+    out = _out_folder(args.out)
+    total = sum(f.stat().st_size for f, _ in document_files(args.inputs, args.format))
+    r = load_resolver(args, progress=show_progress(args))
+    read: deque[tuple[int, int]] = deque()
+    docs = _documents(args, read)
     if args.scheduler:
         records = _dask_records(docs, r, args)
     else:
@@ -99,16 +136,16 @@ def _run(args: argparse.Namespace) -> int:
                               setup=partial(_worker_state, options, args.rewrite, args.style),
                               rewrite=args.rewrite, style=args.style)
     summary = CorpusSummary(r.graph)
-    progress = Progress(None if args.no_progress else sys.stderr)
+    progress = Progress(None if args.no_progress else sys.stderr, total=total)
 
     def write(ann: IO[str], rew: IO[str] | None) -> None:
         for p in records:
-            n = sizes.pop(p.doc_id, 0)
+            n, done = read.popleft()
             summary.add(p, n)
             ann.write(p.annotation + "\n")
             if rew is not None and p.rewritten is not None:
                 rew.write(p.rewritten + "\n")
-            progress.update(1, n)
+            progress.update(1, n, done)
 
     if args.rewrite:
         atomic_write(out / "annotations.jsonl", lambda ann: atomic_write(
@@ -128,10 +165,28 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
+_DESCRIPTION = """\
+Find every name mention of a corpus and resolve it. INPUT is a .txt file (one document), a
+.jsonl file (one JSON object per line, the text in --text-field), a .csv file (the text in
+--column), or a folder of them. OUT (created) receives:
+
+  annotations.jsonl      one record per document: its mentions, resolved or not
+  rewritten.jsonl        with --rewrite: each mention replaced by its canonical name
+  summary.json           entities, mention counts, spellings seen, ambiguous and unknown names
+  proposed_aliases.yaml  unknown names clustered into an alias table to review
+  graph.graphml          the entity graph with comention edges
+
+A progress bar on stderr shows the input read, the rate and the time left (only when
+stderr is a terminal); a summary line follows the run. --no-progress turns both off."""
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``corpus`` subcommand."""
     help_ = "annotate every name mention of a corpus (txt folder, JSONL, CSV) into OUT"
-    p = sub.add_parser("corpus", help=help_, description=__doc__.split("\n\n")[1])
+    p = add_command(sub, "corpus", help=help_, description=_DESCRIPTION, examples=[
+        "resolver corpus data/corpus --out out/",
+        "resolver corpus news.jsonl --text-field body --out out/ --rewrite --workers 4",
+        "resolver corpus news/ --out out/ --scheduler tcp://10.0.0.5:8786"])
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders of documents")
     p.add_argument("--out", required=True, metavar="OUT", help="output folder (created)")
     p.add_argument("--format", default="auto", choices=["auto", "txt", "jsonl", "csv"],
@@ -150,7 +205,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--workers", type=int, default=1, metavar="N",
                    help="worker processes (default 1)")
     p.add_argument("--scheduler", metavar="ADDRESS", default=None,
-                   help="run on a Dask cluster (pip install 'resolver[dask]')")
-    p.add_argument("--no-progress", action="store_true", help="no progress line on stderr")
+                   help=f"run on a Dask cluster ({DASK_EXTRA})")
+    p.add_argument("--no-progress", action="store_true",
+                   help="no progress bar and no summary line on stderr")
     add_resolver_options(p)
     p.set_defaults(func=_run)

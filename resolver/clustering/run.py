@@ -53,6 +53,8 @@ MEMBER_SLACK = 0.06      # a newcomer may score this much below the threshold wi
 AMBIGUITY_MARGIN = 0.02  # two clusters this close: the name stays on its own
 SURNAME_FANOUT = 8       # a lone word shared by more full-name clusters is ambiguous
 PARALLEL_MIN = 200_000   # inputs this large are parsed and scored in worker processes
+PROGRESS_STEPS = 50      # with a progress bar, parsing and scoring go in about this many chunks
+PROGRESS_CHUNK = 2_000   # ... of at least this many names or pairs
 WORKERS = 2              # worker processes for large inputs (when the machine has the cores)
 
 
@@ -128,20 +130,39 @@ class _Timed(NamedTuple):
     value: Any
 
 
-def _run(fn: Callable[[tuple[int, int]], _Timed], n: int, workers: int, **job: Any
-         ) -> tuple[list[Any], float]:
+def _run(fn: Callable[[tuple[int, int]], _Timed], n: int, workers: int, bar: Any = None,
+         **job: Any) -> tuple[list[Any], float]:
     """``fn((start, stop))`` over ``range(n)`` in chunks (in ``workers`` forked processes
     when ``workers > 1``, see :mod:`resolver.parallel`): the results in order and the
-    workers' CPU seconds."""
+    workers' CPU seconds. A progress ``bar`` (tqdm) moves as chunks finish; with one it gets
+    at least :data:`PROGRESS_STEPS` chunks."""
     if workers <= 1 or n < 2:
-        spans = [(0, n)]
         workers = 1
+        step = n if bar is None else max(PROGRESS_CHUNK, -(-n // PROGRESS_STEPS))
     else:
         step = -(-n // (4 * workers))
-        spans = [(s, min(n, s + step)) for s in range(0, n, step)]
-    done = list(run_ordered(fn, spans, workers=workers, state=job, in_flight=len(spans)))
+        if bar is not None:
+            step = min(step, max(PROGRESS_CHUNK, -(-n // PROGRESS_STEPS)))
+    spans = [(s, min(n, s + step)) for s in range(0, n, step)] if n else [(0, 0)]
+    done = []
+    for span, d in zip(spans, run_ordered(fn, spans, workers=workers, state=job,
+                                          in_flight=len(spans))):
+        done.append(d)
+        if bar is not None:
+            bar.update(span[1] - span[0])
+    if bar is not None:
+        bar.close()
     cpu = sum(d.cpu for d in done) if workers > 1 else 0.0
     return [d.value for d in done], cpu
+
+
+def _bar(progress: bool, total: int, desc: str, unit: str) -> Any:
+    """A tqdm progress bar on stderr, or None when ``progress`` is off."""
+    if not progress:
+        return None
+    from tqdm import tqdm
+    return tqdm(total=total, desc=desc, unit=unit, unit_scale=True, leave=False,
+                dynamic_ncols=True)
 
 
 class _Scorer:
@@ -190,11 +211,13 @@ def _fit(f: int, c: _Cluster, score: _Scorer, form: list[int],
 
 def cluster_names(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int], *,
                   threshold: float = DEFAULT_CLUSTER_THRESHOLD, resolver: Resolver | None = None,
-                  entity_type: str = "person", workers: int | None = None) -> Clustering:
+                  entity_type: str = "person", workers: int | None = None,
+                  progress: bool = False) -> Clustering:
     """Cluster raw names: an iterable of names or of ``(name, count)``, or a name -> count
     mapping. With ``resolver``, names it resolves join their entity (cluster id = entity id).
     ``workers``: processes that parse and score (default: :data:`WORKERS` from
     :data:`PARALLEL_MIN` distinct names on, else 1; the result does not depend on it).
+    ``progress=True`` draws a progress bar on stderr for each step (parse, score, assign).
 
     >>> c = cluster_names({"Khalifa Haftar": 9, "Khalifa Hifter": 2, "Saddam Haftar": 3})
     >>> [(x.canonical, sorted(x.members)) for x in c.clusters]
@@ -207,7 +230,7 @@ def cluster_names(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str
     enabled = gc.isenabled()
     gc.disable()  # millions of small objects: the cyclic collector would rescan them all
     try:
-        return _cluster(names, threshold, resolver, entity_type, workers)
+        return _cluster(names, threshold, resolver, entity_type, workers, progress)
     finally:
         if enabled:
             gc.enable()
@@ -215,7 +238,7 @@ def cluster_names(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str
 
 def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int],
              threshold: float, resolver: Resolver | None, entity_type: str,
-             workers: int | None) -> Clustering:
+             workers: int | None, progress: bool = False) -> Clustering:
     t0, w0 = time.process_time(), time.perf_counter()
     counts = _counts(names)
     all_texts = sorted(counts)
@@ -223,7 +246,8 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
     if workers is None:  # forked workers share the parsed names without copying them
         big = n_names >= PARALLEL_MIN and can_fork()
         workers = max(1, min(WORKERS, os.cpu_count() or 1)) if big else 1
-    parts, parse_cpu = _run(_prepare, n_names, workers, texts=all_texts)
+    parts, parse_cpu = _run(_prepare, n_names, workers,
+                            _bar(progress, n_names, "parsing names", " names"), texts=all_texts)
     prepared = [x for part in parts for x in part]
     del parts
     texts, unparsed = [t for t, x in zip(all_texts, prepared) if x[0].parts], \
@@ -251,8 +275,9 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
     pairs = candidate_pairs(fam, given, shapes)
     del shapes, given
     t2, w2 = time.process_time(), time.perf_counter()
-    scores, score_cpu = _run(_score_range, len(pairs), workers, forms=forms, pairs=pairs,
-                             nf=nf, entity_type=entity_type)
+    scores, score_cpu = _run(_score_range, len(pairs), workers,
+                             _bar(progress, len(pairs), "scoring pairs", " pairs"), forms=forms,
+                             pairs=pairs, nf=nf, entity_type=entity_type)
     score = _Scorer(forms, entity_type)
     links: dict[int, list[int]] = defaultdict(list)
     codes = pairs.tolist()
@@ -277,7 +302,8 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
     clusters: list[_Cluster] = []
     cluster_of: dict[int, int] = {}
     if resolver is not None:
-        _seed_known(resolver, texts, clusters, cluster_of)
+        _seed_known(resolver, texts, clusters, cluster_of,
+                    _bar(progress, len(texts), "resolving names", " names"))
     surname: dict[str, list[int]] = defaultdict(list)  # family key -> full-name clusters
     for c_id, c in enumerate(clusters):
         if len(c.leader.parts) > 1:
@@ -287,7 +313,10 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
                    key=lambda i: (len(forms[form[i]].parts) == 1, -counts[texts[i]],
                                   [-x for x in prepared[i][4]], -len(forms[form[i]].parts),
                                   texts[i]))
-    for i in order:
+    bar = _bar(progress, len(order), "assigning names", " names")
+    for n_done, i in enumerate(order, 1):
+        if bar is not None and n_done % 1000 == 0:
+            bar.update(1000)
         f = form[i]
         options = {cluster_of[j] for g in (f, *links.get(f, ()))
                    for j in (first[g], *of_form.get(g, ())) if j in cluster_of}
@@ -315,6 +344,9 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
             clusters.append(c)
             if not one_word:
                 surname[fam[f][0]].append(cluster_of[i])
+    if bar is not None:
+        bar.update(len(order) - bar.n)
+        bar.close()
     entity_name = (lambda e: resolver.index.canonical[resolver.index.eidx[e]]) if resolver else str
     result = assemble(texts, counts, ((c.members, c.entity, c.weakest and c.weakest[:2])
                                       for c in clusters), unparsed, threshold, entity_type,
@@ -330,10 +362,12 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
 
 
 def _seed_known(resolver: Resolver, texts: list[str], clusters: list[_Cluster],
-                cluster_of: dict[int, int]) -> None:
+                cluster_of: dict[int, int], bar: Any = None) -> None:
     """Names the resolver resolves join their entity's cluster, led by its canonical name."""
     by_entity: dict[str, int] = {}
     for i, t in enumerate(texts):
+        if bar is not None and i % 1000 == 999:
+            bar.update(1000)
         m = resolver.resolve(t)
         if m is None:
             continue
@@ -346,6 +380,9 @@ def _seed_known(resolver: Resolver, texts: list[str], clusters: list[_Cluster],
         cluster_of[i] = c_id
         if c.weakest is None or m.score < c.weakest[0]:
             c.weakest = (m.score, i, -1)
+    if bar is not None:
+        bar.update(len(texts) - bar.n)
+        bar.close()
 
 
 def cluster(names: Iterable[str], *, threshold: float = DEFAULT_CLUSTER_THRESHOLD) -> list[list[str]]:

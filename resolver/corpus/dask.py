@@ -1,6 +1,6 @@
 """Optional Dask backend: annotate a corpus on a ``dask.distributed`` cluster.
 
-Install with ``pip install -e ".[dask]"`` (from a checkout) or ``pip install "resolver[dask]"``. The resolver is scattered to every worker
+Install with ``pip install -e ".[dask]"`` (from a checkout, as the README does). The resolver is scattered to every worker
 ONCE (``client.scatter(resolver, broadcast=True)``) and tasks refer to it by its future, so
 it is never re-sent per document or per task; documents travel in batches of ``batch_size``
 (Dask adds about 1.6 ms per task, so a batch should take far longer than that).
@@ -37,7 +37,7 @@ def _require_dask() -> None:
         import distributed  # noqa: F401
     except ImportError as exc:
         raise ImportError('the Dask backend needs dask and distributed: '
-                          'pip install "resolver[dask]"') from exc
+                          'pip install -e ".[dask]"') from exc
 
 
 def _run_batch(resolver: Any, batch: list, rewrite: bool, style: Style) -> list:
@@ -108,7 +108,8 @@ def _is_paths(items: list[Any]) -> bool:
 
 def normalise_corpus(source: Any, *, resolver: Any = None, client: Any = None,
                      batch_size: int = BATCH_SIZE, rewrite: bool = False, style: str = "replace",
-                     in_flight: int | None = None, **read_options: Any) -> Iterator[Any]:
+                     in_flight: int | None = None, progress: bool = False,
+                     **read_options: Any) -> Iterator[Any]:
     """Yield one result per document, in order, computed on a Dask cluster.
 
     ``source`` is a ``dask.bag.Bag`` of ``(doc_id, text)`` pairs, a list of files or
@@ -118,6 +119,7 @@ def normalise_corpus(source: Any, *, resolver: Any = None, client: Any = None,
     or ``(doc_id, text)`` pairs (sent in batches of
     ``batch_size``, at most ``in_flight`` batches at once, default 2 per worker, so memory
     stays flat). The results equal :func:`resolver.corpus.stream.normalise_corpus` on one core.
+    ``progress=True`` draws a progress bar of the documents done on stderr.
     """
     _require_dask()
     if batch_size < 1:
@@ -140,10 +142,27 @@ def normalise_corpus(source: Any, *, resolver: Any = None, client: Any = None,
             tasks = ((lambda b=b: client.submit(_run_batch, future, b, rewrite, style, pure=False))
                      for b in chunked(records(source), batch_size))
     limit = in_flight or 2 * max(1, len(client.scheduler_info().get("workers", {})))
+    bar: Any = None
+    if progress:
+        from tqdm import tqdm
+        docs = source if isinstance(source, (list, tuple)) and not _is_paths(list(source)) \
+            else None
+        bar = tqdm(total=None if docs is None else len(docs), desc="annotating",
+                   unit=" docs", leave=False, dynamic_ncols=True)
     pending: deque = deque()
-    for make in tasks:
-        pending.append(make())
-        if len(pending) >= limit:
-            yield from pending.popleft().result()
-    while pending:
-        yield from pending.popleft().result()
+    try:
+        for make in tasks:
+            pending.append(make())
+            if len(pending) >= limit:
+                done = pending.popleft().result()
+                if bar is not None:
+                    bar.update(len(done))
+                yield from done
+        while pending:
+            done = pending.popleft().result()
+            if bar is not None:
+                bar.update(len(done))
+            yield from done
+    finally:
+        if bar is not None:
+            bar.close()

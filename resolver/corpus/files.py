@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from ..files import DOCUMENT_SUFFIXES
@@ -61,8 +61,9 @@ def _line_of(data: bytes, pos: int) -> int:
     return data.count(b"\n", 0, pos) + 1
 
 
-def _read_txt(path: Path) -> Iterator[Doc]:
+def _read_txt(path: Path, pos: list[int]) -> Iterator[Doc]:
     data = path.read_bytes()
+    pos[0] = len(data)
     try:
         yield path.name, data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -70,17 +71,19 @@ def _read_txt(path: Path) -> Iterator[Doc]:
                          f"(byte {exc.start})") from None
 
 
-def _decoded_lines(path: Path) -> Iterator[tuple[int, str]]:
+def _decoded_lines(path: Path, pos: list[int]) -> Iterator[tuple[int, str]]:
+    """(line number, text) of each line; ``pos[0]`` holds the bytes read through it."""
     with open(path, "rb") as fh:
         for n, raw in enumerate(fh, 1):
+            pos[0] += len(raw)
             try:
                 yield n, raw.decode("utf-8-sig" if n == 1 else "utf-8")
             except UnicodeDecodeError:
                 raise InputError(f"{path}:{n}: not UTF-8 text") from None
 
 
-def _read_jsonl(path: Path, text_field: str, id_field: str) -> Iterator[Doc]:
-    for n, line in _decoded_lines(path):
+def _read_jsonl(path: Path, text_field: str, id_field: str, pos: list[int]) -> Iterator[Doc]:
+    for n, line in _decoded_lines(path, pos):
         if not line.strip():
             continue
         try:
@@ -97,8 +100,8 @@ def _read_jsonl(path: Path, text_field: str, id_field: str) -> Iterator[Doc]:
         yield (f"{path.name}:{n}" if doc_id is None else str(doc_id)), text
 
 
-def _read_csv(path: Path, column: str, id_field: str) -> Iterator[Doc]:
-    lines = (line for _, line in _decoded_lines(path))
+def _read_csv(path: Path, column: str, id_field: str, pos: list[int]) -> Iterator[Doc]:
+    lines = (line for _, line in _decoded_lines(path, pos))
     reader = csv.DictReader(lines)
     try:
         header = reader.fieldnames or []
@@ -118,18 +121,28 @@ def _read_csv(path: Path, column: str, id_field: str) -> Iterator[Doc]:
 
 
 def iter_documents(paths: Sequence[str | Path], *, format: str = "auto", text_field: str = "text",
-                   id_field: str = "id", column: str = "text") -> Iterator[Doc]:
+                   id_field: str = "id", column: str = "text",
+                   on_progress: Callable[[int], object] | None = None) -> Iterator[Doc]:
     """``(doc_id, text)`` for every document of the files and folders in ``paths``, lazily.
 
-    ``format`` is ``auto`` (by file suffix), ``txt``, ``jsonl`` or ``csv``.
+    ``format`` is ``auto`` (by file suffix), ``txt``, ``jsonl`` or ``csv``. ``on_progress``,
+    if given, is called just before each document with the bytes of input read so far (over
+    all files, up to the end of that document): a progress bar's position.
     """
     if format not in ("auto", *FORMATS):
         raise InputError(f"unknown format {format!r}: use auto, {', '.join(FORMATS)}")
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    done = 0
     for path, kind in document_files(paths, format):
+        pos = [0]
         if kind == "txt":
-            yield from _read_txt(path)
+            docs = _read_txt(path, pos)
         elif kind == "jsonl":
-            yield from _read_jsonl(path, text_field, id_field)
+            docs = _read_jsonl(path, text_field, id_field, pos)
         else:
-            yield from _read_csv(path, column, id_field)
+            docs = _read_csv(path, column, id_field, pos)
+        for doc in docs:
+            if on_progress is not None:
+                on_progress(done + pos[0])
+            yield doc
+        done += pos[0]

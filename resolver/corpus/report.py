@@ -22,14 +22,13 @@ corpus`` output folder.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from ..files import atomic_write
 from .records import mention_status, spelling
 from .report_data import (
     MAX_DOCS,
@@ -261,14 +260,7 @@ def write_report(path: str | Path, mentions_by_doc: Any, *, texts: Any = None,
     html = build_report(mentions_by_doc, texts=texts, proposed=proposed, resolver=resolver,
                         title=title, max_nodes=max_nodes, seed=seed)
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(html)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    atomic_write(path, lambda fh: fh.write(html))
     return path
 
 

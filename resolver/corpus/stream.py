@@ -11,8 +11,8 @@ All the per-resolver work (the alias automaton, the caches) lives in the resolve
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Literal
+from collections.abc import Iterable, Iterator, Sized
+from typing import Any, Literal
 
 from ..entities.default import resolver_or_default
 from ..entities.lookup import Lookup
@@ -77,11 +77,13 @@ def records(docs: Iterable[str | tuple[str | int, str]]) -> Iterator[tuple[str |
 
 def normalise_corpus(docs: Iterable[str | tuple[str | int, str]], *,
                      resolver: Lookup | None = None, rewrite: bool = False,
-                     style: Style = "replace") -> Iterator[DocResult]:
+                     style: Style = "replace", progress: bool = False) -> Iterator[DocResult]:
     """Annotate a stream of documents lazily, one :class:`DocResult` per document.
 
     ``docs`` yields strings (their ``doc_id`` is their position) or ``(doc_id, text)``
     pairs; it is pulled one document at a time, so memory stays flat however long it is.
+    ``progress=True`` draws a progress bar on stderr (documents done, rate; with the time
+    left when ``docs`` has a length).
 
     >>> [r.unknown for r in normalise_corpus([("a", "Hiftar met Hashim Bishr.")])]
     [['Hashim Bishr']]
@@ -89,8 +91,19 @@ def normalise_corpus(docs: Iterable[str | tuple[str | int, str]], *,
     _check_style(style)
     r = resolver_or_default(resolver)
     do_rewrite = rewrite
-    for doc_id, text in records(docs):
-        mentions = r.annotate(text)
-        unknown = list(dict.fromkeys(m.text for m in mentions if m.status == "unknown"))
-        new = rewrite_mentions(text, mentions, style) if do_rewrite else None
-        yield DocResult(doc_id=doc_id, mentions=mentions, text=new, unknown=unknown)
+    bar: Any = None
+    if progress:
+        from tqdm import tqdm
+        bar = tqdm(total=len(docs) if isinstance(docs, Sized) else None, desc="annotating",
+                   unit=" docs", leave=False, dynamic_ncols=True)
+    try:
+        for doc_id, text in records(docs):
+            mentions = r.annotate(text)
+            unknown = list(dict.fromkeys(m.text for m in mentions if m.status == "unknown"))
+            new = rewrite_mentions(text, mentions, style) if do_rewrite else None
+            yield DocResult(doc_id=doc_id, mentions=mentions, text=new, unknown=unknown)
+            if bar is not None:
+                bar.update(1)
+    finally:
+        if bar is not None:
+            bar.close()

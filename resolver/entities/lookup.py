@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ..cache import BoundedCache
 from ..index.aliases import AliasIndex
 from ..index.ranking import Candidate, best, rank
-from ..models import Match
+from ..models import Match, check_name
 from ..names.matcher import NameMatch
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -31,13 +31,6 @@ __all__ = ["Lookup", "DEFAULT_THRESHOLD", "CANDIDATE_FLOOR", "check_name", "chec
 DEFAULT_THRESHOLD = 0.85     # calibrated in docs/matching.md
 CANDIDATE_FLOOR = 0.5        # candidates() lists nothing weaker
 MEMO_SIZE = 100_000
-
-
-def check_name(name: object) -> str:
-    """``name`` if it is a str, else the ``TypeError`` every public function raises."""
-    if not isinstance(name, str):
-        raise TypeError(f"a name must be a str, not {type(name).__name__}")
-    return name
 
 
 def check_threshold(t: object) -> float:

@@ -20,15 +20,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
 from .. import graph as G
 from ..index.aliases import AliasIndex
-from ..models import ENTITY_TYPES, ID_PATTERN, ID_RE, EntityRecord, Judgement
+from ..models import ID_PATTERN, ID_RE, EntityRecord, Judgement, entity_type
 from ..names.normalise import parse_name
 from ..paths import data_dir
-from ..tables.io import TableError, read_table
+from ..tables.errors import error
+from ..tables.io import TableError, read_table_lines
 from .editing import Editor, check_alias
 from .lookup import DEFAULT_THRESHOLD, Lookup
 
@@ -52,34 +54,77 @@ class Resolver(Lookup):
         """A resolver built from the bundled alias tables (``data/aliases/*.yaml``)."""
         return cls().load(*sorted((data_dir() / "aliases").glob("*.yaml")))
 
-    def load(self, *paths: str | Path) -> Resolver:
+    def load(self, *paths: str | Path, progress: bool = False) -> Resolver:
         """Load alias tables in order; later ones extend earlier ones.
 
         Every file is validated before anything is added: on error a :class:`TableError`
-        lists every problem with file, line and field, and this resolver is unchanged.
+        lists every problem with file, line and field, and this resolver is unchanged. An
+        error across files (an id extended with another type) names the earlier file and
+        line too: the resolver remembers where each entity it loaded was defined.
+        ``progress=True`` draws a progress bar on stderr (files read, then entities added).
         """
-        batches = [(Path(p), read_table(p)) for p in paths]
-        known = set(self._ix.eidx)
+        bar: Any = None
+        if progress:
+            from tqdm import tqdm
+            sizes = [Path(p).stat().st_size if Path(p).is_file() else 0 for p in paths]
+            bar = tqdm(total=sum(sizes), desc="reading tables", unit="B", unit_scale=True,
+                       unit_divisor=1024, leave=False, dynamic_ncols=True)
+        batches = []
+        for i, p in enumerate(paths):
+            if bar is not None:
+                bar.set_description(f"reading {Path(p).name}")
+            batches.append((Path(p), read_table_lines(p)))
+            if bar is not None:
+                bar.update(sizes[i])
+        if bar is not None:
+            bar.close()
+        # entity id -> "file:line" of the type of each entity loaded so far (and in this call)
+        origins: dict[str, str] = getattr(self, "_origins", {})
+        seen: dict[str, tuple[str, str]] = {}
         errors: list[str] = []
-        for path, records in batches:
-            for i, rec in enumerate(records):
-                if rec.id in self._ix.eidx:
-                    e = self._ix.eidx[rec.id]
-                    if self._ix.types[e] != rec.type:
-                        errors.append(f"{path}: entities.{i}.type: {rec.id!r} is a "
-                                      f"{self._ix.types[e]} in an earlier table, not a {rec.type}")
-                known.add(rec.id)
-        for path, records in batches:
-            for i, rec in enumerate(records):
-                for other in rec.distinct:
+        for path, rows in batches:
+            for row in rows:
+                rec = row.record
+                line, field = row.where("type")
+                where: str | None
+                if rec.id in seen:
+                    type_, where = seen[rec.id]
+                elif rec.id in self._ix.eidx:
+                    type_, where = self._ix.types[self._ix.eidx[rec.id]], origins.get(rec.id)
+                else:
+                    seen[rec.id] = (rec.type, f"{path}:{line if line is not None else '?'}")
+                    continue
+                if type_ != rec.type:
+                    was = (f"is a {type_} in an earlier table, not a {rec.type} (see {where})"
+                           if where else f"is already a {type_}, not a {rec.type}")
+                    errors.append(error(path, line, field, f"{rec.id!r} {was}"))
+        known = set(self._ix.eidx) | set(seen)
+        for path, rows in batches:
+            for row in rows:
+                for j, other in enumerate(row.record.distinct):
                     if other not in known:
-                        errors.append(f"{path}: entities.{i}.distinct: unknown entity id {other!r}")
+                        line, field = row.where(f"distinct.{j}")
+                        errors.append(error(path, line, field,
+                                            f"unknown entity id {other!r}"))
         if errors:
             raise TableError(", ".join(str(p) for p, _ in batches), errors)
-        for path, records in batches:
-            self._add_names(records, path.name)
-        for path, records in batches:
-            self._add_judgements(records, path.name)
+        if bar is not None:
+            bar = tqdm(total=sum(len(rows) for _, rows in batches), desc="adding entities",
+                       unit=" entities", leave=False, dynamic_ncols=True)
+        for path, rows in batches:
+            records = [row.record for row in rows]
+            step = 1000 if bar is not None else max(1, len(records))
+            for start in range(0, len(records), step):
+                self._add_names(records[start:start + step], path.name)
+                if bar is not None:
+                    bar.update(len(records[start:start + step]))
+        if bar is not None:
+            bar.close()
+        for path, rows in batches:
+            self._add_judgements([row.record for row in rows], path.name)
+        for eid, (_, at) in seen.items():
+            origins.setdefault(eid, at)
+        self._origins = origins
         return self
 
     def add_records(self, records: Iterable[EntityRecord], *, source: str | None = None) -> None:
@@ -106,8 +151,7 @@ class Resolver(Lookup):
             raise ValueError(f"entity_id {entity_id!r} must match {ID_PATTERN}")
         if not isinstance(canonical, str) or not canonical.strip():
             raise ValueError("canonical must be a non-empty str")
-        if type not in ENTITY_TYPES:
-            raise ValueError(f"type {type!r} must be one of {', '.join(ENTITY_TYPES)}")
+        type = entity_type(type)
         if not 0.0 < prior <= 1.0:
             raise ValueError(f"prior {prior!r} must be in (0, 1]")
         aliases = [aliases] if isinstance(aliases, str) else list(aliases)

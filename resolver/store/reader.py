@@ -31,6 +31,7 @@ from typing import Any
 
 from ..entities.lookup import DEFAULT_THRESHOLD, Lookup
 from ..index.aliases import AliasIndex
+from ..models import check_name
 from .store import Store
 
 __all__ = ["StoreIndex", "StoreResolver", "ReadOnlyError"]
@@ -235,6 +236,7 @@ class StoreResolver(Lookup):
 
     def canonical(self, name: str) -> str | None:
         """The canonical name of the entity ``name`` refers to, or None (fresh rows)."""
+        check_name(name)
         self._sync()
         return super().canonical(name)
 

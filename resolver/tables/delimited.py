@@ -27,11 +27,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from .. import graph as G
-from ..models import EntityRecord
-from .errors import MAX_REPORTED, TableError, error, pydantic_message
+from ..models import TYPE_ALIASES, EntityRecord
+from .errors import MAX_REPORTED, TableError, TableRow, error, pydantic_message
 
-__all__ = ["read_delimited", "read_jsonl", "read_store", "delimited_text", "jsonl_text", "COLUMNS",
-           "REQUIRED_COLUMNS"]
+__all__ = ["read_delimited", "read_jsonl", "read_store", "delimited_rows", "jsonl_rows",
+           "store_rows", "delimited_text", "jsonl_text", "COLUMNS", "REQUIRED_COLUMNS"]
 
 COLUMNS = ("id", "type", "canonical", "alias", "source", "lang", "note", "prior", "distinct",
            "description")
@@ -74,6 +74,13 @@ class _Entity:
         data.update({f: v for f, (v, _) in self.fields.items()})
         return data
 
+    def at(self) -> dict[str, tuple[int | None, str]]:
+        """Where the entity's type and distinct ids were given (see :class:`TableRow`)."""
+        out: dict[str, tuple[int | None, str]] = {
+            f"distinct.{j}": (line, "distinct") for j, (_, line) in enumerate(self.distinct)}
+        out["type"] = (self.fields["type"][1] if "type" in self.fields else self.line, "type")
+        return out
+
     def line_of(self, loc: tuple[Any, ...]) -> tuple[int, str]:
         """The line and column name a pydantic error location points to."""
         if loc and loc[0] == "aliases" and len(loc) > 1 and isinstance(loc[1], int):
@@ -88,6 +95,11 @@ class _Entity:
 
 def read_delimited(path: Path | str, text: str, fmt: str) -> list[EntityRecord]:
     """Read a TSV (``fmt="tsv"``) or CSV (``fmt="csv"``) alias table already in memory."""
+    return [row.record for row in delimited_rows(path, text, fmt)]
+
+
+def delimited_rows(path: Path | str, text: str, fmt: str) -> list[TableRow]:
+    """:func:`read_delimited`, each record with the lines it was read from."""
     errors: list[tuple[int, str]] = []
     rows = _rows(path, text, fmt, errors)
     first = next(rows, None)
@@ -123,6 +135,8 @@ def read_delimited(path: Path | str, text: str, fmt: str) -> list[EntityRecord]:
             v = row.get(f, "")
             if not v:
                 continue
+            if f == "type":     # organization and organisation are one type
+                v = TYPE_ALIASES.get(v, v)
             if f in ent.fields and ent.fields[f][0] != v:
                 errors.append((line, error(path, line, f, f"{v!r} differs from {ent.fields[f][0]!r} "
                                            f"given for {eid!r} on line {ent.fields[f][1]}")))
@@ -134,10 +148,11 @@ def read_delimited(path: Path | str, text: str, fmt: str) -> list[EntityRecord]:
         elif alias:
             ent.aliases.append((alias, line))
         ent.distinct += [(d.strip(), line) for d in row.get("distinct", "").split("|") if d.strip()]
-    records = []
+    records: list[TableRow] = []
     for eid, ent in entities.items():
         try:
-            records.append(EntityRecord.model_validate(ent.record(eid)))
+            records.append(TableRow(EntityRecord.model_validate(ent.record(eid)), ent.line, "",
+                                    ent.at()))
         except ValidationError as exc:
             for err in exc.errors():
                 line, field = ent.line_of(tuple(err["loc"]))
@@ -154,8 +169,13 @@ def read_jsonl(path: Path | str, text: str) -> list[EntityRecord]:
     >>> [r.canonical for r in read_jsonl("t.jsonl", '{"id": "x", "canonical": "Xavier"}\\n')]
     ['Xavier']
     """
+    return [row.record for row in jsonl_rows(path, text)]
+
+
+def jsonl_rows(path: Path | str, text: str) -> list[TableRow]:
+    """:func:`read_jsonl`, each record with its line."""
     errors: list[str] = []
-    records: list[EntityRecord] = []
+    records: list[TableRow] = []
     seen: dict[str, int] = {}
     for line, raw in enumerate(text.split("\n"), 1):
         if not raw.strip():
@@ -177,7 +197,7 @@ def read_jsonl(path: Path | str, text: str) -> list[EntityRecord]:
         if isinstance(rid, str):
             seen[rid] = line
         try:
-            records.append(EntityRecord.model_validate(data))
+            records.append(TableRow(EntityRecord.model_validate(data), line))
         except ValidationError as exc:
             for err in exc.errors():
                 field = ".".join(str(x) for x in err["loc"]) or "record"
@@ -191,6 +211,15 @@ def read_jsonl(path: Path | str, text: str) -> list[EntityRecord]:
 
 def read_store(path: Path | str, text: str) -> list[EntityRecord]:
     """The live entities of a node-link JSON graph (``export --format json``) as records."""
+    return [row.record for row in store_rows(path, text)]
+
+
+def store_rows(path: Path | str, text: str) -> list[TableRow]:
+    """:func:`read_store` as rows (a graph has no lines to give)."""
+    return [TableRow(rec, None) for rec in _store_records(path, text)]
+
+
+def _store_records(path: Path | str, text: str) -> list[EntityRecord]:
     try:
         return G.records_of(G.from_node_link(json.loads(text)))
     except json.JSONDecodeError as exc:

@@ -76,14 +76,31 @@ class _Problems(list[str]):
             self.append(msg)
 
 
-def _lines(path: Path, problems: _Problems) -> Iterator[tuple[int, str]]:
-    """(line number, text) for each line; oversize or undecodable lines are reported."""
+def _lines(path: Path, problems: _Problems, progress: bool = False
+           ) -> Iterator[tuple[int, str]]:
+    """(line number, text) for each line; oversize or undecodable lines are reported.
+    ``progress=True`` draws a bar of the bytes read on stderr."""
+    bar: Any = None
+    if progress:
+        from tqdm import tqdm
+        bar = tqdm(total=path.stat().st_size, desc=f"reading {path.name}", unit="B",
+                   unit_scale=True, unit_divisor=1024, leave=False, dynamic_ncols=True)
+    try:
+        yield from _read_lines(path, problems, bar)
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def _read_lines(path: Path, problems: _Problems, bar: Any) -> Iterator[tuple[int, str]]:
     with path.open("rb") as fh:
         n = 0
         while True:
             raw = fh.readline(MAX_LINE_BYTES + 1)
             if not raw:
                 return
+            if bar is not None:
+                bar.update(len(raw))
             n += 1
             if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
                 problems.add(f"{path}:{n}: line: longer than {MAX_LINE_BYTES} bytes, refused")
@@ -180,11 +197,12 @@ def _wikidata_record(item: Any, where: str, source: str, problems: _Problems
 
 
 def iter_wikidata(path: str | Path, problems: list[str] | None = None, *,
-                  source: str = "wikidata") -> Iterator[EntityRecord]:
-    """Stream records from a Wikidata JSON dump; problems are appended to ``problems``."""
+                  source: str = "wikidata", progress: bool = False) -> Iterator[EntityRecord]:
+    """Stream records from a Wikidata JSON dump; problems are appended to ``problems``.
+    ``progress=True`` draws a bar of the bytes read on stderr."""
     path = Path(path)
     sink = problems if isinstance(problems, _Problems) else _Problems()
-    for n, line in _lines(path, sink):
+    for n, line in _lines(path, sink, progress):
         text = line.strip().rstrip(",").strip()
         if text in ("", "[", "]"):
             continue
@@ -202,25 +220,29 @@ def iter_wikidata(path: str | Path, problems: list[str] | None = None, *,
         problems.extend(sink)
 
 
-def read_wikidata(path: str | Path, *, strict: bool = True, source: str = "wikidata") -> Imported:
-    """Read a Wikidata JSON dump (or an extract in the same format) into records."""
+def read_wikidata(path: str | Path, *, strict: bool = True, source: str = "wikidata",
+                  progress: bool = False) -> Imported:
+    """Read a Wikidata JSON dump (or an extract in the same format) into records
+    (``progress=True``: a bar of the bytes read on stderr)."""
     path = Path(path)
     problems = _Problems()
-    records = list(iter_wikidata(path, problems, source=source))
+    records = list(iter_wikidata(path, problems, source=source, progress=progress))
     return _finish(path, records, problems, strict)
 
 
 # -- GeoNames --------------------------------------------------------------------------------
 def iter_geonames(path: str | Path, problems: list[str] | None = None, *,
-                  source: str = "geonames", canonical_lang: str = "en") -> Iterator[EntityRecord]:
+                  source: str = "geonames", canonical_lang: str = "en",
+                  progress: bool = False) -> Iterator[EntityRecord]:
     """Records from a GeoNames ``alternateNames`` file, one per geonameid (ids ``geonames-N``).
 
     Rows are grouped in memory, so records come out once the whole file is read.
+    ``progress=True`` draws a bar of the bytes read on stderr.
     """
     path = Path(path)
     sink = problems if isinstance(problems, _Problems) else _Problems()
     groups: dict[str, list[tuple[AliasRecord, bool]]] = {}
-    for n, line in _lines(path, sink):
+    for n, line in _lines(path, sink, progress):
         line = line.rstrip("\r\n")
         if not line.strip() or line.startswith("#"):
             continue
@@ -278,18 +300,20 @@ def _geonames_record(gid: str, rows: list[tuple[AliasRecord, bool]], lang: str) 
 
 
 def read_geonames(path: str | Path, *, strict: bool = True, source: str = "geonames",
-                  canonical_lang: str = "en") -> Imported:
+                  canonical_lang: str = "en", progress: bool = False) -> Imported:
     """Read a GeoNames ``alternateNames`` file (or an extract) into place records."""
     path = Path(path)
     problems = _Problems()
-    records = list(iter_geonames(path, problems, source=source, canonical_lang=canonical_lang))
+    records = list(iter_geonames(path, problems, source=source, canonical_lang=canonical_lang,
+                                 progress=progress))
     return _finish(path, records, problems, strict)
 
 
-def records_from(paths: Iterable[str | Path]) -> list[EntityRecord]:
-    """Records from several files, by extension: ``.json``/``.jsonl`` Wikidata, ``.txt`` GeoNames."""
+def records_from(paths: Iterable[str | Path], *, progress: bool = False) -> list[EntityRecord]:
+    """Records from several files, by extension: ``.json``/``.jsonl`` Wikidata, ``.txt`` GeoNames
+    (``progress=True``: a bar of the bytes read on stderr, file by file)."""
     out: list[EntityRecord] = []
     for p in map(Path, paths):
         reader = read_geonames if p.suffix == ".txt" else read_wikidata
-        out += reader(p).records
+        out += reader(p, progress=progress).records
     return out

@@ -30,9 +30,9 @@ from ..files import YAML_WIDTH, atomic_write
 from ..graph import records_of
 from ..models import EntityRecord, TableFile
 from . import delimited
-from .errors import MAX_REPORTED, TableError, error, pydantic_message
+from .errors import MAX_REPORTED, TableError, TableRow, error, pydantic_message
 
-__all__ = ["TableError", "read_table", "write_table", "write_records", "table_format",
+__all__ = ["TableError", "TableRow", "read_table", "read_table_lines", "write_table", "write_records", "table_format",
            "EntitySource", "MAX_TABLE_BYTES", "MAX_LINE_CHARS", "FORMATS"]
 
 MAX_TABLE_BYTES = 256 * 1024 * 1024
@@ -82,14 +82,26 @@ def read_table(path: str | Path) -> list[EntityRecord]:
 
     Raises :class:`TableError` listing every problem of the file, or ``OSError``.
     """
+    return [row.record for row in read_table_lines(path)]
+
+
+def read_table_lines(path: str | Path) -> list[TableRow]:
+    """:func:`read_table`, each record as a :class:`TableRow` that says where in the file it
+    is (its line, the lines of its ``type`` and ``distinct`` ids), for checks across files.
+
+    >>> from resolver.paths import data_dir
+    >>> row = read_table_lines(sorted((data_dir() / "aliases").glob("*.yaml"))[0])[0]
+    >>> row.field, row.line is not None and row.line > 1
+    ('entities.0', True)
+    """
     path = Path(path)
     fmt = table_format(path)
     text = _read_text(path)
     if fmt == "yaml":
         return _read_yaml(path, text)
     if fmt == "json":
-        return delimited.read_store(path, text)
-    return delimited.read_jsonl(path, text) if fmt == "jsonl" else delimited.read_delimited(
+        return delimited.store_rows(path, text)
+    return delimited.jsonl_rows(path, text) if fmt == "jsonl" else delimited.delimited_rows(
         path, text, fmt)
 
 
@@ -124,7 +136,7 @@ def _alias_errors(path: Path, text: str) -> list[str]:
     return out
 
 
-def _read_yaml(path: Path, text: str) -> list[EntityRecord]:
+def _read_yaml(path: Path, text: str) -> list[TableRow]:
     loader = _LOADER(text)
     try:
         aliases = _alias_errors(path, text)
@@ -172,7 +184,14 @@ def _read_yaml(path: Path, text: str) -> list[EntityRecord]:
             for alias in rec.aliases:
                 if alias.source is None:
                     alias.source = table.source
-    return table.entities
+    rows = []
+    for i, rec in enumerate(table.entities):
+        at = {"type": (_line_of(node, ("entities", i, "type")), f"entities.{i}.type")}
+        for j in range(len(rec.distinct)):
+            at[f"distinct.{j}"] = (_line_of(node, ("entities", i, "distinct", j)),
+                                   f"entities.{i}.distinct.{j}")
+        rows.append(TableRow(rec, _line_of(node, ("entities", i)), f"entities.{i}", at))
+    return rows
 
 
 # -- writing -----------------------------------------------------------------------------------

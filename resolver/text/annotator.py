@@ -20,7 +20,7 @@ number of texts (``Resolver.annotate`` keeps one per resolver):
 
 from __future__ import annotations
 
-from ..models import Mention
+from ..models import Mention, check_name
 from ..names.rules import rules
 from .decide import DocumentDecider
 from .known import KnownNames, Resolving
@@ -68,8 +68,7 @@ class Annotator:
         >>> [(m.text, m.status) for m in a.annotate("Gaddafi spoke to us in the US.")]
         [('Gaddafi', 'ambiguous'), ('US', 'resolved')]
         """
-        if not isinstance(text, str):
-            raise TypeError(f"annotate() needs a str, not {type(text).__name__}")
+        check_name(text, "text")
         t, offsets = dehyphenate(text)
         found = self.spans.find(t, lower(t))
         self.decider.decide(found)

@@ -92,7 +92,7 @@ def test_missing_dask_says_how_to_install(monkeypatch) -> None:
 
     monkeypatch.setattr(builtins, "__import__", fake)
     mod = importlib.reload(rdask)
-    with pytest.raises(ImportError, match=r'pip install "resolver\[dask\]"'):
+    with pytest.raises(ImportError, match=r'pip install -e "\.\[dask\]"'):
         list(mod.normalise_corpus(["x"]))
 
 
