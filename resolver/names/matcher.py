@@ -51,11 +51,13 @@ def compare_names(q: ParsedName, a: ParsedName, entity_type: str = "person",
         return compare_organisations(q, a, q_raw, a_raw)
     if entity_type == "person":
         m = compare_person(q, a)
-        if m.score < PART_MIN:   # the parts may stand in another order, or be cut otherwise
-            alt = reordered(q, a) if len(q.parts) == len(a.parts) > 1 else rejoined(q, a)
-            if alt.score > m.score:
-                return alt
-        return m
+        if len(q.parts) != len(a.parts):   # the same letters may be cut into other words
+            alt = rejoined(q, a)
+        elif m.score < PART_MIN and len(q.parts) > 1:   # ... or the parts stand in another order
+            alt = reordered(q, a)
+        else:
+            return m
+        return alt if alt.score > m.score else m
     return _compare_words(q, a)
 
 
