@@ -133,7 +133,8 @@ class AliasIndex:
         if type != "person" and len(parsed.parts) > 1:
             out.append(primary_key(parsed.normalised.replace(" ", "").replace("-", "")))
         if type == "organisation":   # each word it is known by: Siemens AG / Siemens Aktiengesellschaft
-            out += [ORGANISATION_KEY + keys(w)[0] for w in organisation_words(parsed)]
+            out += [ORGANISATION_KEY + primary_key(w.replace("-", ""))
+                    for w in organisation_words(parsed)]
         return list(dict.fromkeys(out))
 
     # -- lookups --------------------------------------------------------------------------
@@ -169,8 +170,9 @@ class AliasIndex:
         if len(q.parts) > 1:
             qkeys.append(primary_key(q.normalised.replace(" ", "").replace("-", "")))
         qkeys += [d for k in qkeys[:2] for d in _deletions(k)]
-        if len(q.parts) > 1:   # the organisations that share one of its words
-            qkeys += [ORGANISATION_KEY + keys(w)[0] for w in organisation_words(q)]
+        if len(q.parts) > 1:   # the organisations that share one of its words (primary keys:
+            # cheap, and the index files each organisation word under its primary key)
+            qkeys += [ORGANISATION_KEY + primary_key(w.replace("-", "")) for w in q.parts]
         seen: dict[int, None] = {}
         for k in dict.fromkeys(qkeys):
             for a in self.keys.get(k, ()):

@@ -287,9 +287,9 @@ def _join(p: _Pairing, runs: tuple[_Word, ...], ones: tuple[_Word, ...], left_ru
         for i, n in spans:
             run, one = runs[i:i + n], ones[j]
             joined = "".join(w.text for w in run)
-            if (not all(k in left_runs for k in range(i, i + n)) or _is_number(joined)
-                    or joined[:1] != one.text[:1]):
-                continue
+            if (joined[:1] != one.text[:1] or abs(len(joined) - len(one.text)) > 2
+                    or not all(k in left_runs for k in range(i, i + n)) or _is_number(joined)):
+                continue   # the same letters must start alike and be about as many
             s, why = part_similarity(joined, one.text, one.vowelless or any(w.vowelless for w in run))
             if s >= BOUNDARY_MIN:
                 spaced = " ".join(w.text for w in run)
