@@ -74,6 +74,15 @@ class Rules:
     span_links: tuple[str, ...]
     span_article: str
     link_words: frozenset[str]
+    function_word_exceptions: frozenset[str] = frozenset()
+    elisions: frozenset[str] = frozenset()
+    binding_elisions: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()
+    german_determiners: frozenset[str] = frozenset()
+    institution_nouns: frozenset[str] = frozenset()
+    name_adjectives: frozenset[str] = frozenset()
+    not_names: tuple[str, ...] = ()
+    roles: frozenset[str] = frozenset()
 
     def given_group(self, name: str) -> int | None:
         """The equivalence group of a normalised given name, or None if it is not listed."""
@@ -162,4 +171,13 @@ def rules() -> Rules:
         span_links=tuple(text["span_links"]),
         span_article=str(text["span_article"]),
         link_words=frozenset(text["link_words"]),
+        function_word_exceptions=frozenset(text.get("function_word_exceptions", ())),
+        elisions=frozenset(text.get("elisions", ())),
+        binding_elisions=frozenset(text.get("binding_elisions", ())),
+        articles=frozenset(text.get("articles", ())),
+        german_determiners=frozenset(text.get("german_determiners", ())),
+        institution_nouns=frozenset(text.get("institution_nouns", ())),
+        name_adjectives=frozenset(text.get("name_adjectives", ())),
+        not_names=tuple(text.get("not_names", ())),
+        roles=frozenset(text.get("roles", ())),
     )

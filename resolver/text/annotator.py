@@ -24,7 +24,8 @@ from ..models import Mention
 from ..names.rules import rules
 from .decide import DocumentDecider
 from .known import KnownNames, Resolving
-from .prep import IDENTITY, OffsetMap, dehyphenate, lower
+from .lang import detect
+from .prep import IDENTITY, OffsetMap, lower, prepare
 from .spans import Found, SpanFinder
 from .titles import TitleFinder, common_words
 
@@ -70,8 +71,9 @@ class Annotator:
         """
         if not isinstance(text, str):
             raise TypeError(f"annotate() needs a str, not {type(text).__name__}")
-        t, offsets = dehyphenate(text)
-        found = self.spans.find(t, lower(t))
+        t, offsets = prepare(text)
+        lang = detect(t)
+        found = self.spans.find(t, lower(t), lang)
         self.decider.decide(found)
         return self._mentions(text, found, offsets)
 

@@ -16,8 +16,8 @@ from ..cache import BoundedCache
 from ..index.ranking import score_entities
 from ..names.matcher import PART_MIN, part_similarity
 from ..names.normalise import parse_name
+from .found import Found
 from .known import CACHE_SIZE, Resolving
-from .spans import Found
 
 __all__ = ["DocumentDecider"]
 

@@ -25,12 +25,54 @@ from ..cache import BoundedCache
 from ..index.aliases import AliasIndex
 from ..models import Match
 from ..names.normalise import parse_name
+from ..names.rules import rules
 from .prep import fold, longest_first
 
-__all__ = ["KnownNames", "Resolving", "Hit", "Resolution", "CACHE_SIZE"]
+__all__ = ["KnownNames", "Resolving", "Hit", "Resolution", "CACHE_SIZE", "inflection_key",
+           "CLITICS"]
 
 CACHE_SIZE = 200_000
 _start = itemgetter(0)
+CLITICS = ("وف", "بلك")      # Arabic proclitics: a conjunction, then a preposition
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_ENDINGS = ("en", "em", "er", "es", "e")   # German adjective endings
+
+
+def _after_clitics(s: str, b: int) -> bool:
+    """Whether the Arabic word at ``b`` follows one or two proclitics that start a word."""
+    if _ARABIC_LETTER.match(s, b) is None:
+        return False
+    i = b - 1
+    if s[i] in CLITICS[1]:
+        i -= 1
+        if i >= 0 and s[i] in CLITICS[0]:
+            i -= 1
+    elif s[i] in CLITICS[0]:
+        i -= 1
+    else:
+        return False
+    return i < 0 or not s[i].isalnum()
+
+
+def inflection_key(words: list[str]) -> tuple[str, ...]:
+    """Folded words without German case endings: adjectives without -e/-en/-em/-er/-es, the
+    last word without a genitive -s. ``Vereinten Nationen`` and ``Vereinte Nationen`` share it.
+
+    >>> inflection_key(["internationalen", "strafgerichtshofs"])
+    ('international', 'strafgerichtshof')
+    """
+    out = []
+    last = len(words) - 1
+    for i, w in enumerate(words):
+        if i < last:
+            for end in _ENDINGS:
+                if w.endswith(end) and len(w) - len(end) >= 4:
+                    w = w[:-len(end)]
+                    break
+        elif w.endswith("s") and len(w) > 5:
+            w = w[:-1]
+        out.append(w)
+    return tuple(out)
 
 
 class Resolving(Protocol):
@@ -53,12 +95,14 @@ Hit = tuple[int, int, tuple[int, ...]]
 
 class Resolution(NamedTuple):
     """What a spelling resolves to: an entity number (-1: none, or a tie between
-    ``candidates``), the score and method of the match."""
+    ``candidates``), the score and method of the match, and how many name parts the alias
+    it matched has (0: not told)."""
 
     entity: int
     score: float | None
     method: str | None
     candidates: tuple[int, ...] = ()
+    parts: int = 0
 
 
 class KnownNames:
@@ -91,6 +135,12 @@ class KnownNames:
         self._acronyms = {k: tuple(v) for k, v in acronyms.items()}
         # no look-around: it would stop the engine's fast first-letter scan; checked per hit
         self._acronym_re = re.compile(longest_first(acronyms)) if acronyms else None
+        r = rules()
+        self._article_pairs: frozenset[str] | None = None
+        self._inflected: dict[tuple[str, ...], tuple[int, ...]] | None = None
+        phrases = [" ".join(p.lower().split()) for p in r.not_names]
+        self._not_names = re.compile("|".join(re.escape(p) for p in phrases if p)) \
+            if phrases else None
 
     def resolve(self, name: str) -> Resolution | None:
         """What a spelling resolves to, or None.
@@ -104,7 +154,9 @@ class KnownNames:
             hit = self._cache[key]
         else:
             m = self.resolver.resolve(key) if len(key) > 1 else None
-            hit = None if m is None else Resolution(self.ix.eidx[m.entity_id], m.score, m.method)
+            hit = None if m is None else Resolution(
+                self.ix.eidx[m.entity_id], m.score, m.method, (),
+                len(parse_name(m.alias).parts))
         return self._cache.touch(key, hit)     # (re)inserted last: most recently used
 
     def hit_result(self, name: str, aliases: tuple[int, ...]) -> Resolution:
@@ -121,20 +173,54 @@ class KnownNames:
             self._hit_cache.put(key, out)
         return out
 
+    def inflected(self, name: str) -> tuple[int, ...]:
+        """The aliases a multi-word German name is, whatever the case endings of its words
+        ("Vereinten Nationen", "des Internationalen Strafgerichtshofs")."""
+        words = fold(name).split()
+        if len(words) < 2:
+            return ()
+        table = self._inflected
+        if table is None:
+            table = {}
+            for a, text in self.ix.live_aliases():
+                ws = fold(text).split()
+                if 1 < len(ws) <= 5:
+                    k = inflection_key(ws)
+                    table[k] = tuple(dict.fromkeys(table.get(k, ()) + (a,)))
+            self._inflected = table
+        return table.get(inflection_key(words), ())
+
+    def article_pair(self, article: str, word: str) -> bool:
+        """Whether a known alias holds the (folded) ``article`` before ``word``: "le drian"."""
+        pairs = self._article_pairs
+        if pairs is None:
+            articles = rules().articles
+            pairs = self._article_pairs = frozenset(
+                f"{w} {ws[i + 1]}" for _, text in self.ix.live_aliases()
+                for ws in (fold(text).split(),) for i, w in enumerate(ws[:-1]) if w in articles)
+        return f"{article} {word}" in pairs
+
     def hits(self, t: str, s: str) -> list[Hit]:
         """Known aliases in the text: leftmost-longest, whole words, acronyms as written.
 
-        A hit written all in lowercase is a word, not a name ("conte", "us")."""
+        A hit written all in lowercase is a word, not a name ("conte", "us"). An Arabic name
+        may carry proclitics (و ف, then ب ل ك: "وبنغازي", "لحفتر"): the hit is the name
+        without them. A hit inside a fixed expression (``not_names`` in text.yaml) is none."""
         raw: list[Hit] = []
         append = raw.append
         if self._auto is not None:
             n_s = len(s)
             for end, (n, ids) in self._auto.iter(s):
                 b, e = end - n + 1, end + 1
-                if (b and s[b - 1].isalnum()) or (e < n_s and s[e].isalnum()) \
-                        or t[b:e].islower():
+                if (b and s[b - 1].isalnum() and not _after_clitics(s, b)) \
+                        or (e < n_s and s[e].isalnum()) or t[b:e].islower():
                     continue
                 append((b, e, ids))
+            if self._not_names is not None and raw and not s.isascii():
+                spans = [m.span() for m in self._not_names.finditer(s)]
+                if spans:
+                    raw = [h for h in raw if not any(x < h[1] and h[0] < y for x, y in spans)]
+                    append = raw.append
         if self._acronym_re is not None:
             n_t = len(t)
             for m in self._acronym_re.finditer(t):
