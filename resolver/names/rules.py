@@ -83,6 +83,8 @@ class Rules:
     name_adjectives: frozenset[str] = frozenset()
     not_names: tuple[str, ...] = ()
     roles: frozenset[str] = frozenset()
+    acronym_connectives: frozenset[str] = frozenset()
+    kin_modifiers: frozenset[str] = frozenset()
 
     def given_group(self, name: str) -> int | None:
         """The equivalence group of a normalised given name, or None if it is not listed."""
@@ -180,4 +182,6 @@ def rules() -> Rules:
         name_adjectives=frozenset(text.get("name_adjectives", ())),
         not_names=tuple(text.get("not_names", ())),
         roles=frozenset(text.get("roles", ())),
+        acronym_connectives=frozenset(text.get("acronym_connectives", ())),
+        kin_modifiers=frozenset(text.get("kin_modifiers", ())),
     )

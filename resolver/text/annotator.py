@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from ..models import Mention
 from ..names.rules import rules
+from .acronyms import AcronymBinder
 from .decide import DocumentDecider
 from .known import KnownNames, Resolving
 from .lang import detect
@@ -59,6 +60,7 @@ class Annotator:
         self.ix = ix
         self.known = KnownNames(resolver)
         self.spans = SpanFinder(ix, self.known, TitleFinder(rules().titles), common_words())
+        self.acronyms = AcronymBinder(ix, self.known)
         self.decider = DocumentDecider(resolver)
 
     def annotate(self, text: str) -> list[Mention]:
@@ -74,7 +76,8 @@ class Annotator:
         t, offsets = prepare(text)
         lang = detect(t)
         found = self.spans.find(t, lower(t), lang)
-        self.decider.decide(found)
+        self.acronyms.bind(t, found)
+        self.decider.decide(found, t)
         return self._mentions(text, found, offsets)
 
     def _mentions(self, text: str, found: list[Found], offsets: OffsetMap) -> list[Mention]:

@@ -26,6 +26,7 @@ from ..index.aliases import AliasIndex
 from ..models import Match
 from ..names.normalise import parse_name
 from ..names.rules import rules
+from .lang import is_any_function_word
 from .prep import fold, longest_first
 
 __all__ = ["KnownNames", "Resolving", "Hit", "Resolution", "CACHE_SIZE", "inflection_key",
@@ -52,6 +53,17 @@ def _after_clitics(s: str, b: int) -> bool:
     else:
         return False
     return i < 0 or not s[i].isalnum()
+
+
+_ROMANCE = ("fr", "it", "es")
+_NEXT_WORD = re.compile(r"[ \t]([^\W\d_]{3,})")
+
+
+def _continued(t: str, e: int) -> bool:
+    """Whether a lowercase word that is no function word follows offset ``e``: an adjective
+    or noun of the same phrase in a language that puts them after the noun."""
+    m = _NEXT_WORD.match(t, e)
+    return m is not None and m.group(1).islower() and not is_any_function_word(m.group(1))
 
 
 def inflection_key(words: list[str]) -> tuple[str, ...]:
@@ -173,6 +185,11 @@ class KnownNames:
             self._hit_cache.put(key, out)
         return out
 
+    def _capitalised(self, ids: tuple[int, ...]) -> bool:
+        """Whether every alias of ``ids`` opens with a capital letter."""
+        text = self.ix.alias_text
+        return all(text[a][:1].isupper() for a in ids)
+
     def inflected(self, name: str) -> tuple[int, ...]:
         """The aliases a multi-word German name is, whatever the case endings of its words
         ("Vereinten Nationen", "des Internationalen Strafgerichtshofs")."""
@@ -200,20 +217,28 @@ class KnownNames:
                 for ws in (fold(text).split(),) for i, w in enumerate(ws[:-1]) if w in articles)
         return f"{article} {word}" in pairs
 
-    def hits(self, t: str, s: str) -> list[Hit]:
+    def hits(self, t: str, s: str, lang: str = "") -> list[Hit]:
         """Known aliases in the text: leftmost-longest, whole words, acronyms as written.
 
-        A hit written all in lowercase is a word, not a name ("conte", "us"). An Arabic name
-        may carry proclitics (و ف, then ب ل ك: "وبنغازي", "لحفتر"): the hit is the name
-        without them. A hit inside a fixed expression (``not_names`` in text.yaml) is none."""
+        A hit written all in lowercase is a word, not a name ("conte", "us"); so is one that
+        opens with a lowercase word where every alias spelled so is capitalised ("du groupe
+        Wagner"). In French, Italian and Spanish a name ending in a lowercase word is no name
+        when another word of the same phrase follows it ("Conseil de sécurité nationale"). An
+        Arabic name may carry proclitics (و ف, then ب ل ك: "وبنغازي", "لحفتر"): the hit is the
+        name without them. A hit inside a fixed expression (``not_names``) is none."""
         raw: list[Hit] = []
         append = raw.append
+        romance = lang in _ROMANCE
         if self._auto is not None:
             n_s = len(s)
             for end, (n, ids) in self._auto.iter(s):
                 b, e = end - n + 1, end + 1
                 if (b and s[b - 1].isalnum() and not _after_clitics(s, b)) \
                         or (e < n_s and s[e].isalnum()) or t[b:e].islower():
+                    continue
+                if t[b].islower() and self._capitalised(ids):
+                    continue
+                if romance and t[e - 1].islower() and " " in t[b:e] and _continued(t, e):
                     continue
                 append((b, e, ids))
             if self._not_names is not None and raw and not s.isascii():

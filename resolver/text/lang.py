@@ -28,13 +28,13 @@ from functools import lru_cache
 from ..names.rules import rules
 
 __all__ = ["LANGS", "detect", "lang_zipf", "is_function_word", "is_german_noun",
-           "is_short_function_word",
+           "is_short_function_word", "is_any_function_word",
            "is_common_in", "SAMPLE"]
 
 LANGS = ("en", "fr", "de", "it", "es")
 SAMPLE = 1000          # characters of a text read to tell its language
 _TOP = 100             # most frequent words of each language considered
-_MIN_HITS = 2          # fewer function words than this: no language
+_MIN_HITS = 1          # fewer function words than this: no language
 _NOUN_ZIPF = 3.0       # a German common noun is at least this frequent in German ...
 _NOUN_MARGIN = 1.0     # ... and this much more frequent than in any other language
 _HEAD_ZIPF = 3.3       # the last part of a compound (Grenz|übergang) at least this frequent
@@ -52,7 +52,8 @@ def _function_words() -> dict[str, frozenset[str]]:
     out: dict[str, frozenset[str]] = {}
     for lang, words in tops.items():
         others = set().union(*(w for k, w in tops.items() if k != lang))
-        out[lang] = frozenset(words - others)
+        mine = words - others
+        out[lang] = frozenset(mine | {w + p for w in mine for p in ".,;:"})   # "nicht."
     return out
 
 
@@ -103,6 +104,17 @@ def is_function_word(word: str, lang: str) -> bool:
 def _short_function_words() -> frozenset[str]:
     from wordfreq import top_n_list
     return frozenset(w for lang in LANGS for w in top_n_list(lang, _TOP) if len(w) <= 3)
+
+
+@lru_cache(maxsize=1)
+def _any_function_words() -> frozenset[str]:
+    from wordfreq import top_n_list
+    return frozenset(w for lang in LANGS for w in top_n_list(lang, _TOP))
+
+
+def is_any_function_word(word: str) -> bool:
+    """Whether a lowercase word is a top word of one of :data:`LANGS` ("a", "ha", "est")."""
+    return word in _any_function_words()
 
 
 def is_short_function_word(word: str) -> bool:

@@ -154,7 +154,7 @@ class SpanFinder:
     def find(self, t: str, s: str, lang: str = "") -> list[Found]:
         """The mentions of a prepared text ``t`` (``s``: its lowercase search copy), in order.
         ``lang``: the text's language (:func:`~resolver.text.lang.detect`)."""
-        hits = self.known.hits(t, s)
+        hits = self.known.hits(t, s, lang)
         found: list[Found] = []
         hi, nh = 0, len(hits)
         n_t = len(t)
