@@ -23,6 +23,7 @@ from __future__ import annotations
 from ..models import Mention
 from ..names.rules import rules
 from .acronyms import AcronymBinder
+from .arabic import ArabicSurnames
 from .decide import DocumentDecider
 from .known import KnownNames, Resolving
 from .lang import detect
@@ -61,6 +62,7 @@ class Annotator:
         self.known = KnownNames(resolver)
         self.spans = SpanFinder(ix, self.known, TitleFinder(rules().titles), common_words())
         self.acronyms = AcronymBinder(ix, self.known)
+        self.arabic = ArabicSurnames(ix, self.known)
         self.decider = DocumentDecider(resolver)
 
     def annotate(self, text: str) -> list[Mention]:
@@ -77,6 +79,8 @@ class Annotator:
         lang = detect(t)
         found = self.spans.find(t, lower(t), lang)
         self.acronyms.bind(t, found)
+        if lang == "ar":
+            self.arabic.find(t, found)
         self.decider.decide(found, t)
         return self._mentions(text, found, offsets)
 
