@@ -76,8 +76,9 @@ class Annotator:
         if not isinstance(text, str):
             raise TypeError(f"annotate() needs a str, not {type(text).__name__}")
         t, offsets = prepare(text)
-        lang = detect(t)
-        found = self.spans.find(t, lower(t), lang)
+        s = lower(t)
+        lang = detect(s, lowered=True)
+        found = self.spans.find(t, s, lang)
         self.acronyms.bind(t, found)
         if lang == "ar":
             self.arabic.find(t, found)

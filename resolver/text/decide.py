@@ -90,7 +90,12 @@ class DocumentDecider:
         """Settle the short forms of a document's mentions (``t``: its text), in place."""
         types = self.ix.types
         parts_of = self._parts
+        alike = self._alike
+        surnames = self._surnames
         full: list[tuple[str, object, Found]] = []   # (family name, entity key, mention)
+        # per surname: the indexes in ``full`` of its family's full names, and how far
+        # ``full`` has been looked through for it
+        family: dict[str, tuple[list[int], list[int]]] = {}
         initial = False
         for f in found:
             if f.initial:
@@ -103,35 +108,53 @@ class DocumentDecider:
             if len(parts) >= 2:
                 if f.status != "ambiguous" and not f.initial:
                     full.append((parts[-1], f.ent if f.ent >= 0 else f.name, f))
-            elif len(parts) == 1 and (full or f.ent >= 0):
-                self._short(parts[0], f, full, t)
+            elif len(parts) == 1:
+                part = parts[0]
+                if not full:             # no full name yet: the tables decide
+                    if f.ent >= 0:
+                        cands = surnames.get(part)
+                        if cands is None:
+                            cands = self.surname_entities(part)
+                        if len(cands) > 1:
+                            self._shared(f, cands)
+                    continue
+                seen = family.get(part)
+                if seen is None:
+                    seen = family[part] = ([], [0])
+                idx, upto = seen
+                for i in range(upto[0], len(full)):
+                    same = alike.get((part, full[i][0]))
+                    if same is None:
+                        same = self._same_family(part, full[i][0])
+                    if same:
+                        idx.append(i)
+                upto[0] = len(full)
+                self._short(part, f, [full[i] for i in idx], t)
         if initial:   # a lone capitalised word opening a sentence
             found[:] = [f for f in found if not (f.initial and f.status == "unknown")]
 
+    def _shared(self, f: Found, cands: tuple[int, ...]) -> None:
+        """A surname several people of the tables share, with no evidence in the text: the
+        one with the highest curated prior, else ambiguous."""
+        pr = self.ix.priors
+        if pr[cands[0]] > pr[cands[1]]:
+            if f.ent != cands[0]:
+                f.ent, f.method = cands[0], "prior"
+            return
+        f.ent, f.status, f.cands, f.method, f.score = -1, "ambiguous", cands, None, None
+
     def _short(self, part: str, f: Found, full: list[tuple[str, object, Found]], t: str) -> None:
         """The lone surname rule (module doc) for one mention ``f``; ``full``: the full names
-        before it."""
-        nearest: tuple[object, Found] | None = None
-        rivals: dict[object, Found] = {}
-        for fam, key, g in reversed(full):
-            if not self._same_family(part, fam):
-                continue
-            if nearest is None:
-                nearest = (key, g)
-            elif key != nearest[0]:
-                if t and _SENTENCE_END.search(t, g.e, nearest[1].b) is None:
-                    rivals[key] = g          # named in the same sentence as the nearest
-                elif _kin_before(t, f.b):
-                    rivals[key] = g
-        if nearest is not None:
+        of its family before it, in order."""
+        if full:
             f.initial = False
-            key, g = nearest
-            if rivals or (_kin_before(t, f.b) and any(
-                    k != key for fam, k, _ in full if self._same_family(part, fam))):
-                keys = [key, *rivals]
-                if not rivals:
-                    keys += [k for fam, k, _ in full if self._same_family(part, fam)]
-                cands = tuple(dict.fromkeys(k for k in keys if isinstance(k, int)))
+            key, g = full[-1][1], full[-1][2]
+            rivals = [k for _, k, h in full[:-1]
+                      if k != key and t and _SENTENCE_END.search(t, h.e, g.b) is None]
+            if not rivals and len({k for _, k, _ in full}) > 1 and _kin_before(t, f.b):
+                rivals = [k for _, k, _ in full if k != key]   # "the younger Haftar"
+            if rivals:
+                cands = tuple(dict.fromkeys(k for k in (key, *rivals) if isinstance(k, int)))
                 if len(cands) > 1:
                     f.ent, f.status, f.cands, f.method, f.score = -1, "ambiguous", cands, None, None
                 else:
@@ -148,12 +171,7 @@ class DocumentDecider:
         if f.ent >= 0:
             cands = self.surname_entities(part)
             if len(cands) > 1:
-                pr = self.ix.priors
-                if pr[cands[0]] > pr[cands[1]]:
-                    if f.ent != cands[0]:
-                        f.ent, f.method = cands[0], "prior"
-                    return
-                f.ent, f.status, f.cands, f.method, f.score = -1, "ambiguous", cands, None, None
+                self._shared(f, cands)
 
 
 def _kin_before(t: str, b: int) -> bool:

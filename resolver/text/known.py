@@ -2,8 +2,9 @@
 each distinct spelling resolved once.
 
 - :meth:`KnownNames.hits`: known aliases in a text, leftmost-longest, whole words, with a
-  pyahocorasick automaton over a folded copy of the text; acronym aliases (LNA, UN, US) are
-  searched separately, case-sensitively, as written: "us" is not the US.
+  pyahocorasick automaton over a folded copy of the text; acronym aliases (LNA, UN, US) and
+  aliases of three letters or fewer (HoR, Noc) are searched separately, case-sensitively, as
+  written: "us" is not the US, and "hor" inside "author" costs nothing.
 - :meth:`KnownNames.resolve`: a spelling resolved through the resolver (``Resolving``),
   cached in a bounded least-recently-used cache.
 
@@ -34,6 +35,7 @@ __all__ = ["KnownNames", "Resolving", "Hit", "Resolution", "CACHE_SIZE", "inflec
 
 CACHE_SIZE = 200_000
 _start = itemgetter(0)
+_SHORT = 3                  # an alias this short is searched as written, like an acronym
 CLITICS = ("وف", "بلك")      # Arabic proclitics: a conjunction, then a preposition
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _ENDINGS = ("en", "em", "er", "es", "e")   # German adjective endings
@@ -132,8 +134,8 @@ class KnownNames:
         acronyms: dict[str, list[int]] = {}
         for a, text in ix.live_aliases():
             parsed = parse_name(text)
-            if parsed.parts and all(parsed.acronym):
-                acronyms.setdefault(text, []).append(a)
+            if (parsed.parts and all(parsed.acronym)) or (len(text) <= _SHORT and text.isalpha()):
+                acronyms.setdefault(text, []).append(a)   # as written: "LNA", "HoR", "Noc"
             else:
                 low = " ".join(text.lower().split())
                 for key in dict.fromkeys((low, " ".join(fold(text).split()), fold(low).strip())):
@@ -141,6 +143,7 @@ class KnownNames:
                         keys.setdefault(key, []).append(a)
         for key, ids in keys.items():
             auto.add_word(key, (len(key), tuple(ids)))
+
         self._auto = auto if keys else None
         if self._auto is not None:
             auto.make_automaton()
@@ -153,6 +156,9 @@ class KnownNames:
         phrases = [" ".join(p.lower().split()) for p in r.not_names]
         self._not_names = re.compile("|".join(re.escape(p) for p in phrases if p)) \
             if phrases else None
+        self._not_name_heads = tuple({p.split()[0] for p in phrases if p})
+        # the languages whose texts may hold them: Arabic script only in Arabic texts
+        self._not_name_arabic = all(_ARABIC_LETTER.search(p) for p in phrases)
 
     def resolve(self, name: str) -> Resolution | None:
         """What a spelling resolves to, or None.
@@ -233,15 +239,20 @@ class KnownNames:
             n_s = len(s)
             for end, (n, ids) in self._auto.iter(s):
                 b, e = end - n + 1, end + 1
-                if (b and s[b - 1].isalnum() and not _after_clitics(s, b)) \
-                        or (e < n_s and s[e].isalnum()) or t[b:e].islower():
+                if (e < n_s and s[e].isalnum()) or (
+                        b and s[b - 1].isalnum() and not _after_clitics(s, b)):
                     continue
-                if t[b].islower() and self._capitalised(ids):
+                name = t[b:e]
+                if name.islower():
+                    continue
+                if name[0].islower() and self._capitalised(ids):
                     continue
                 if romance and t[e - 1].islower() and " " in t[b:e] and _continued(t, e):
                     continue
                 append((b, e, ids))
-            if self._not_names is not None and raw and not s.isascii():
+            if self._not_names is not None and raw and (
+                    lang == "ar" or not self._not_name_arabic) and \
+                    any(w in s for w in self._not_name_heads):
                 spans = [m.span() for m in self._not_names.finditer(s)]
                 if spans:
                     raw = [h for h in raw if not any(x < h[1] and h[0] < y for x, y in spans)]

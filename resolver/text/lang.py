@@ -32,9 +32,11 @@ __all__ = ["LANGS", "detect", "lang_zipf", "is_function_word", "is_german_noun",
            "is_common_in", "SAMPLE"]
 
 LANGS = ("en", "fr", "de", "it", "es")
-SAMPLE = 1000          # characters of a text read to tell its language
+SAMPLE = 500           # characters of a text read to tell its language
 _TOP = 100             # most frequent words of each language considered
 _MIN_HITS = 1          # fewer function words than this: no language
+_DECIDED = 4           # this many of one language and none of another: that language
+_FIRST = 160           # characters read first
 _NOUN_ZIPF = 3.0       # a German common noun is at least this frequent in German ...
 _NOUN_MARGIN = 1.0     # ... and this much more frequent than in any other language
 _HEAD_ZIPF = 3.3       # the last part of a compound (Grenz|übergang) at least this frequent
@@ -66,19 +68,36 @@ def _all_top_words() -> dict[str, frozenset[str]]:
             for lang in LANGS}
 
 
-def detect(text: str) -> str:
-    """The language of ``text``: ``"ar"``, one of :data:`LANGS`, or ``""`` (not told)."""
+@lru_cache(maxsize=1)
+def _word_language() -> dict[str, str]:
+    """Each function word of :func:`_function_words` -> its language."""
+    return {w: lang for lang, words in _function_words().items() for w in words}
+
+
+def detect(text: str, lowered: bool = False) -> str:
+    """The language of ``text`` (``lowered``: it is in lowercase already): ``"ar"``, one of
+    :data:`LANGS`, or ``""`` (not told).
+
+    The words of the first :data:`_FIRST` characters decide when :data:`_DECIDED` function
+    words of one language come with none of another; else the function words of the first
+    :data:`SAMPLE` characters, most of one language."""
+    first = text[:_FIRST] if lowered else text[:_FIRST].lower()
+    seen = [x for x in map(_word_language().get, first.split()) if x]
+    if len(seen) >= _DECIDED and seen.count(seen[0]) == len(seen):
+        return seen[0]
     sample = text[:SAMPLE]
-    if not sample.isascii() and _ARABIC.search(sample) is not None:
-        arabic = len(_ARABIC.findall(sample))
-        if arabic >= len(_LATIN.findall(sample)):
-            return "ar"
-    words = set(sample.lower().split())
+    counts: dict[str, int] = {}
+    for lang in map(_word_language().get, sample.lower().split()):
+        if lang is not None:
+            counts[lang] = counts.get(lang, 0) + 1
     best, best_n = "", _MIN_HITS - 1
-    for lang, fw in _function_words().items():
-        n = len(words & fw)      # distinct function words of each language
+    for lang, n in counts.items():
         if n > best_n:
             best, best_n = lang, n
+    if (not best or best_n < _MIN_HITS + 1) and not sample.isascii() and \
+            _ARABIC.search(sample) is not None and \
+            len(_ARABIC.findall(sample)) >= len(_LATIN.findall(sample)):
+        return "ar"
     return best
 
 

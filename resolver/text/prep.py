@@ -31,7 +31,7 @@ from collections.abc import Iterable
 
 from ..names.rules import rules
 
-__all__ = ["OffsetMap", "IDENTITY", "clean", "dehyphenate", "prepare", "fold", "lower", "SPAN", "WORD", "WORDS", "ARTICLE_BEFORE",
+__all__ = ["OffsetMap", "IDENTITY", "clean", "dehyphenate", "prepare", "has_marks", "fold", "lower", "SPAN", "WORD", "WORDS", "ARTICLE_BEFORE",
            "is_sentence_start", "longest_first"]
 
 _FOLD_LIMIT = 0x3000   # characters above this are left as they are by fold()
@@ -166,6 +166,11 @@ _ANY_MARK = re.compile(_MARK)          # one character: the engine's fast scan (
 _MARKS = re.compile(_MARK + "+")
 
 
+def has_marks(text: str) -> bool:
+    """Whether :func:`clean` would change ``text``."""
+    return not text.isascii() and _ANY_MARK.search(text) is not None
+
+
 def clean(text: str) -> tuple[str, OffsetMap]:
     """``text`` without invisible characters and with combining marks composed or dropped,
     and the :class:`OffsetMap` back to ``text``. A mark stays with its letter: a span that
@@ -175,7 +180,7 @@ def clean(text: str) -> tuple[str, OffsetMap]:
     >>> t, offsets.end(6), offsets.end(18)
     ('Hiftar met Salamé.', 7, 20)
     """
-    if text.isascii() or _ANY_MARK.search(text) is None:
+    if not has_marks(text):
         return text, IDENTITY
     out: list[str] = []
     at: list[int] = []

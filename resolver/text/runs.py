@@ -214,9 +214,8 @@ class RunReader:
         n = n_pos - i0
         if n > MAX_UNKNOWN_WORDS and not inner:
             return
-        if n == 1 and not inner and (self.weak(words[i0], raw[i0], lang) or (
-                start and i0 == 0 and self._opens(raw[i0], lang))):
-            return
+        if n == 1 and not inner and self.weak(words[i0], raw[i0], lang):
+            return      # (a lone word opening a sentence is decided in context: ``initial``)
         name = t[nb:se]
         known = self._known(name, n, lang) if n <= MAX_UNKNOWN_WORDS + 2 else None
         if known is not None:

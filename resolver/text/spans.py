@@ -284,7 +284,10 @@ class SpanFinder:
     def _sensitive(self, text: str, lang: str) -> bool:
         """Whether a run reads differently opening a sentence: its first word is an article or
         a common word of the text's language."""
-        first = text.split(None, 1)[0]
+        words = text.split(None, 1)
+        if len(words) < 2:
+            return False     # a lone word: its ``initial`` flag is read in context
+        first = words[0]
         if "'" in first or "’" in first:
             return True
         w = fold(first).strip()
