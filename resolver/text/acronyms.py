@@ -10,8 +10,11 @@ in Chad (FACT)").
 - The full name is one mention (the longest name wins: "Chad" inside it is no mention).
 - Known full name: the acronym is that entity from the definition on, whatever the tables
   say the acronym is elsewhere.
-- Unknown full name, known acronym (initials spelled, or the acronym of a translated name):
-  the full name is the acronym's entity.
+- Unknown full name, known acronym: the full name is the acronym's entity when the acronym
+  is that of a name in another language (its letters do not spell this one: "Gouvernement
+  d'union nationale (GNA)"); when its letters spell the name, the name defines it: the
+  tables' entity only if the name resolves to it, else an unknown name ("International
+  Cricket Council (ICC)" is not the court).
 - Both unknown: the full name and every later use of the acronym are the same unknown name
   (its ``canonical`` is the full name).
 
@@ -158,7 +161,7 @@ class AcronymBinder:
             if j > 0 and words[j - 1].text.lower() not in _CONNECTIVES:
                 return None          # a capital after a word of the sentence: no name's start
         fb, fe = words[j].b, words[-1].e
-        if any(t[a.e:b.b].strip() for a, b in zip(words[j:], words[j + 1:])):
+        if any(t[a.e:b.b].strip(" \t'’") for a, b in zip(words[j:], words[j + 1:])):
             return None              # punctuation between the words: "TRIPOLI, Libya (AP)"
         acr_ent = self._acronym_entity(acr, found, p) - 1
         for f in found:            # a person, or another known entity, is no acronym's name
@@ -196,7 +199,12 @@ class AcronymBinder:
                 ent, score, method = hit.entity, hit.score, hit.method
         acr_ent = self._acronym_entity(acr, found, min(ab, fb)) - 1
         if ent < 0 and acr_ent >= 0:
-            ent, score, method = acr_ent, 1.0, "document"
+            if spelled:      # the letters spell an unknown name: the same entity only if the
+                hit = self.known.resolve(full)    # name is a spelling of it
+                if hit is not None and hit.entity == acr_ent:
+                    ent, score, method = acr_ent, hit.score, hit.method
+            else:            # the acronym of a name in another language ("... (GNA)")
+                ent, score, method = acr_ent, 1.0, "document"
         if any(f.b < fe and fb < f.e and not (fb <= f.b and f.e <= fe) for f in found):
             return               # a mention across the full name's edge: leave it be
         keep = [f for f in found if not (fb <= f.b and f.e <= fe)]

@@ -57,7 +57,7 @@ def _after_clitics(s: str, b: int) -> bool:
     return i < 0 or not s[i].isalnum()
 
 
-_ROMANCE = ("fr", "it", "es")
+_ROMANCE = ("fr", "it", "es", "")      # "": a text too short to tell
 _NEXT_WORD = re.compile(r"[ \t]([^\W\d_]{3,})")
 
 
@@ -228,8 +228,9 @@ class KnownNames:
 
         A hit written all in lowercase is a word, not a name ("conte", "us"); so is one that
         opens with a lowercase word where every alias spelled so is capitalised ("du groupe
-        Wagner"). In French, Italian and Spanish a name ending in a lowercase word is no name
-        when another word of the same phrase follows it ("Conseil de sécurité nationale"). An
+        Wagner"). In French, Italian and Spanish (and a text too short to tell) a name ending
+        in a lowercase word is no name when a word of the same phrase follows it ("Conseil de
+        sécurité nationale"). An
         Arabic name may carry proclitics (و ف, then ب ل ك: "وبنغازي", "لحفتر"): the hit is the
         name without them. A hit inside a fixed expression (``not_names``) is none."""
         raw: list[Hit] = []
@@ -247,7 +248,8 @@ class KnownNames:
                     continue
                 if name[0].islower() and self._capitalised(ids):
                     continue
-                if romance and t[e - 1].islower() and " " in t[b:e] and _continued(t, e):
+                if romance and t[e - 1].islower() and " " in name and \
+                        name[name.rindex(" ") + 1].islower() and _continued(t, e):
                     continue
                 append((b, e, ids))
             if self._not_names is not None and raw and (

@@ -60,6 +60,20 @@ def _function_words() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _word_languages() -> dict[str, tuple[str, ...]]:
+    """Each top word of :data:`LANGS` (and with . , ; : after it) -> the languages it is a
+    top word of."""
+    from wordfreq import top_n_list
+    out: dict[str, tuple[str, ...]] = {}
+    for lang in LANGS:
+        for w in top_n_list(lang, _TOP):
+            if w.isalpha():
+                for v in (w, w + ".", w + ",", w + ";", w + ":"):
+                    out[v] = out.get(v, ()) + (lang,)
+    return out
+
+
+@lru_cache(maxsize=1)
 def _all_top_words() -> dict[str, frozenset[str]]:
     from wordfreq import top_n_list
     r = rules()
@@ -87,14 +101,16 @@ def detect(text: str, lowered: bool = False) -> str:
         return seen[0]
     sample = text[:SAMPLE]
     counts: dict[str, int] = {}
-    for lang in map(_word_language().get, sample.lower().split()):
-        if lang is not None:
-            counts[lang] = counts.get(lang, 0) + 1
-    best, best_n = "", _MIN_HITS - 1
-    for lang, n in counts.items():
-        if n > best_n:
-            best, best_n = lang, n
-    if (not best or best_n < _MIN_HITS + 1) and not sample.isascii() and \
+    for langs in map(_word_languages().get, sample.lower().split()):
+        if langs is not None:         # a word of one language counts twice, a shared word once
+            weight = 2 if len(langs) == 1 else 1
+            for lang in langs:
+                counts[lang] = counts.get(lang, 0) + weight
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    best, best_n = ranked[0] if ranked else ("", 0)
+    if best_n < 2 * _MIN_HITS or (len(ranked) > 1 and ranked[1][1] == best_n):
+        best = ""                     # too few, or a tie: not told
+    if (not best or best_n < 2 * _MIN_HITS + 2) and not sample.isascii() and \
             _ARABIC.search(sample) is not None and \
             len(_ARABIC.findall(sample)) >= len(_LATIN.findall(sample)):
         return "ar"

@@ -180,8 +180,10 @@ class RunReader:
         german = lang in _GERMAN
         caps = all(r.isupper() for r in raw)     # a text in capitals: no word is an acronym
         head = head or caps
-        if start and n_pos > 1 and self._person_at(t, pos[1][0], pos[1][1], inner):
-            start = False   # "Saddam Haftar" opening a sentence: a given name, not a word
+        if start and n_pos > 1 and (self._person_at(t, pos[1][0], pos[1][1], inner)
+                                    or "'" in t[pos[0][1]:pos[1][0]]
+                                    or "’" in t[pos[0][1]:pos[1][0]]):
+            start = False   # "Saddam Haftar", "Quai d'Orsay" opening a sentence: a name
         kept = False
         while i0 < n_pos - 1 and not any(h[0] == pos[i0][0] for h in inner):
             w = words[i0]
@@ -354,7 +356,10 @@ class RunReader:
         else:
             names = len(inner)
             lone = [k for k in range(i0, n_pos) if not covered[k] and strong(k)]
-            if names > 1 or not lone or head:
+            # a full name (two words or more) with name words only before it is that name
+            # ("Esteri Enzo Moavero Milanesi"); one word, or words after it, make a longer one
+            full = " " in t[inner[0][0]:inner[0][1]] and all(pos[k][1] <= inner[0][0] for k in lone)
+            if names > 1 or not lone or head or full:
                 n0 = len(found)
                 self.split(t, nb, se, inner, found, lang)
                 if te > tb and len(found) > n0 and found[n0].te <= found[n0].tb:
@@ -362,7 +367,8 @@ class RunReader:
                 return
             # one known name and other name words: the longest name wins ("Chad Thompson")
             self.merged = True
-        if (not kept and words[i0] in self.common) or self.titles.words.issuperset(
+        if (not kept and words[i0] in self.common and (caps or not raw[i0].isupper())) \
+                or self.titles.words.issuperset(
                 title_form(w) for w in words[i0:]):
             return
         n = n_pos - i0
