@@ -111,20 +111,23 @@ class RunReader:
             m = _ELIDED.match(t, x, y)
             if m is not None and (m.start(1) > sb or t[x] in "Ll" or len(m.group(1)) > 1):
                 x = m.end()       # "L'Eni", "d'Italia" (not D'Alema opening a run)
+                if t[x].islower():
+                    continue      # "L'avanzata": an article and a word
             pos.append((x, y))
         return pos
 
     def weak(self, word: str, raw: str, lang: str) -> bool:
-        """A word that is no name of its own: a common word, a particle, a function word of the
-        text's language, the last word of a title or a role ("Chairman")."""
-        return (word in self.common or word in _LINK_WORDS or self.titles.is_word(word)
+        """A word that is no name of its own: a common word, a function word of the text's
+        language, the last word of a title or a role ("Chairman"). (Name particles, "Abu",
+        "de", are weak only at the end of a run.)"""
+        return (word in self.common or self.titles.is_word(word)
                 or title_form(word) in _ROLES or is_function_word(raw, lang))
 
     def _opens(self, raw: str, lang: str) -> bool:
         """A word that opens a sentence as a common word of the text's language ("Power",
         "Head", "Tifosi"; of any language when it is not told): no name there unless the
-        tables know it as written."""
-        return frequent_opener(raw, lang) and (
+        tables know it as written, or it is a given name ("Mohamed")."""
+        return frequent_opener(raw, lang) and _R.given_group(fold(raw).strip()) is None and (
             (hit := self.known.resolve(raw)) is None or hit.method not in _SURE)
 
     @staticmethod
@@ -180,10 +183,12 @@ class RunReader:
         german = lang in _GERMAN
         caps = all(r.isupper() for r in raw)     # a text in capitals: no word is an acronym
         head = head or caps
+        opener = start      # the first word may be a common word opening the sentence
         if start and n_pos > 1 and (self._person_at(t, pos[1][0], pos[1][1], inner)
                                     or "'" in t[pos[0][1]:pos[1][0]]
-                                    or "’" in t[pos[0][1]:pos[1][0]]):
-            start = False   # "Saddam Haftar", "Quai d'Orsay" opening a sentence: a name
+                                    or "’" in t[pos[0][1]:pos[1][0]]
+                                    or words[1].split(" ", 1)[0] in _LINK_WORDS):
+            opener = False  # "Saddam Haftar", "Quai d'Orsay", "Mohamed al-Kani": a name
         kept = False
         while i0 < n_pos - 1 and not any(h[0] == pos[i0][0] for h in inner):
             w = words[i0]
@@ -196,7 +201,7 @@ class RunReader:
                 kept = True   # "Libyan Investment Authority", "Arab Spring"
                 break
             if (caps or not raw[i0].isupper()) and (self.weak(w, raw[i0], lang) or (
-                    i0 == 0 and start and self._opens(raw[i0], lang) and
+                    i0 == 0 and opener and self._opens(raw[i0], lang) and
                     self._known(t[pos[0][0]:se], n_pos, lang) is None)):
                 det = german and w in _R.german_determiners
                 i0 += 1
@@ -231,7 +236,7 @@ class RunReader:
             return
         if self._compound(t, pos, raw, i0, se, inner, found, lang, tb, te, head):
             return
-        self._rest(t, pos, raw, words, i0, se, inner, found, lang, start and not kept, tb, te,
+        self._rest(t, pos, raw, words, i0, se, inner, found, lang, opener and not kept, tb, te,
                    kept, caps, head)
 
     def _place(self, t: str, sb: int, se: int, inner: list[Hit], found: list[Found],
@@ -326,7 +331,7 @@ class RunReader:
         def strong(k: int) -> bool:
             if not caps and raw[k].isupper() and len(raw[k]) > 1:
                 return True      # an acronym: "AS Roma"
-            if self.weak(words[k], raw[k], lang):
+            if words[k] in _LINK_WORDS or self.weak(words[k], raw[k], lang):
                 return False
             return not (k == 0 and start and self._opens(raw[k], lang))
 
@@ -373,7 +378,8 @@ class RunReader:
             return
         n = n_pos - i0
         # trailing common words and particles: "Rival Libyan", "Parlement de"
-        while n > 1 and self.weak(words[i0 + n - 1], raw[i0 + n - 1], lang):
+        while n > 1 and (words[i0 + n - 1] in _LINK_WORDS or
+                         self.weak(words[i0 + n - 1], raw[i0 + n - 1], lang)):
             n -= 1
             se = pos[i0 + n - 1][1]
         name = t[nb:se]

@@ -198,6 +198,18 @@ def test_a_full_name_after_a_capitalised_noun_is_that_name(default):
     assert all(g[2] is None for g in got[:-1])
 
 
+@pytest.mark.parametrize("text,name", [
+    ("The Abu Salim district was shelled.", "Abu Salim"),         # a particle opening a name
+    ("Talks ended. Mohamed Lamloum, an aide, left.", "Mohamed Lamloum"),   # a given name
+])
+def test_a_name_opening_a_sentence_keeps_its_first_word(default, text, name):
+    assert (name, "unknown", None) in _got(default, text)
+
+
+def test_an_elided_article_before_a_lowercase_word_is_no_name(default):
+    assert _got(default, "L'avanzata delle truppe continua verso sud.") == []
+
+
 def test_two_known_names_in_one_run_stay_two(default):
     got = _got(default, "NOC Chairman Mustafa Sanalla spoke in Tripoli.")
     assert got[:2] == [("NOC", "resolved", "national-oil-corporation"),
