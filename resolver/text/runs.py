@@ -33,6 +33,7 @@ from ..index.aliases import AliasIndex
 from ..names.frequency import zipf
 from ..names.normalise import parse_name
 from ..names.rules import rules
+from .compounds import SINGLE_WORD_MIN, SURE, known_parts
 from .found import Found
 from .known import Hit, KnownNames, Resolution
 from .lang import is_function_word, is_german_noun, lang_zipf
@@ -42,9 +43,8 @@ from .titles import TitleFinder, title_form
 __all__ = ["RunReader", "Known", "MAX_UNKNOWN_WORDS", "SINGLE_WORD_MIN", "frequent_opener"]
 
 MAX_UNKNOWN_WORDS = 5      # longer capitalised runs are headlines, not names
-SINGLE_WORD_MIN = 0.95     # one capitalised word resolved by sound alone: Tripolis, Sicile
 START_COMMON = 3.0         # a word this frequent in the text's language opens sentences
-_SURE = ("exact", "normalised")
+_SURE = SURE
 _R = rules()
 _LINK_WORDS = _R.link_words
 _ELIDED = re.compile(r"(?i)(" + "|".join(sorted(_R.elisions, key=len, reverse=True))
@@ -52,7 +52,6 @@ _ELIDED = re.compile(r"(?i)(" + "|".join(sorted(_R.elisions, key=len, reverse=Tr
 _GERMAN = ("de", "")       # languages where genitive -s and German nouns are read
 _INSTITUTIONS = frozenset(title_form(fold(w).strip()) for w in _R.institution_nouns)
 _ROLES = frozenset(title_form(fold(w).strip()) for w in _R.roles)
-_PART = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")   # the parts of a hyphenated word
 
 
 def frequent_opener(raw: str, lang: str) -> bool:
@@ -229,8 +228,9 @@ class RunReader:
             e = se + known.shift
             found.append(Found(nb, e, tb, te, t[nb:e], known.hit))
             return
-        if det and german and n == 1 and self._german_noun(raw[i0], words[i0]):
-            return
+        if german and n == 1 and not inner and (
+                is_german_noun(raw[i0]) or det) and self._german_noun(raw[i0], words[i0]):
+            return      # "Seiten", "Krieg": a German noun alone is no name
         if german and self._german_cut(t, pos, raw, words, i0, se, inner, found, lang, tb, te,
                                        head):
             return
@@ -290,23 +290,8 @@ class RunReader:
         """A hyphenated word holding known names is those names ("UN-Sondergesandte",
         "Syrte-Joufra", "Gadhafi-era"); the run around it is read on its own."""
         for k in range(i0, len(pos)):
-            x, y = pos[k]
-            if "-" not in raw[k] or raw[k][:3].lower() in ("al-", "el-"):
-                continue
-            parts = []
-            sub = [(x + m.start(), x + m.end()) for m in _PART.finditer(raw[k])]
-            if len(sub) < 2:
-                continue
-            for a, b in sub:
-                h = next((h for h in inner if h[0] == a and h[1] == b), None)
-                if h is not None:
-                    parts.append((a, b, self.known.hit_result(t[a:b], h[2])))
-                elif t[a].isupper() and b - a >= 4:
-                    r = self.known.resolve(t[a:b])
-                    if r is not None and (r.method in _SURE or (
-                            (r.score or 0.0) >= SINGLE_WORD_MIN and r.method != "fuzzy")):
-                        parts.append((a, b, r))
-            if not parts or any(h[0] < x < h[1] or h[0] < y < h[1] for h in inner):
+            parts = known_parts(t, pos[k][0], pos[k][1], inner, self.known)
+            if not parts:
                 continue
             if k > i0:
                 self._place(t, pos[i0][0], pos[k - 1][1], inner, found, lang, tb, te, head)
