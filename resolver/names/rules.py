@@ -82,6 +82,17 @@ class Rules:
     organisation_words: tuple[tuple[str, ...], ...]
     plurals: tuple[tuple[str, str], ...]
     plural_min_stem: int
+    function_word_exceptions: frozenset[str] = frozenset()
+    elisions: frozenset[str] = frozenset()
+    binding_elisions: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()
+    german_determiners: frozenset[str] = frozenset()
+    institution_nouns: frozenset[str] = frozenset()
+    name_adjectives: frozenset[str] = frozenset()
+    not_names: tuple[str, ...] = ()
+    roles: frozenset[str] = frozenset()
+    acronym_connectives: frozenset[str] = frozenset()
+    kin_modifiers: frozenset[str] = frozenset()
 
     def given_group(self, name: str) -> int | None:
         """The equivalence group of a normalised given name, or None if it is not listed."""
@@ -179,4 +190,15 @@ def rules() -> Rules:
         organisation_words=tuple(tuple(str(x) for x in line) for line in org["words"]),
         plurals=tuple((str(p), str(s)) for p, s in org["plurals"]),
         plural_min_stem=int(org["plural_min_stem"]),
+        function_word_exceptions=frozenset(text.get("function_word_exceptions", ())),
+        elisions=frozenset(text.get("elisions", ())),
+        binding_elisions=frozenset(text.get("binding_elisions", ())),
+        articles=frozenset(text.get("articles", ())),
+        german_determiners=frozenset(text.get("german_determiners", ())),
+        institution_nouns=frozenset(text.get("institution_nouns", ())),
+        name_adjectives=frozenset(text.get("name_adjectives", ())),
+        not_names=tuple(text.get("not_names", ())),
+        roles=frozenset(text.get("roles", ())),
+        acronym_connectives=frozenset(text.get("acronym_connectives", ())),
+        kin_modifiers=frozenset(text.get("kin_modifiers", ())),
     )

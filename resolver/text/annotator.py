@@ -22,9 +22,12 @@ from __future__ import annotations
 
 from ..models import Mention, check_name
 from ..names.rules import rules
+from .acronyms import AcronymBinder
+from .arabic import ArabicSurnames
 from .decide import DocumentDecider
 from .known import KnownNames, Resolving
-from .prep import IDENTITY, OffsetMap, dehyphenate, lower
+from .lang import detect
+from .prep import IDENTITY, OffsetMap, lower, prepare
 from .spans import Found, SpanFinder
 from .titles import TitleFinder, common_words
 
@@ -58,6 +61,8 @@ class Annotator:
         self.ix = ix
         self.known = KnownNames(resolver)
         self.spans = SpanFinder(ix, self.known, TitleFinder(rules().titles), common_words())
+        self.acronyms = AcronymBinder(ix, self.known)
+        self.arabic = ArabicSurnames(ix, self.known)
         self.decider = DocumentDecider(resolver)
 
     def annotate(self, text: str) -> list[Mention]:
@@ -69,9 +74,14 @@ class Annotator:
         [('Gaddafi', 'ambiguous'), ('US', 'resolved')]
         """
         check_name(text, "text")
-        t, offsets = dehyphenate(text)
-        found = self.spans.find(t, lower(t))
-        self.decider.decide(found)
+        t, offsets = prepare(text)
+        s = lower(t)
+        lang = detect(s, lowered=True)
+        found = self.spans.find(t, s, lang)
+        self.acronyms.bind(t, found)
+        if lang == "ar":
+            self.arabic.find(t, found)
+        self.decider.decide(found, t)
         return self._mentions(text, found, offsets)
 
     def _mentions(self, text: str, found: list[Found], offsets: OffsetMap) -> list[Mention]:

@@ -1,25 +1,49 @@
-"""The document decides what its short forms are.
+"""The document decides what its short forms are: one rule for a lone surname.
 
-A surname after a full name is that person ("Gen. Khalifa Hifter ... Hiftar said"); a
-surname shared by several known people (Gaddafi) is decided by the full names the document
-mentions, or reported as ambiguous; a lone capitalised word opening a sentence that no
-table knows is dropped.
+A mention that is one name part of a person (a surname: "Hiftar", "Gaddafi", "حفتر") is
+read in the order of the text:
+
+1. **The document's evidence, in reading order.** The nearest *preceding* full name (two
+   parts or more, of a known person or of a name in no table) whose family name is this
+   surname decides: the surname is that person ("Saif al-Islam Gaddafi ... Gaddafi" is Saif),
+   or that unknown person (status ``unknown``, ``canonical`` the full name: "Hannibal Gaddafi
+   ... Gaddafi"). If the sentence of that nearest full name also names another person of the
+   family ("Moammar Gadhafi and Seif al-Islam Gadhafi ...; Gaddafi spoke"), or a word such as
+   "younger" sets one member of the family against another, the text does not decide:
+   ambiguous (or unknown when fewer than two of them are known). Full names later in the text
+   are no evidence.
+2. **The tables.** With no such evidence, the people of the tables whose family name this is:
+   one person, that person (``canonical("Hiftar")`` gives the same); several, the one with the
+   highest curated ``prior`` if one is higher than all others; else **ambiguous** with them as
+   candidates, never guessed ("Gaddafi" alone: Muammar or Saif al-Islam).
+
+A lone capitalised word opening a sentence that no table knows is dropped, unless it is such
+a short form.
 
 >>> from resolver import annotate
 >>> [(m.text, m.status) for m in annotate("Saif al-Islam Gaddafi spoke. Gaddafi said no.")]
 [('Saif al-Islam Gaddafi', 'resolved'), ('Gaddafi', 'resolved')]
+>>> [(m.text, m.entity_id) for m in annotate("Gaddafi ruled. His son Saif al-Islam Gaddafi ran.")]
+[('Gaddafi', None), ('Saif al-Islam Gaddafi', 'saif-al-islam-gaddafi')]
 """
 
 from __future__ import annotations
+
+import re
 
 from ..cache import BoundedCache
 from ..index.ranking import score_entities
 from ..names.matcher import PART_MIN, part_similarity
 from ..names.normalise import parse_name
+from ..names.rules import rules
+from .found import Found
 from .known import CACHE_SIZE, Resolving
-from .spans import Found
+from .prep import fold
 
 __all__ = ["DocumentDecider"]
+
+_SENTENCE_END = re.compile(r"[.!?](?=[\s\"”»)]|$)|\n[ \t]*\n")
+_KIN = rules().kin_modifiers
 
 
 class DocumentDecider:
@@ -32,8 +56,9 @@ class DocumentDecider:
         self._parts: BoundedCache[str, tuple[str, ...]] = BoundedCache(CACHE_SIZE)
         self._alike: BoundedCache[tuple[str, str], bool] = BoundedCache(CACHE_SIZE)
 
-    def _surname_entities(self, part: str) -> tuple[int, ...]:
-        """Known people (entities with a multi-part alias) whose family name is ``part``."""
+    def surname_entities(self, part: str) -> tuple[int, ...]:
+        """Known people (entities with a multi-part alias) whose family name is ``part``,
+        the highest curated prior first."""
         hit = self._surnames.get(part)
         if hit is None:
             ix = self.ix
@@ -61,12 +86,16 @@ class DocumentDecider:
             same = self._alike.put(key, fam == part or part_similarity(part, fam)[0] >= PART_MIN)
         return same
 
-    def decide(self, found: list[Found]) -> None:
-        """Settle the short forms of a document's mentions, in place."""
+    def decide(self, found: list[Found], t: str = "") -> None:
+        """Settle the short forms of a document's mentions (``t``: its text), in place."""
         types = self.ix.types
         parts_of = self._parts
+        alike = self._alike
+        surnames = self._surnames
         full: list[tuple[str, object, Found]] = []   # (family name, entity key, mention)
-        short: list[tuple[str, Found]] = []
+        # per surname: the indexes in ``full`` of its family's full names, and how far
+        # ``full`` has been looked through for it
+        family: dict[str, tuple[list[int], list[int]]] = {}
         initial = False
         for f in found:
             if f.initial:
@@ -76,41 +105,78 @@ class DocumentDecider:
             parts = parts_of.get(f.name)
             if parts is None:
                 parts = self._name_parts(f.name)
-            if len(parts) >= 2 and f.status != "ambiguous" and not f.initial:
-                full.append((parts[-1], f.ent if f.ent >= 0 else f.name, f))
+            if len(parts) >= 2:
+                if f.status != "ambiguous" and not f.initial:
+                    full.append((parts[-1], f.ent if f.ent >= 0 else f.name, f))
             elif len(parts) == 1:
-                short.append((parts[0], f))
-        same_family, alike = self._same_family, self._alike
-        by_part: dict[str, dict[object, Found]] = {}   # a surname's full names, once per part
-        for part, f in short:
-            keys = by_part.get(part)
-            if keys is None:
-                keys = by_part[part] = {}
-                for fam, key, g in full:
-                    if key not in keys:
-                        same = alike.get((part, fam))
-                        if same is None:
-                            same = same_family(part, fam)
-                        if same:
-                            keys[key] = g
-            if len(keys) == 1:
-                f.initial = False
-                (key, g), = keys.items()
-                if isinstance(key, int):
-                    if f.ent != key:
-                        f.ent, f.status, f.cands, f.method = key, "resolved", (), "document"
-                        f.score = round(part_similarity(part, self._name_parts(g.name)[-1])[0], 4)
-                elif f.ent < 0:
-                    f.canon = g.name
-                continue
-            if keys:
-                cands = tuple(k for k in keys if isinstance(k, int))
-                if f.ent >= 0 and len(cands) > 1:
-                    f.ent, f.status, f.cands, f.method, f.score = -1, "ambiguous", cands, None, None
-                continue
-            if f.ent >= 0:
-                cands = self._surname_entities(part)
-                if len(cands) > 1:
-                    f.ent, f.status, f.cands, f.method, f.score = -1, "ambiguous", cands, None, None
+                part = parts[0]
+                if not full:             # no full name yet: the tables decide
+                    if f.ent >= 0:
+                        cands = surnames.get(part)
+                        if cands is None:
+                            cands = self.surname_entities(part)
+                        if len(cands) > 1:
+                            self._shared(f, cands)
+                    continue
+                seen = family.get(part)
+                if seen is None:
+                    seen = family[part] = ([], [0])
+                idx, upto = seen
+                for i in range(upto[0], len(full)):
+                    same = alike.get((part, full[i][0]))
+                    if same is None:
+                        same = self._same_family(part, full[i][0])
+                    if same:
+                        idx.append(i)
+                upto[0] = len(full)
+                self._short(part, f, [full[i] for i in idx], t)
         if initial:   # a lone capitalised word opening a sentence
             found[:] = [f for f in found if not (f.initial and f.status == "unknown")]
+
+    def _shared(self, f: Found, cands: tuple[int, ...]) -> None:
+        """A surname several people of the tables share, with no evidence in the text: the
+        one with the highest curated prior, else ambiguous."""
+        pr = self.ix.priors
+        if pr[cands[0]] > pr[cands[1]]:
+            if f.ent != cands[0]:
+                f.ent, f.method = cands[0], "prior"
+            return
+        f.ent, f.status, f.cands, f.method, f.score = -1, "ambiguous", cands, None, None
+
+    def _short(self, part: str, f: Found, full: list[tuple[str, object, Found]], t: str) -> None:
+        """The lone surname rule (module doc) for one mention ``f``; ``full``: the full names
+        of its family before it, in order."""
+        if full:
+            f.initial = False
+            key, g = full[-1][1], full[-1][2]
+            rivals = [k for _, k, h in full[:-1]
+                      if k != key and t and _SENTENCE_END.search(t, h.e, g.b) is None]
+            if not rivals and len({k for _, k, _ in full}) > 1 and _kin_before(t, f.b):
+                rivals = [k for _, k, _ in full if k != key]   # "the younger Haftar"
+            if rivals:
+                cands = tuple(dict.fromkeys(k for k in (key, *rivals) if isinstance(k, int)))
+                if len(cands) > 1:
+                    f.ent, f.status, f.cands, f.method, f.score = -1, "ambiguous", cands, None, None
+                else:
+                    f.ent, f.status, f.cands, f.method, f.score = -1, "unknown", (), None, None
+                return
+            if isinstance(key, int):
+                if f.ent != key:
+                    f.ent, f.status, f.cands, f.method = key, "resolved", (), "document"
+                    f.score = round(part_similarity(part, self._name_parts(g.name)[-1])[0], 4)
+            else:
+                f.ent, f.status, f.cands, f.method, f.score = -1, "unknown", (), None, None
+                f.canon = g.name
+            return
+        if f.ent >= 0:
+            cands = self.surname_entities(part)
+            if len(cands) > 1:
+                self._shared(f, cands)
+
+
+def _kin_before(t: str, b: int) -> bool:
+    """Whether a word such as "younger" stands right before offset ``b`` ("the younger")."""
+    if not t:
+        return False
+    prev = t[max(0, b - 20):b].split()
+    return bool(prev) and fold(prev[-1]).strip() in _KIN

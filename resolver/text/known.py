@@ -2,8 +2,9 @@
 each distinct spelling resolved once.
 
 - :meth:`KnownNames.hits`: known aliases in a text, leftmost-longest, whole words, with a
-  pyahocorasick automaton over a folded copy of the text; acronym aliases (LNA, UN, US) are
-  searched separately, case-sensitively, as written: "us" is not the US.
+  pyahocorasick automaton over a folded copy of the text; acronym aliases (LNA, UN, US) and
+  aliases of three letters or fewer (HoR, Noc) are searched separately, case-sensitively, as
+  written: "us" is not the US, and "hor" inside "author" costs nothing.
 - :meth:`KnownNames.resolve`: a spelling resolved through the resolver (``Resolving``),
   cached in a bounded least-recently-used cache.
 
@@ -25,12 +26,67 @@ from ..cache import BoundedCache
 from ..index.aliases import AliasIndex
 from ..models import Match
 from ..names.normalise import parse_name
+from ..names.rules import rules
+from .lang import is_any_function_word
 from .prep import fold, longest_first
 
-__all__ = ["KnownNames", "Resolving", "Hit", "Resolution", "CACHE_SIZE"]
+__all__ = ["KnownNames", "Resolving", "Hit", "Resolution", "CACHE_SIZE", "inflection_key",
+           "CLITICS"]
 
 CACHE_SIZE = 200_000
 _start = itemgetter(0)
+_SHORT = 3                  # an alias this short is searched as written, like an acronym
+CLITICS = ("وف", "بلك")      # Arabic proclitics: a conjunction, then a preposition
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_ENDINGS = ("en", "em", "er", "es", "e")   # German adjective endings
+
+
+def _after_clitics(s: str, b: int) -> bool:
+    """Whether the Arabic word at ``b`` follows one or two proclitics that start a word."""
+    if _ARABIC_LETTER.match(s, b) is None:
+        return False
+    i = b - 1
+    if s[i] in CLITICS[1]:
+        i -= 1
+        if i >= 0 and s[i] in CLITICS[0]:
+            i -= 1
+    elif s[i] in CLITICS[0]:
+        i -= 1
+    else:
+        return False
+    return i < 0 or not s[i].isalnum()
+
+
+_ROMANCE = ("fr", "it", "es", "")      # "": a text too short to tell
+_NEXT_WORD = re.compile(r"[ \t]([^\W\d_]{3,})")
+
+
+def _continued(t: str, e: int) -> bool:
+    """Whether a lowercase word that is no function word follows offset ``e``: an adjective
+    or noun of the same phrase in a language that puts them after the noun."""
+    m = _NEXT_WORD.match(t, e)
+    return m is not None and m.group(1).islower() and not is_any_function_word(m.group(1))
+
+
+def inflection_key(words: list[str]) -> tuple[str, ...]:
+    """Folded words without German case endings: adjectives without -e/-en/-em/-er/-es, the
+    last word without a genitive -s. ``Vereinten Nationen`` and ``Vereinte Nationen`` share it.
+
+    >>> inflection_key(["internationalen", "strafgerichtshofs"])
+    ('international', 'strafgerichtshof')
+    """
+    out = []
+    last = len(words) - 1
+    for i, w in enumerate(words):
+        if i < last:
+            for end in _ENDINGS:
+                if w.endswith(end) and len(w) - len(end) >= 4:
+                    w = w[:-len(end)]
+                    break
+        elif w.endswith("s") and len(w) > 5:
+            w = w[:-1]
+        out.append(w)
+    return tuple(out)
 
 
 class Resolving(Protocol):
@@ -53,12 +109,14 @@ Hit = tuple[int, int, tuple[int, ...]]
 
 class Resolution(NamedTuple):
     """What a spelling resolves to: an entity number (-1: none, or a tie between
-    ``candidates``), the score and method of the match."""
+    ``candidates``), the score and method of the match, and how many name parts the alias
+    it matched has (0: not told)."""
 
     entity: int
     score: float | None
     method: str | None
     candidates: tuple[int, ...] = ()
+    parts: int = 0
 
 
 class KnownNames:
@@ -76,8 +134,8 @@ class KnownNames:
         acronyms: dict[str, list[int]] = {}
         for a, text in ix.live_aliases():
             parsed = parse_name(text)
-            if parsed.parts and all(parsed.acronym):
-                acronyms.setdefault(text, []).append(a)
+            if (parsed.parts and all(parsed.acronym)) or (len(text) <= _SHORT and text.isalpha()):
+                acronyms.setdefault(text, []).append(a)   # as written: "LNA", "HoR", "Noc"
             else:
                 low = " ".join(text.lower().split())
                 for key in dict.fromkeys((low, " ".join(fold(text).split()), fold(low).strip())):
@@ -85,12 +143,22 @@ class KnownNames:
                         keys.setdefault(key, []).append(a)
         for key, ids in keys.items():
             auto.add_word(key, (len(key), tuple(ids)))
+
         self._auto = auto if keys else None
         if self._auto is not None:
             auto.make_automaton()
         self._acronyms = {k: tuple(v) for k, v in acronyms.items()}
         # no look-around: it would stop the engine's fast first-letter scan; checked per hit
         self._acronym_re = re.compile(longest_first(acronyms)) if acronyms else None
+        r = rules()
+        self._article_pairs: frozenset[str] | None = None
+        self._inflected: dict[tuple[str, ...], tuple[int, ...]] | None = None
+        phrases = [" ".join(p.lower().split()) for p in r.not_names]
+        self._not_names = re.compile("|".join(re.escape(p) for p in phrases if p)) \
+            if phrases else None
+        self._not_name_heads = tuple({p.split()[0] for p in phrases if p})
+        # the languages whose texts may hold them: Arabic script only in Arabic texts
+        self._not_name_arabic = all(_ARABIC_LETTER.search(p) for p in phrases)
 
     def resolve(self, name: str) -> Resolution | None:
         """What a spelling resolves to, or None.
@@ -104,7 +172,9 @@ class KnownNames:
             hit = self._cache[key]
         else:
             m = self.resolver.resolve(key) if len(key) > 1 else None
-            hit = None if m is None else Resolution(self.ix.eidx[m.entity_id], m.score, m.method)
+            hit = None if m is None else Resolution(
+                self.ix.eidx[m.entity_id], m.score, m.method, (),
+                len(parse_name(m.alias).parts))
         return self._cache.touch(key, hit)     # (re)inserted last: most recently used
 
     def hit_result(self, name: str, aliases: tuple[int, ...]) -> Resolution:
@@ -121,20 +191,74 @@ class KnownNames:
             self._hit_cache.put(key, out)
         return out
 
-    def hits(self, t: str, s: str) -> list[Hit]:
+    def _capitalised(self, ids: tuple[int, ...]) -> bool:
+        """Whether every alias of ``ids`` opens with a capital letter."""
+        text = self.ix.alias_text
+        return all(text[a][:1].isupper() for a in ids)
+
+    def inflected(self, name: str) -> tuple[int, ...]:
+        """The aliases a multi-word German name is, whatever the case endings of its words
+        ("Vereinten Nationen", "des Internationalen Strafgerichtshofs")."""
+        words = fold(name).split()
+        if len(words) < 2:
+            return ()
+        table = self._inflected
+        if table is None:
+            table = {}
+            for a, text in self.ix.live_aliases():
+                ws = fold(text).split()
+                if 1 < len(ws) <= 5:
+                    k = inflection_key(ws)
+                    table[k] = tuple(dict.fromkeys(table.get(k, ()) + (a,)))
+            self._inflected = table
+        return table.get(inflection_key(words), ())
+
+    def article_pair(self, article: str, word: str) -> bool:
+        """Whether a known alias holds the (folded) ``article`` before ``word``: "le drian"."""
+        pairs = self._article_pairs
+        if pairs is None:
+            articles = rules().articles
+            pairs = self._article_pairs = frozenset(
+                f"{w} {ws[i + 1]}" for _, text in self.ix.live_aliases()
+                for ws in (fold(text).split(),) for i, w in enumerate(ws[:-1]) if w in articles)
+        return f"{article} {word}" in pairs
+
+    def hits(self, t: str, s: str, lang: str = "") -> list[Hit]:
         """Known aliases in the text: leftmost-longest, whole words, acronyms as written.
 
-        A hit written all in lowercase is a word, not a name ("conte", "us")."""
+        A hit written all in lowercase is a word, not a name ("conte", "us"); so is one that
+        opens with a lowercase word where every alias spelled so is capitalised ("du groupe
+        Wagner"). In French, Italian and Spanish (and a text too short to tell) a name ending
+        in a lowercase word is no name when a word of the same phrase follows it ("Conseil de
+        sécurité nationale"). An
+        Arabic name may carry proclitics (و ف, then ب ل ك: "وبنغازي", "لحفتر"): the hit is the
+        name without them. A hit inside a fixed expression (``not_names``) is none."""
         raw: list[Hit] = []
         append = raw.append
+        romance = lang in _ROMANCE
         if self._auto is not None:
             n_s = len(s)
             for end, (n, ids) in self._auto.iter(s):
                 b, e = end - n + 1, end + 1
-                if (b and s[b - 1].isalnum()) or (e < n_s and s[e].isalnum()) \
-                        or t[b:e].islower():
+                if (e < n_s and s[e].isalnum()) or (
+                        b and s[b - 1].isalnum() and not _after_clitics(s, b)):
+                    continue
+                name = t[b:e]
+                if name.islower():
+                    continue
+                if name[0].islower() and self._capitalised(ids):
+                    continue
+                if romance and t[e - 1].islower() and " " in name and \
+                        name[name.rindex(" ") + 1].islower() and _continued(t, e):
                     continue
                 append((b, e, ids))
+            if self._not_names is not None and raw and (
+                    lang == "ar" or not self._not_name_arabic) and \
+                    any(w in s for w in self._not_name_heads):
+                spans = [m.span() for m in self._not_names.finditer(s)]
+                if spans:
+                    raw = [h for h in raw if not any(x < h[1] and h[0] < y for x, y in spans)]
+                    append = raw.append
         if self._acronym_re is not None:
             n_t = len(t)
             for m in self._acronym_re.finditer(t):

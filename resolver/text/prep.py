@@ -31,7 +31,7 @@ from collections.abc import Iterable
 
 from ..names.rules import rules
 
-__all__ = ["OffsetMap", "IDENTITY", "dehyphenate", "fold", "lower", "SPAN", "WORD", "WORDS", "ARTICLE_BEFORE",
+__all__ = ["OffsetMap", "IDENTITY", "clean", "dehyphenate", "prepare", "has_marks", "fold", "lower", "SPAN", "WORD", "WORDS", "ARTICLE_BEFORE",
            "is_sentence_start", "longest_first"]
 
 _FOLD_LIMIT = 0x3000   # characters above this are left as they are by fold()
@@ -80,13 +80,22 @@ _BROKEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=([^\W\d_]))")
 
 
 class OffsetMap:
-    """Maps offsets in a dehyphenated text back to the original text."""
+    """Maps offsets in a prepared text (characters cut out) back to the original text.
 
-    __slots__ = ("_at", "_removed")
+    ``at`` are the positions in the new text where characters were cut, ``removed`` the
+    characters cut up to and including each cut. A cut listed in ``sticky`` (a combining
+    mark after its letter) belongs to the character before it: a span ending at that
+    position ends after the cut characters in the original.
+    """
 
-    def __init__(self, at: list[int] | None = None, removed: list[int] | None = None) -> None:
+    __slots__ = ("_at", "_removed", "_end_at")
+
+    def __init__(self, at: list[int] | None = None, removed: list[int] | None = None,
+                 sticky: list[bool] | None = None) -> None:
         self._at = at or []            # positions in the new text where characters were cut
         self._removed = removed or []  # characters cut up to and including that cut
+        self._end_at = self._at if not sticky or not any(sticky) else \
+            [a - 1 if s else a for a, s in zip(self._at, sticky)]
 
     def start(self, p: int) -> int:
         """The original offset of a span starting at ``p``."""
@@ -95,8 +104,24 @@ class OffsetMap:
 
     def end(self, p: int) -> int:
         """The original offset of a span ending (exclusive) at ``p``."""
-        i = bisect_left(self._at, p)
+        i = bisect_left(self._end_at, p)
         return p + (self._removed[i - 1] if i else 0)
+
+
+class _Chain(OffsetMap):
+    """Two maps applied in turn: ``inner`` (new text -> middle), then ``outer`` (-> original)."""
+
+    __slots__ = ("_inner", "_outer")
+
+    def __init__(self, inner: OffsetMap, outer: OffsetMap) -> None:
+        super().__init__()
+        self._inner, self._outer = inner, outer
+
+    def start(self, p: int) -> int:
+        return self._outer.start(self._inner.start(p))
+
+    def end(self, p: int) -> int:
+        return self._outer.end(self._inner.end(p))
 
 
 IDENTITY = OffsetMap()
@@ -129,6 +154,77 @@ def dehyphenate(text: str) -> tuple[str, OffsetMap]:
     return "".join(out), OffsetMap(at, removed)
 
 
+# -- invisible characters and combining marks ---------------------------------------------
+# What canonical() removes before it reads a name (names.script.clean_unicode: zero-width,
+# bidi and format characters, the soft hyphen), plus the Arabic tatweel, and combining marks
+# (accents written apart, Arabic short vowels and shadda): a mark is composed with its letter
+# where Unicode has the composed letter (e + U+0301 -> é), else dropped.
+_MARK = ("[\u00ad\u0300-\u036f\u0610-\u061c\u0640\u064b-\u065f\u0670\u06d6-\u06ed"
+         "\u1ab0-\u1aff\u1dc0-\u1dff\u200b-\u200f\u202a-\u202e\u2060-\u2069\u20d0-\u20ff"
+         "\ufe20-\ufe2f\ufeff]")
+_ANY_MARK = re.compile(_MARK)          # one character: the engine's fast scan (3x faster)
+_MARKS = re.compile(_MARK + "+")
+
+
+def has_marks(text: str) -> bool:
+    """Whether :func:`clean` would change ``text``."""
+    return not text.isascii() and _ANY_MARK.search(text) is not None
+
+
+def clean(text: str) -> tuple[str, OffsetMap]:
+    """``text`` without invisible characters and with combining marks composed or dropped,
+    and the :class:`OffsetMap` back to ``text``. A mark stays with its letter: a span that
+    ends on the letter ends after the mark in the original.
+
+    >>> t, offsets = clean("Hif\\u200btar met Salame\\u0301.")
+    >>> t, offsets.end(6), offsets.end(18)
+    ('Hiftar met Salamé.', 7, 20)
+    """
+    if not has_marks(text):
+        return text, IDENTITY
+    out: list[str] = []
+    at: list[int] = []
+    removed: list[int] = []
+    sticky: list[bool] = []
+    last = total = new_len = 0
+    for m in _MARKS.finditer(text):
+        b, e = m.span()
+        piece = text[last:b]
+        run = m.group()
+        glued = bool(piece) and piece[-1].isalpha() and unicodedata.combining(run[0]) > 0
+        if glued:
+            marks = "".join(c for c in run if unicodedata.combining(c))
+            composed = unicodedata.normalize("NFC", piece[-1] + marks)
+            if len(composed) == 1:
+                piece = piece[:-1] + composed
+        out.append(piece)
+        new_len += len(piece)
+        total += e - b
+        at.append(new_len)
+        removed.append(total)
+        sticky.append(glued)
+        last = e
+    out.append(text[last:])
+    return "".join(out), OffsetMap(at, removed, sticky)
+
+
+def prepare(text: str) -> tuple[str, OffsetMap]:
+    """:func:`clean`, then :func:`dehyphenate`: the text the spans are found in, and the map
+    of its offsets back to ``text``.
+
+    >>> t, offsets = prepare("Haf-\\ntar and Hif\\u200bter")
+    >>> t, offsets.start(11), offsets.end(17)
+    ('Haftar and Hifter', 13, 20)
+    """
+    t, outer = clean(text)
+    t, inner = dehyphenate(t)
+    if outer is IDENTITY:
+        return t, inner
+    if inner is IDENTITY:
+        return t, outer
+    return t, _Chain(inner, outer)
+
+
 # -- candidate spans ----------------------------------------------------------------------
 def _upper_class() -> str:
     chars = [chr(i) for i in range(0x2000) if chr(i).isupper() or chr(i).istitle()]
@@ -153,7 +249,9 @@ WORD = rf"(?:{_ARTICLE})?{_CAP_WORD}"
 _GAP = r"(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)"
 # No look-behind at the start (it would stop the regex engine's fast scan for a capital):
 # the caller drops matches glued to a word before them and extends "al-" backwards.
-SPAN = re.compile(rf"{_CAP_WORD}(?:{_GAP}(?:{_LINKS}{_GAP})*{WORD})*")
+# An elided preposition binds two capitalised words: "Fratelli d'Italia", "Quai d'Orsay".
+_BINDS = "(?:" + "|".join(rules().binding_elisions) + ")['’]"
+SPAN = re.compile(rf"{_CAP_WORD}(?:{_GAP}(?:{_LINKS}{_GAP})*(?:{_BINDS})?{WORD})*")
 ARTICLE_BEFORE = re.compile(rf"(?<![\w-]){_ARTICLE}$")
 WORDS = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _SENTENCE_END = re.compile(r"(?:[.!?:;\"“”«»()\[\]—–]\s*|\n\s*)$")

@@ -1,17 +1,15 @@
 """Name spans of a text: the capitalised runs turned into name mentions, with the title or
 role before each (``Gen.``, ``Field Marshal``) set aside, and the known names inside them.
 
-The text preparation it works on (:func:`~resolver.text.prep.dehyphenate`,
+The text preparation it works on (:func:`~resolver.text.prep.prepare`,
 :func:`~resolver.text.prep.fold`, :data:`~resolver.text.prep.SPAN`) lives in
-:mod:`resolver.text.prep`; the known aliases come from :class:`~resolver.text.known.KnownNames`.
+:mod:`resolver.text.prep`; the known aliases come from :class:`~resolver.text.known.KnownNames`;
+what one run holds is read by :class:`~resolver.text.runs.RunReader`.
 
-- :class:`Found` is a mention while a document is being decided (plain slots).
 - :class:`SpanFinder` finds a text's mentions (composed into
-  :class:`~resolver.text.annotator.Annotator`).
+  :class:`~resolver.text.annotator.Annotator`): each distinct run is read once per language
+  (a :class:`Fork` when its reading depends on opening a sentence) and placed in context.
 
->>> f = Found(0, 6, 0, 0, "Haftar", None)
->>> f.status, f.name
-('unknown', 'Haftar')
 >>> _chunks("Ali Omar", 0, 8, [])
 [(0, 8, [])]
 """
@@ -20,28 +18,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from ..cache import BoundedCache
 from ..index.aliases import AliasIndex
 from ..names.rules import rules
+from .found import Found
 from .known import CACHE_SIZE, Hit, KnownNames, Resolution
+from .lang import is_short_function_word
 from .prep import ARTICLE_BEFORE, SPAN, WORDS, fold, is_sentence_start
+from .runs import Known, RunReader, frequent_opener
 from .titles import TitleFinder
 
-__all__ = ["Found", "SpanFinder", "Planned", "Known"]
+__all__ = ["Found", "SpanFinder", "Planned", "Known", "Fork"]
 
 
 # -- the spans of one text -------------------------------------------------------------
-MAX_UNKNOWN_WORDS = 5      # longer capitalised runs are headlines, not names
 MAX_RUN_WORDS = 16         # longer runs are cut (between known names) so work stays linear
-_TITLE_GAP = re.compile(r"\.?,?[ \t]*(?:\r?\n[ \t]*)?")
-_LINK_WORDS = rules().link_words   # text.yaml
-_SURE = ("exact", "normalised")
-_NAME = "\0"              # stands for a name word that is no title
-_NO_TITLE = (0, 0, 0)
-SINGLE_WORD_MIN = 0.95     # one capitalised word resolved by sound alone: Tripolis, Sicile
-_ABBREVIATION = 4          # a title followed by "." is an abbreviation: Gen., Col., Dr.
+_ELISIONS = rules().elisions
+_ARTICLES = rules().articles
 
 
 # A mention a span holds, with offsets inside the span, computed once per distinct span text:
@@ -51,13 +45,6 @@ _ABBREVIATION = 4          # a title followed by "." is an abbreviation: Gen., C
 # (a NamedTuple measured 4x slower to unpack there: CPython specialises exact tuples only).
 Planned = tuple[int, int, int, int, "Resolution | None", bool,
                 tuple[int, "float | None", "str | None", str, tuple[int, ...]]]
-
-
-class Known(NamedTuple):
-    """A span's name resolved, with the shift of its end (-1: a German genitive s)."""
-
-    hit: Resolution
-    shift: int
 
 
 def _chunks(t: str, sb: int, se: int, inner: list[Hit]) -> list[tuple[int, int, list[Hit]]]:
@@ -90,112 +77,84 @@ def _chunks(t: str, sb: int, se: int, inner: list[Hit]) -> list[tuple[int, int, 
     return out
 
 
-class Found:
-    """A mention while the document is being decided (plain slots, no validation)."""
+class Fork:
+    """The plan of a run whose reading depends on its place: whether it opens a sentence (its
+    first word is an article, "La Haye", or a common word of the text's language, "Power"),
+    and whether it stands in a headline in title case (``head``: no longer unknown names are
+    made of a known name there, "Haftar Says Forces Advance")."""
 
-    __slots__ = ("b", "e", "tb", "te", "name", "ent", "score", "method", "status", "cands",
-                 "canon", "hit", "initial")
+    __slots__ = ("start", "mid", "head")
 
-    def __init__(self, b: int, e: int, tb: int, te: int, name: str, hit: Resolution | None,
-                 initial: bool = False) -> None:
-        self.b, self.e, self.tb, self.te, self.name = b, e, tb, te, name
-        self.hit, self.initial = hit, initial   # initial: no name if it opens a sentence
-        self.cands: tuple[int, ...] = ()
-        self.canon: str | None = None
-        if hit is None:
-            self.ent, self.score, self.method, self.status = -1, None, None, "unknown"
-        elif hit.entity < 0:  # a tie between entities
-            self.ent, self.score, self.method, self.status = -1, None, None, "ambiguous"
-            self.cands = hit.candidates
-        else:
-            self.ent, self.score, self.method, self.status = \
-                hit.entity, hit.score, hit.method, "resolved"
+    def __init__(self, start: tuple[Planned, ...], mid: tuple[Planned, ...],
+                 head: tuple[Planned, ...] | None = None) -> None:
+        self.start, self.mid, self.head = start, mid, head
+
+    def choose(self, t: str, sb: int) -> tuple[Planned, ...]:
+        if self.head is not None and in_title_case_line(t, sb):
+            return self.head
+        return self.start if is_sentence_start(t, sb) else self.mid
+
+
+_DET_BEFORE = re.compile(r"(?:^|(?<=[\s(„\"]))(?:" + "|".join(sorted(rules().german_determiners))
+                         + r")[ \t]+$")
+_LINE_WORD = re.compile(r"[^\W\d_]+")
+
+
+def in_title_case_line(t: str, p: int) -> bool:
+    """Whether offset ``p`` stands in a line in title case: three or more capitalised words
+    of four letters or more, and in lowercase only short function words ("Haftar Says Forces
+    Will Advance on Tripoli").
+
+    >>> in_title_case_line("Libya's Haftar Says Forces Will Advance on Tripoli\\nHe said so.", 8)
+    True
+    >>> in_title_case_line("Doctors at the Tripoli Zoo met Chad Thompson.", 15)
+    False
+    """
+    a = t.rfind("\n", 0, p) + 1
+    b = t.find("\n", p)
+    line = t[a:b if b >= 0 else len(t)]
+    if len(line) > 300:
+        return False
+    caps = 0
+    for w in _LINE_WORD.findall(line):
+        if w[0].isupper():
+            caps += len(w) >= 4
+        elif len(w) > 3 or not is_short_function_word(w):
+            return False
+    return caps >= 3
 
 
 class SpanFinder:
     """Capitalised runs, titles, known names inside them, and what each distinct run holds
-    (planned once, cached), over one resolver's :class:`KnownNames`."""
+    (planned once per language, cached), over one resolver's :class:`KnownNames`."""
 
     def __init__(self, ix: AliasIndex, known: KnownNames, titles: TitleFinder,
                  common: Iterable[str]) -> None:
         self.ix = ix
         self.known = known
         self.titles = titles
-        self._title_last = frozenset(x.rpartition(" ")[2] for x in titles.titles)
-        self.common = frozenset(common)
-        self._plans: BoundedCache[str, tuple[Planned, ...]] = BoundedCache(CACHE_SIZE)
-        self._titles_seen: BoundedCache[str, bool] = BoundedCache(CACHE_SIZE)
-        self._title_windows: BoundedCache[tuple[str, bool, str], tuple[int, int, int] | None] = \
-            BoundedCache(CACHE_SIZE)
+        self.runs = RunReader(ix, known, titles, common)
+        self.common = self.runs.common
+        self._plans_by_lang: dict[str, BoundedCache[str, tuple[Planned, ...] | Fork]] = {}
 
-    def _title_at(self, t: str, b: int, e: int) -> tuple[int, int, int]:
-        """:meth:`_title_before` for one name at ``t[b:e]``; the word before it is checked
-        through a cache (it is nearly always no title: "said", "and", "of")."""
-        prev = t[b - 24 if b > 24 else 0:b].rsplit(None, 1)
-        if not prev:
-            return _NO_TITLE
-        seen = self._titles_seen
-        maybe = seen.get(prev[-1])
-        if maybe is None:
-            last = prev[-1].lower().strip(".,")
-            if last and not (last.isascii() and last.isalpha()):
-                last = (fold(last).split() or [""])[-1]
-            maybe = seen.put(prev[-1], last in self._title_last)
-        if not maybe:
-            return _NO_TITLE
-        # the answer depends only on the 48 characters before the name (and whether they
-        # start the text, and the name's first character): cached per window
-        lo = b - 48 if b > 48 else 0
-        key = (t[lo:b], lo == 0, t[b:b + 1])
-        windows = self._title_windows
-        if key in windows:
-            rel = windows[key]
-        else:
-            tb, te, k = self._title_before(t, [(b, e)], [_NAME])
-            rel = windows.put(key, (tb - b, te - b, k) if te > tb else None)
-        return _NO_TITLE if rel is None else (b + rel[0], b + rel[1], rel[2])
+    def _plans(self, lang: str) -> BoundedCache[str, tuple[Planned, ...] | Fork]:
+        plans = self._plans_by_lang.get(lang)
+        if plans is None:
+            plans = self._plans_by_lang[lang] = BoundedCache(CACHE_SIZE)
+        return plans
 
-    def _title_before(self, t: str, pos: list[tuple[int, int]], words: list[str]
-                      ) -> tuple[int, int, int]:
-        """(title start, title end, index of the first name word) for the words ``pos``
-        of a span; the title may stand before the span ("spokesman, Ahmed") or open it."""
-        b = pos[0][0]
-        lb: list[tuple[int, int]] = []
-        gap = ""
-        prev = t[max(0, b - 24):b].split()
-        last = prev[-1].lower().strip(".,") if prev else ""
-        if last and not (last.isascii() and last.isalpha()):
-            last = (fold(last).split() or [""])[-1]
-        if last in self._title_last:
-            start = max(0, b - 48)
-            lb = [w.span() for w in WORDS.finditer(t, start, b)][-self.titles.max_words:]
-            if lb and lb[0][0] == start and start:
-                lb = lb[1:]          # cut by the window: not a whole word
-            for i in range(len(lb) - 1, 0, -1):
-                if t[lb[i - 1][1]:lb[i][0]].strip(" \t"):
-                    lb = lb[i:]      # only words separated by plain spaces
-                    break
-            gap = t[lb[-1][1]:b] if lb else ""
-            if not lb or _TITLE_GAP.fullmatch(gap) is None:
-                lb = []
-        if not lb and not any(w.rpartition(" ")[2] in self.titles.words for w in words[:-1]):
-            return 0, 0, 0
-        allpos = lb + pos
-        folded = [fold(t[x:y]).strip() for x, y in lb] + words
-        j, k = self.titles.split(folded, len(lb))
-        if k == 0:
-            return 0, 0, 0
-        if k == len(lb):  # the title is before the span: check what separates them
-            if "." in gap and len(folded[k - 1]) > _ABBREVIATION:
-                return 0, 0, 0
-        tb, te = allpos[j][0], allpos[k - 1][1]
-        if t.startswith(".", te):
-            te += 1
-        return tb, te, k - len(lb)
+    def _elided(self, t: str, sb: int) -> bool:
+        """Whether the run at ``sb`` follows an elided article or preposition ("l'ONU")."""
+        i = sb - 1
+        j = i
+        while j > 0 and j > sb - 8 and t[j - 1].isalpha():
+            j -= 1
+        return j < i and (j == 0 or not t[j - 1].isalnum()) and t[j:i].lower() in _ELISIONS
 
-    def find(self, t: str, s: str) -> list[Found]:
-        """The mentions of a prepared text ``t`` (``s``: its lowercase search copy), in order."""
-        hits = self.known.hits(t, s)
+    def find(self, t: str, s: str, lang: str = "") -> list[Found]:
+        """The mentions of a prepared text ``t`` (``s``: its lowercase search copy), in order.
+        ``lang``: the text's language (:func:`~resolver.text.lang.detect`)."""
+        hits = self.known.hits(t, s, lang)
         found: list[Found] = []
         hi, nh = 0, len(hits)
         n_t = len(t)
@@ -204,9 +163,10 @@ class SpanFinder:
         he = [h[1] for h in hits]
         he.append(n_t)
         next_hit = hs[0]                          # start of the first hit not yet placed
-        plans = self._plans
-        title_at = self._title_at
-        no_title = self._titles_seen   # word before a name -> False when it is no title
+        plans = self._plans(lang)
+        german = lang == "de"
+        title_at = self.titles.before
+        no_title = self.titles.seen   # word before a name -> False when it is no title
         append = found.append
         new = object.__new__
         last_end = -1                             # end of the last mention found
@@ -214,19 +174,24 @@ class SpanFinder:
             sb, se = m.span()
             c = t[sb - 1] if sb else " "
             if c in " \n\t" and sb >= last_end:
+                key = m.group()
+                if german and _DET_BEFORE.search(t, max(0, sb - 9), sb) is not None:
+                    key = "\x01" + key
                 if next_hit >= se:
-                    plan = plans.get(m.group())
+                    plan = plans.get(key)
                     if plan == ():
                         continue   # the common case: a span known to hold no name, no hit
                 elif next_hit >= sb and he[hi] <= se and hs[hi + 1] >= se:
-                    plan = plans.get(m.group())   # one known name inside the span
+                    plan = plans.get(key)   # one known name inside the span
                     if plan is not None:
                         hi += 1
                         next_hit = hs[hi]
                 else:
                     plan = None
                 if plan is not None:   # a span seen before: place its plan in context
-                    for b, e, tb, te, hit, initial, state in plan:
+                    if plan.__class__ is Fork:
+                        plan = plan.choose(t, sb)
+                    for b, e, tb, te, hit, initial, state in plan:  # type: ignore[union-attr]
                         b += sb
                         e += sb
                         if initial:    # kept only if the text names it
@@ -246,19 +211,21 @@ class SpanFinder:
                         last_end = e
                     continue
             if sb:
-                if c.isalnum() or c in "'’_":
-                    continue   # a capital inside a word: iPhone, HAFTAR'S
+                if c.isalnum() or c == "_":
+                    continue   # a capital inside a word: iPhone
+                if c in "'’" and not self._elided(t, sb):
+                    continue   # HAFTAR'S
                 if c == "-":
                     a = ARTICLE_BEFORE.search(t, max(0, sb - 5), sb)
                     if a is not None:
                         sb = a.start()
             if found and sb < found[-1].e:   # inside a known name found already
                 if se > found[-1].e:
-                    self._split(t, found[-1].e, se, [], found)
+                    self.runs.split(t, found[-1].e, se, [], found, lang)
                     last_end = found[-1].e
                 continue
             while hi < nh and hits[hi][1] <= sb:   # hits outside every span
-                self._emit_hit(t, hits[hi], found)
+                self.runs.emit_hit(t, hits[hi], found)
                 hi += 1
             inner = []
             while hi < nh and hits[hi][0] < se:
@@ -266,128 +233,62 @@ class SpanFinder:
                 hi += 1
             next_hit = hs[hi]
             if inner and (inner[0][0] < sb or inner[-1][1] > se):
-                self._split(t, sb, se, inner, found)  # a known name runs past the span
+                self.runs.split(t, sb, se, inner, found, lang)  # a known name runs past it
             else:
+                det = german and _DET_BEFORE.search(t, max(0, sb - 9), sb) is not None
                 for cb, ce, cin in _chunks(t, sb, se, inner):
-                    self._planned(t, cb, ce, cin, found)
+                    self._planned(t, cb, ce, cin, found, lang, det and cb == sb)
             if found:
                 last_end = found[-1].e
         for h in hits[hi:]:
-            self._emit_hit(t, h, found)
+            self.runs.emit_hit(t, h, found)
         return found
 
-    def _planned(self, t: str, sb: int, se: int, inner: list[Hit], found: list[Found]) -> None:
-        """What a span holds, computed once per distinct span text, then placed in context:
-        a tuple of :class:`Planned` mentions (``()``: a span holding no name)."""
-        key = t[sb:se]
-        plan = self._plans.get(key)
+    def _planned(self, t: str, sb: int, se: int, inner: list[Hit], found: list[Found],
+                 lang: str = "", det: bool = False) -> None:
+        """What a span holds, computed once per distinct span text (per language, and in
+        German per determiner before it), then placed in context: a tuple of
+        :class:`Planned` mentions (``()``: a span holding no name) or a :class:`Fork`."""
+        text = t[sb:se]
+        key = "\x01" + text if det else text
+        plans = self._plans(lang)
+        plan = plans.get(key)
         if plan is None:
-            sub: list[Found] = []
-            self._span(key, 0, len(key), [(b - sb, e - sb, ids) for b, e, ids in inner], sub)
-            plan = self._plans.put(key, tuple(
-                (f.b, f.e, f.tb, f.te, f.hit, f.initial,
-                 (f.ent, f.score, f.method, f.status, f.cands)) for f in sub))
-        for b, e, tb, te, hit, initial, _ in plan:
+            rel = [(b - sb, e - sb, ids) for b, e, ids in inner]
+            runs = self.runs
+            runs.merged = False
+            mid = self._plan(text, rel, lang, False, det)
+            first = self._plan(text, rel, lang, True, det) if self._sensitive(text, lang) \
+                else mid
+            head = self._plan(text, rel, lang, False, det, True) if runs.merged else None
+            plan = plans.put(key, mid if first == mid and head is None
+                             else Fork(first, mid, head))
+        if plan.__class__ is Fork:
+            plan = plan.choose(t, sb)
+        for b, e, tb, te, hit, initial, _ in plan:  # type: ignore[union-attr]
             b += sb
             initial = initial and is_sentence_start(t, b)   # kept only if the text names it
             if te > tb:
                 tb, te = tb + sb, te + sb
             elif b == sb:
-                tb, te, _ = self._title_at(t, b, e + sb)
+                tb, te, _ = self.titles.before(t, b, e + sb)
             found.append(Found(b, e + sb, tb, te, t[b:e + sb], hit, initial))
 
-    def _emit_hit(self, t: str, h: Hit, found: list[Found]) -> None:
-        b, e, ids = h
-        tb, te, _ = self._title_at(t, b, e)
-        name = t[b:e]
-        found.append(Found(b, e, tb, te, name, self.known.hit_result(name, ids)))
+    def _plan(self, text: str, inner: list[Hit], lang: str, start: bool, det: bool,
+              head: bool = False) -> tuple[Planned, ...]:
+        sub: list[Found] = []
+        self.runs.span(text, 0, len(text), inner, sub, lang, start, det, head)
+        return tuple((f.b, f.e, f.tb, f.te, f.hit, f.initial,
+                      (f.ent, f.score, f.method, f.status, f.cands)) for f in sub)
 
-    def _split(self, t: str, sb: int, se: int, inner: list[Hit], found: list[Found]) -> None:
-        """Known names and the capitalised runs between them, each on its own."""
-        pos = sb
-        for h in inner:
-            if h[0] > pos:
-                for m in SPAN.finditer(t, pos, h[0]):
-                    self._span(t, m.start(), m.end(), [], found)
-            self._emit_hit(t, h, found)
-            pos = max(pos, h[1])
-        if pos < se:
-            for m in SPAN.finditer(t, pos, se):
-                self._span(t, m.start(), m.end(), [], found)
-
-    def _span(self, t: str, sb: int, se: int, inner: list[Hit], found: list[Found]) -> None:
-        pos = [(w.start(), w.end()) for w in WORDS.finditer(t, sb, se)]
-        if not pos:
-            return
-        words = [fold(t[x:y]).strip() for x, y in pos]
-        tb, te, i0 = self._title_before(t, pos, words)
-        common = self.common
-        while i0 < len(pos) - 1 and words[i0] in common \
-                and not any(h[0] == pos[i0][0] for h in inner):
-            i0 += 1
-        nb = pos[i0][0]
-        inner = [h for h in inner if h[0] >= nb]
-        if len(inner) == 1 and inner[0][0] == nb and inner[0][1] == se:
-            name = t[nb:se]
-            found.append(Found(nb, se, tb, te, name, self.known.hit_result(name, inner[0][2])))
-            return
-        n = len(pos) - i0
-        if n > MAX_UNKNOWN_WORDS and not inner:
-            return
-        if n == 1 and words[i0] in common and not inner:
-            return
-        name = t[nb:se]
-        known = self._known(name, n) if n <= MAX_UNKNOWN_WORDS + 2 else None
-        if known is not None:
-            e = se + known.shift
-            found.append(Found(nb, e, tb, te, t[nb:e], known.hit))
-            return
-        if n == 2 and len(inner) == 1 and inner[0][0] == pos[-1][0] and inner[0][1] == se \
-                and words[i0] not in self.titles.words and all(
-                    self.ix.types[self.ix.alias_entity[a]] == "person" for a in inner[0][2]):
-            found.append(Found(nb, se, tb, te, name, None))  # Saddam Haftar: a relative
-            return
-        for i in range(i0 + 1, len(pos)):   # a known name after other words
-            if words[i] in _LINK_WORDS or len(pos) - i > MAX_UNKNOWN_WORDS + 2:
-                continue  # (a long tail is no name: keeps long runs of names linear)
-            known = self._known(t[pos[i][0]:se], len(pos) - i)
-            if known is not None and (i < len(pos) - 1 or known.hit.method in _SURE):
-                self._span(t, nb, pos[i - 1][1], [h for h in inner if h[1] <= pos[i][0]],
-                           found)
-                if te > tb and found and found[-1].b >= nb and found[-1].te <= found[-1].tb:
-                    tb = te = 0   # the title went to the words before
-                e = se + known.shift
-                found.append(Found(pos[i][0], e, tb, te, t[pos[i][0]:e], known.hit))
-                return
-        if inner:
-            self._split(t, nb, se, inner, found)
-            if te > tb and found:
-                first = next((f for f in found if f.b >= nb), None)
-                if first is not None and first.te <= first.tb:
-                    first.tb, first.te = tb, te
-            return
-        if words[i0] in common or self.titles.words.issuperset(words[i0:]):
-            return
-        # trailing common words and particles: "Rival Libyan", "Parlement de"
-        while n > 1 and (words[i0 + n - 1] in common or words[i0 + n - 1] in _LINK_WORDS):
-            n -= 1
-            se = pos[i0 + n - 1][1]
-            name = t[nb:se]
-        if n == 1 and len(name) < 2:
-            return
-        initial = n == 1 or all(w in common for w in words[i0 + 1:i0 + n])
-        found.append(Found(nb, se, tb, te, name, None, initial))
-
-    def _known(self, name: str, n: int) -> Known | None:
-        """The resolution of a span's name, or of its base without a German genitive s.
-        One word resolved fuzzily is no answer."""
-        hit = self.known.resolve(name)
-        if hit is not None and (n > 1 or hit.method in _SURE or (
-                (hit.score or 0.0) >= SINGLE_WORD_MIN and len(name) >= 5
-                and hit.method != "fuzzy")):
-            return Known(hit, 0)
-        if name.endswith("s") and len(name) > 4:
-            hit = self.known.resolve(name[:-1])
-            if hit is not None and hit.method in _SURE:
-                return Known(hit, -1)
-        return None
+    def _sensitive(self, text: str, lang: str) -> bool:
+        """Whether a run reads differently opening a sentence: its first word is an article or
+        a common word of the text's language."""
+        words = text.split(None, 1)
+        if len(words) < 2:
+            return False     # a lone word: its ``initial`` flag is read in context
+        first = words[0]
+        if "'" in first or "’" in first:
+            return True
+        w = fold(first).strip()
+        return w in _ARTICLES or (w not in self.common and frequent_opener(first, lang))

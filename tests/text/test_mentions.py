@@ -123,11 +123,15 @@ def test_gaddafi_decided_by_the_son_named_in_the_text():
     assert ms[2].method == "document"
 
 
-def test_gaddafi_decided_by_the_father_named_in_the_text():
-    text = "Gaddafi ruled for four decades. Moammar Gadhafi was killed in 2011."
+def test_gaddafi_decided_by_evidence_in_reading_order():
+    # issue 11: a shared surname is decided by the full names BEFORE it (reading order), then
+    # curated priors, else ambiguous; a full name only named later does not decide it
+    text = "Gaddafi ruled for four decades. Moammar Gadhafi was killed in 2011. Gaddafi fled."
     ms = _small().annotate(text)
-    assert [(m.text, m.entity_id) for m in ms] == [
-        ("Gaddafi", "muammar-gaddafi"), ("Moammar Gadhafi", "muammar-gaddafi")]
+    assert [(m.text, m.entity_id, m.status) for m in ms] == [
+        ("Gaddafi", None, "ambiguous"), ("Moammar Gadhafi", "muammar-gaddafi", "resolved"),
+        ("Gaddafi", "muammar-gaddafi", "resolved")]
+    assert set(ms[0].candidates) == {"muammar-gaddafi", "saif-al-islam-gaddafi"}
 
 
 def test_gaddafi_with_both_named_stays_ambiguous():

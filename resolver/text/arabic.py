@@ -1,0 +1,136 @@
+"""Lone Arabic-script surnames in running text.
+
+Arabic script has no capital letters, so a surname standing alone ("قال حفتر إن ...") is
+found by the tables: the last word of every multi-word Arabic alias of a person is a
+surname (حفتر of خليفة حفتر, السراج of فائز السراج). A word of the text is such a surname
+once its proclitics are set aside (و ف, then ب ل ك; لل for ل + ال: "والسراج", "لحفتر").
+
+Many surnames are ordinary words too (سلامة "safety", المنفي "exiled", صالح "good"). One
+that is a common word of Arabic (``wordfreq``: at least ``COMMON_ZIPF``, as the word or
+without its article) is a name only with evidence: a full name of that person earlier in the
+text; and even then not where Arabic grammar reads it as a word: before a definite noun
+(the first term of a construct, "سلامة المهاجرين" "the safety of the migrants"), or as a
+definite adjective after a definite noun that is no title ("الكاتب المنفي" "the exiled
+writer"). Which person a surname is, is then decided by the document's one rule
+(:mod:`resolver.text.decide`).
+
+>>> from resolver import annotate
+>>> [(m.text, m.canonical) for m in annotate("قال حفتر إن الهجوم سيستمر")]
+[('حفتر', 'Khalifa Haftar')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..index.aliases import AliasIndex
+from ..names.frequency import COMMON_ZIPF
+from ..names.normalise import parse_name
+from .found import Found
+from .known import CLITICS, KnownNames, Resolution
+from .lang import lang_zipf
+from .prep import fold
+
+__all__ = ["ArabicSurnames"]
+
+_WORD = re.compile("[\u0621-\u064a]+")
+_ARTICLE = "ال"
+_ADJECTIVE_ZIPF = 3.0      # a surname this common is an adjective after a definite noun
+_MIN_LETTERS = 3
+
+
+def _common(word: str, zipf: float = COMMON_ZIPF) -> bool:
+    """Whether an Arabic word, or the word without its article, is that common."""
+    if lang_zipf(word, "ar") >= zipf:
+        return True
+    return word.startswith(_ARTICLE) and lang_zipf(word[2:], "ar") >= zipf
+
+
+def _stems(word: str) -> list[tuple[int, str]]:
+    """(offset, word) for the word and the word without its proclitics."""
+    out = [(0, word)]
+    if len(word) > 3 and word[0] in CLITICS[0]:
+        out.append((1, word[1:]))
+        if len(word) > 4 and word[1] in CLITICS[1]:
+            out.append((2, word[2:]))
+    elif len(word) > 3 and word[0] in CLITICS[1]:
+        out.append((1, word[1:]))
+    if word.startswith("لل") and len(word) > 4:     # ل + ال: "للسراج"
+        out.append((1, _ARTICLE + word[2:]))
+    return out
+
+
+class ArabicSurnames:
+    """The surnames of the Arabic-script aliases of people, found alone in a text."""
+
+    def __init__(self, ix: AliasIndex, known: KnownNames) -> None:
+        self.ix = ix
+        self.known = known
+        fam: dict[str, set[int]] = {}
+        for a, text in ix.live_aliases():
+            e = ix.alias_entity[a]
+            if ix.types[e] != "person" or _WORD.search(text) is None:
+                continue
+            words = text.split()
+            if len(words) < 2 or len(words[-1]) < _MIN_LETTERS or words[-2] in ("عبد", "أبو"):
+                continue
+            if parse_name(words[-1]).parts != parse_name(text).parts[-1:]:
+                continue          # the last word is not the family name (صنع الله)
+            fam.setdefault(fold(words[-1]), set()).add(e)
+        self.families = {k: tuple(sorted(v)) for k, v in fam.items()}
+
+    def find(self, t: str, found: list[Found]) -> None:
+        """Add the lone surnames of the prepared text ``t`` to ``found`` (kept in order)."""
+        if not self.families:
+            return
+        taken = [(f.b, f.e) for f in found]
+        new: list[Found] = []
+        words = list(_WORD.finditer(t))
+        for i, m in enumerate(words):
+            b, e = m.span()
+            if any(x < e and b < y for x, y in taken):
+                continue
+            for k, stem in reversed(_stems(m.group())):
+                ents = self.families.get(fold(stem))
+                if ents is None:
+                    continue
+                sb = b + k
+                name = t[sb:e] if not stem.startswith(_ARTICLE) or t[sb:sb + 2] == _ARTICLE \
+                    else t[b + 1:e]
+                if not self._name_here(t, words, i, stem, ents, found, sb):
+                    break
+                new.append(Found(e - len(name), e, 0, 0, name, self._hit(name, ents)))
+                break
+        if new:
+            found.extend(new)
+            found.sort(key=lambda f: f.b)
+
+    def _hit(self, name: str, ents: tuple[int, ...]) -> Resolution:
+        hit = self.known.resolve(name)
+        if len(ents) == 1:
+            if hit is not None and hit.entity == ents[0]:
+                return hit
+            return Resolution(ents[0], 1.0, "surname")
+        return Resolution(-1, None, None, ents)
+
+    def _name_here(self, t: str, words: list[re.Match[str]], i: int, stem: str,
+                   ents: tuple[int, ...], found: list[Found], b: int) -> bool:
+        """Whether the surname ``stem`` (word ``i``) is a name here (see the module doc)."""
+        if not _common(stem):
+            return not self._adjective(t, words, i, stem)
+        before = any(f.b < b and f.ent in ents and " " in f.name for f in found)
+        if not before:
+            return False
+        if i + 1 < len(words) and words[i + 1].group().startswith(_ARTICLE) and \
+                not t[words[i].end():words[i + 1].start()].strip(" "):
+            return False          # the first term of a construct: "سلامة المهاجرين"
+        return not self._adjective(t, words, i, stem)
+
+    def _adjective(self, t: str, words: list[re.Match[str]], i: int, stem: str) -> bool:
+        """A definite word after a definite noun that is no title: an adjective."""
+        if not stem.startswith(_ARTICLE) or i == 0 or not _common(stem, _ADJECTIVE_ZIPF):
+            return False
+        prev = words[i - 1]
+        if not prev.group().startswith(_ARTICLE) or t[prev.end():words[i].start()].strip(" "):
+            return False
+        return parse_name(f"{prev.group()} {stem}").title is None

@@ -1,0 +1,49 @@
+"""Hyphenated compounds that hold known names: "U.N.-backed", "Tripoli-based",
+"Syrte-Joufra", "Uno-Sondergesandte", "RSF-Miliz". Where the compound is a modifier, only the
+name is a mention (the gold policy of the mention benchmark); a compound that is itself an
+alias ("UN-Sicherheitsrat", "Wagner-Gruppe") is found whole before this is asked.
+
+>>> from resolver import default_resolver
+>>> from resolver.text.known import KnownNames
+>>> t = "the Syrte-Joufra line"
+>>> [(t[a:b], r.method) for a, b, r in known_parts(t, 4, 16, [], KnownNames(default_resolver()))]
+[('Syrte', 'phonetic'), ('Joufra', 'phonetic')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from .known import Hit, KnownNames, Resolution
+
+__all__ = ["known_parts", "SURE", "SINGLE_WORD_MIN"]
+
+SURE = ("exact", "normalised")
+SINGLE_WORD_MIN = 0.95     # one capitalised word resolved by sound alone: Tripolis, Sicile
+_PART = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")   # the parts of a hyphenated word
+_ARTICLES = ("al-", "el-")
+
+
+def known_parts(t: str, x: int, y: int, inner: list[Hit], known: KnownNames
+                ) -> list[tuple[int, int, Resolution]]:
+    """The parts of the hyphenated word ``t[x:y]`` that are known names, resolved: an alias
+    found there, or a capitalised part of four letters or more that resolves surely (or by
+    sound at :data:`SINGLE_WORD_MIN`). Empty for a word with no hyphen, an Arabic article
+    glued to a name ("al-Sarradsch"), or a known name running across the word's edge."""
+    word = t[x:y]
+    if "-" not in word or word[:3].lower() in _ARTICLES:
+        return []
+    sub = [(x + m.start(), x + m.end()) for m in _PART.finditer(word)]
+    if len(sub) < 2 or any(h[0] < x < h[1] or h[0] < y < h[1] for h in inner):
+        return []
+    parts = []
+    for a, b in sub:
+        h = next((h for h in inner if h[0] == a and h[1] == b), None)
+        if h is not None:
+            parts.append((a, b, known.hit_result(t[a:b], h[2])))
+        elif t[a].isupper() and b - a >= 4:
+            r = known.resolve(t[a:b])
+            if r is not None and (r.method in SURE or (
+                    (r.score or 0.0) >= SINGLE_WORD_MIN and r.method != "fuzzy")):
+                parts.append((a, b, r))
+    return parts
