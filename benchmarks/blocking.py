@@ -96,7 +96,8 @@ CATEGORIES = {
     "alias_middle": "query family name = an alias middle part (not indexed there)",
     "org_word": "organisation word shares a reading (o: keys are primary keys only)",
     "query_nonlast": "alias last part = a non-last query part (extra name, order)",
-    "whole": "whole-name key (persons are not indexed under it)",
+    "whole": "whole-name key (persons not indexed under it; others, queries: primary only)",
+    "whole_near": "whole-name key with one consonant changed",
     "other_part": "only non-family parts share a key",
     "none": "no key shared, even with one deletion on either side",
 }
@@ -346,8 +347,12 @@ def classify(ix: AliasIndex, q: ParsedName, a: int, cut: set[int], full: dict[in
         flags.append("org_word")
     if q_nonlast:
         flags.append("query_nonlast")
-    if m > 1 and n > 1 and primary_key(joined(q)) == primary_key(joined(ap)):
-        flags.append("whole")
+    if m > 1 or n > 1:
+        wq, wa = keys(joined(q)), keys(joined(ap))
+        if set(wq) & set(wa):
+            flags.append("whole")
+        elif {d for k in wq[:2] for d in deletions(k)} & {d for k in wa[:2] for d in deletions(k)}:
+            flags.append("whole_near")
     if any(set(keys(p)) & set(keys(r)) for p in q.parts[:-1] for r in ap.parts[:-1]):
         flags.append("other_part")
     if not (flags or qdel & set(alast)):
