@@ -243,14 +243,15 @@ class KnownNames:
                 if (e < n_s and s[e].isalnum()) or (
                         b and s[b - 1].isalnum() and not _after_clitics(s, b)):
                     continue
-                name = t[b:e]
-                if name.islower():
-                    continue
-                if name[0].islower() and self._capitalised(ids):
-                    continue
-                if romance and t[e - 1].islower() and " " in name and \
-                        name[name.rindex(" ") + 1].islower() and _continued(t, e):
-                    continue
+                if t[b].islower():        # opens in lowercase: a word ("conte", "us"), or
+                    name = t[b:e]         # a lowercase word before a capitalised name
+                    if name.islower() or self._capitalised(ids):
+                        continue
+                if romance and t[e - 1].islower():
+                    name = t[b:e]
+                    if " " in name and name[name.rindex(" ") + 1].islower() and \
+                            _continued(t, e):
+                        continue
                 append((b, e, ids))
             if self._not_names is not None and raw and (
                     lang == "ar" or not self._not_name_arabic) and \

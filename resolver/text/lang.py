@@ -96,9 +96,18 @@ def detect(text: str, lowered: bool = False) -> str:
     words of one language come with none of another; else the function words of the first
     :data:`SAMPLE` characters, most of one language."""
     first = text[:_FIRST] if lowered else text[:_FIRST].lower()
-    seen = [x for x in map(_word_language().get, first.split()) if x]
-    if len(seen) >= _DECIDED and seen.count(seen[0]) == len(seen):
-        return seen[0]
+    language = _word_language().get
+    lead, n = None, 0
+    for w in first.split():
+        lang = language(w)
+        if lang is not None:
+            if lead is None:
+                lead = lang
+            elif lang != lead:
+                break
+            n += 1
+            if n >= _DECIDED:
+                return lead
     sample = text[:SAMPLE]
     counts: dict[str, int] = {}
     for langs in map(_word_languages().get, sample.lower().split()):

@@ -26,7 +26,7 @@ A run (``SPAN`` of :mod:`resolver.text.prep`) is cut into name mentions:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from ..index.aliases import AliasIndex
@@ -79,6 +79,9 @@ class RunReader:
         self.titles = titles
         self.common = frozenset(common)
         self.merged = False     # set when a known name went into a longer unknown name
+        # reads a run of a document in context, cached per run (SpanFinder._planned); None:
+        # read it here, every time
+        self.place_run: Callable[..., None] | None = None
 
     # -- mentions of known aliases ---------------------------------------------------------
     def emit_hit(self, t: str, h: Hit, found: list[Found]) -> None:
@@ -90,16 +93,23 @@ class RunReader:
     def split(self, t: str, sb: int, se: int, inner: list[Hit], found: list[Found],
               lang: str = "") -> None:
         """Known names and the capitalised runs between them, each on its own."""
+        run = self.place_run
         pos = sb
         for h in inner:
             if h[0] > pos:
                 for m in SPAN.finditer(t, pos, h[0]):
-                    self.span(t, m.start(), m.end(), [], found, lang)
+                    if run is None:
+                        self.span(t, m.start(), m.end(), [], found, lang)
+                    else:
+                        run(t, m.start(), m.end(), [], found, lang)
             self.emit_hit(t, h, found)
             pos = max(pos, h[1])
         if pos < se:
             for m in SPAN.finditer(t, pos, se):
-                self.span(t, m.start(), m.end(), [], found, lang)
+                if run is None:
+                    self.span(t, m.start(), m.end(), [], found, lang)
+                else:
+                    run(t, m.start(), m.end(), [], found, lang)
 
     # -- words --------------------------------------------------------------------------------
     def _words(self, t: str, sb: int, se: int) -> list[tuple[int, int]]:
