@@ -93,23 +93,17 @@ class RunReader:
     def split(self, t: str, sb: int, se: int, inner: list[Hit], found: list[Found],
               lang: str = "") -> None:
         """Known names and the capitalised runs between them, each on its own."""
-        run = self.place_run
+        run = self.place_run or self.span
         pos = sb
         for h in inner:
             if h[0] > pos:
                 for m in SPAN.finditer(t, pos, h[0]):
-                    if run is None:
-                        self.span(t, m.start(), m.end(), [], found, lang)
-                    else:
-                        run(t, m.start(), m.end(), [], found, lang)
+                    run(t, m.start(), m.end(), [], found, lang)
             self.emit_hit(t, h, found)
             pos = max(pos, h[1])
         if pos < se:
             for m in SPAN.finditer(t, pos, se):
-                if run is None:
-                    self.span(t, m.start(), m.end(), [], found, lang)
-                else:
-                    run(t, m.start(), m.end(), [], found, lang)
+                run(t, m.start(), m.end(), [], found, lang)
 
     # -- words --------------------------------------------------------------------------------
     def _words(self, t: str, sb: int, se: int) -> list[tuple[int, int]]:

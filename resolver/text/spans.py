@@ -277,11 +277,12 @@ class SpanFinder:
         if plan is None:
             rel = [(b - sb, e - sb, ids) for b, e, ids in inner]
             runs = self.runs
-            runs.merged = False
+            outer, runs.merged = runs.merged, False   # (runs planned inside this one)
             mid = self._plan(text, rel, lang, False, det)
             first = self._plan(text, rel, lang, True, det) if self._sensitive(text, lang) \
                 else mid
             head = self._plan(text, rel, lang, False, det, True) if runs.merged else None
+            runs.merged = outer or runs.merged
             plan = plans.put(key, mid if first == mid and head is None
                              else Fork(first, mid, head))
         if plan.__class__ is Fork:
