@@ -151,7 +151,10 @@ class KnownNames:
         # no look-around: it would stop the engine's fast first-letter scan; checked per hit
         self._acronym_re = re.compile(longest_first(acronyms)) if acronyms else None
         r = rules()
-        self._article_pairs: frozenset[str] | None = None
+        articles = r.articles          # "le drian", "la haye": an article inside an alias
+        self._article_pairs = frozenset(
+            f"{w} {ws[i + 1]}" for key in keys if " " in key
+            for ws in (key.split(),) for i, w in enumerate(ws[:-1]) if w in articles)
         self._inflected: dict[tuple[str, ...], tuple[int, ...]] | None = None
         phrases = [" ".join(p.lower().split()) for p in r.not_names]
         self._not_names = re.compile("|".join(re.escape(p) for p in phrases if p)) \
@@ -215,13 +218,7 @@ class KnownNames:
 
     def article_pair(self, article: str, word: str) -> bool:
         """Whether a known alias holds the (folded) ``article`` before ``word``: "le drian"."""
-        pairs = self._article_pairs
-        if pairs is None:
-            articles = rules().articles
-            pairs = self._article_pairs = frozenset(
-                f"{w} {ws[i + 1]}" for _, text in self.ix.live_aliases()
-                for ws in (fold(text).split(),) for i, w in enumerate(ws[:-1]) if w in articles)
-        return f"{article} {word}" in pairs
+        return f"{article} {word}" in self._article_pairs
 
     def hits(self, t: str, s: str, lang: str = "") -> list[Hit]:
         """Known aliases in the text: leftmost-longest, whole words, acronyms as written.

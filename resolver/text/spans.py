@@ -180,7 +180,7 @@ class SpanFinder:
         new = object.__new__
         last_end = -1                             # end of the last mention found
         self.saw_marks = False
-        for m in SPAN_MARK.finditer(t):
+        for m in (SPAN if t.isascii() else SPAN_MARK).finditer(t):
             if m.lastindex is not None:  # a mark or zero-width character ends a run
                 self.saw_marks = True
                 return found
