@@ -35,7 +35,7 @@ __all__ = ["KnownNames", "Resolving", "Hit", "Resolution", "CACHE_SIZE", "inflec
 
 CACHE_SIZE = 200_000
 _start = itemgetter(0)
-_SHORT = 3                  # an alias this short is searched as written, like an acronym
+_SHORT = 3                  # an alias this short, with a capital, is searched as written
 CLITICS = ("وف", "بلك")      # Arabic proclitics: a conjunction, then a preposition
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _ENDINGS = ("en", "em", "er", "es", "e")   # German adjective endings
@@ -134,7 +134,8 @@ class KnownNames:
         acronyms: dict[str, list[int]] = {}
         for a, text in ix.live_aliases():
             parsed = parse_name(text)
-            if (parsed.parts and all(parsed.acronym)) or (len(text) <= _SHORT and text.isalpha()):
+            if (parsed.parts and all(parsed.acronym)) or (
+                    len(text) <= _SHORT and text.isalpha() and text.lower() != text):
                 acronyms.setdefault(text, []).append(a)   # as written: "LNA", "HoR", "Noc"
             else:
                 low = " ".join(text.lower().split())

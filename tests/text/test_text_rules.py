@@ -356,6 +356,7 @@ def test_a_lone_arabic_surname(default):
     ("وقال مسعفون إن مستشفيات بطرابلس امتلأت.", "طرابلس", "tripoli-libya"),
     ("وقدمت دول عدة الدعم لحفتر.", "حفتر", "khalifa-haftar"),
     ("التقى المبعوث فائز السراج ثم اجتمع والسراج مع الوفد.", "السراج", "fayez-al-sarraj"),
+    ("وصل الوفد من ليبيا ومصر أمس.", "مصر", "egypt"),           # a name of three letters
 ])
 def test_arabic_proclitics_are_out_of_the_name(default, text, name, entity):
     assert _entity(default, text, name) == entity
