@@ -24,9 +24,9 @@ from ..index.aliases import AliasIndex
 from ..names.rules import rules
 from .found import Found
 from .known import CACHE_SIZE, Hit, KnownNames, Resolution
-from .lang import is_short_function_word
+from .lang import frequent_opener, is_short_function_word
 from .prep import ARTICLE_BEFORE, MARK, SPAN, WORDS, fold, is_sentence_start
-from .runs import Known, RunReader, frequent_opener
+from .runs import Known, RunReader
 from .titles import TitleFinder
 
 __all__ = ["Found", "SpanFinder", "Planned", "Known", "Fork"]
