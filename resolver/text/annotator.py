@@ -27,7 +27,7 @@ from .arabic import ArabicSurnames
 from .decide import DocumentDecider
 from .known import KnownNames, Resolving
 from .lang import detect
-from .prep import IDENTITY, OffsetMap, lower, prepare
+from .prep import IDENTITY, OffsetMap, dehyphenate, lower, prepare
 from .spans import Found, SpanFinder
 from .titles import TitleFinder, common_words
 
@@ -74,10 +74,17 @@ class Annotator:
         [('Gaddafi', 'ambiguous'), ('US', 'resolved')]
         """
         check_name(text, "text")
-        t, offsets = prepare(text)
+        t, offsets = dehyphenate(text)
         s = lower(t)
         lang = detect(s, lowered=True)
+        if lang == "ar":          # vowel signs and tatweel inside words: clean first
+            t, offsets = prepare(text)
+            s = lower(t)
         found = self.spans.find(t, s, lang)
+        if self.spans.saw_marks:  # a mark inside a name: clean the text and search again
+            t, offsets = prepare(text)
+            s = lower(t)
+            found = self.spans.find(t, s, lang)
         self.acronyms.bind(t, found)
         if lang == "ar":
             self.arabic.find(t, found)

@@ -129,7 +129,7 @@ class DocumentDecider:
                     if same:
                         idx.append(i)
                 upto[0] = len(full)
-                self._short(part, f, [full[i] for i in idx], t)
+                self._short(part, f, full, idx, t)
         if initial:   # a lone capitalised word opening a sentence
             found[:] = [f for f in found if not (f.initial and f.status == "unknown")]
 
@@ -143,16 +143,20 @@ class DocumentDecider:
             return
         f.ent, f.status, f.cands, f.method, f.score = -1, "ambiguous", cands, None, None
 
-    def _short(self, part: str, f: Found, full: list[tuple[str, object, Found]], t: str) -> None:
-        """The lone surname rule (module doc) for one mention ``f``; ``full``: the full names
-        of its family before it, in order."""
-        if full:
+    def _short(self, part: str, f: Found, full: list[tuple[str, object, Found]],
+               idx: list[int], t: str) -> None:
+        """The lone surname rule (module doc) for one mention ``f``; ``full[i]`` for ``i`` in
+        ``idx``: the full names of its family before it, in order."""
+        if idx:
             f.initial = False
-            key, g = full[-1][1], full[-1][2]
-            rivals = [k for _, k, h in full[:-1]
-                      if k != key and t and _SENTENCE_END.search(t, h.e, g.b) is None]
-            if not rivals and len({k for _, k, _ in full}) > 1 and _kin_before(t, f.b):
-                rivals = [k for _, k, _ in full if k != key]   # "the younger Haftar"
+            _, key, g = full[idx[-1]]
+            rivals: list[object] = []
+            if len(idx) > 1:
+                keys = [full[i][1] for i in idx]
+                rivals = [k for i, k in zip(idx[:-1], keys) if k != key and t and
+                          _SENTENCE_END.search(t, full[i][2].e, g.b) is None]
+                if not rivals and _kin_before(t, f.b) and any(k != key for k in keys):
+                    rivals = [k for k in keys if k != key]   # "the younger Haftar"
             if rivals:
                 cands = tuple(dict.fromkeys(k for k in (key, *rivals) if isinstance(k, int)))
                 if len(cands) > 1:

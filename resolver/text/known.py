@@ -35,7 +35,7 @@ __all__ = ["KnownNames", "Resolving", "Hit", "Resolution", "CACHE_SIZE", "inflec
 
 CACHE_SIZE = 200_000
 _start = itemgetter(0)
-_SHORT = 3                  # an alias this short is searched as written, like an acronym
+_SHORT = 3                  # an alias this short, with a capital, is searched as written
 CLITICS = ("وف", "بلك")      # Arabic proclitics: a conjunction, then a preposition
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _ENDINGS = ("en", "em", "er", "es", "e")   # German adjective endings
@@ -134,7 +134,8 @@ class KnownNames:
         acronyms: dict[str, list[int]] = {}
         for a, text in ix.live_aliases():
             parsed = parse_name(text)
-            if (parsed.parts and all(parsed.acronym)) or (len(text) <= _SHORT and text.isalpha()):
+            if (parsed.parts and all(parsed.acronym)) or (
+                    len(text) <= _SHORT and text.isalpha() and text.lower() != text):
                 acronyms.setdefault(text, []).append(a)   # as written: "LNA", "HoR", "Noc"
             else:
                 low = " ".join(text.lower().split())
@@ -151,7 +152,10 @@ class KnownNames:
         # no look-around: it would stop the engine's fast first-letter scan; checked per hit
         self._acronym_re = re.compile(longest_first(acronyms)) if acronyms else None
         r = rules()
-        self._article_pairs: frozenset[str] | None = None
+        articles = r.articles          # "le drian", "la haye": an article inside an alias
+        self._article_pairs = frozenset(
+            f"{w} {ws[i + 1]}" for key in keys if " " in key
+            for ws in (key.split(),) for i, w in enumerate(ws[:-1]) if w in articles)
         self._inflected: dict[tuple[str, ...], tuple[int, ...]] | None = None
         phrases = [" ".join(p.lower().split()) for p in r.not_names]
         self._not_names = re.compile("|".join(re.escape(p) for p in phrases if p)) \
@@ -215,13 +219,7 @@ class KnownNames:
 
     def article_pair(self, article: str, word: str) -> bool:
         """Whether a known alias holds the (folded) ``article`` before ``word``: "le drian"."""
-        pairs = self._article_pairs
-        if pairs is None:
-            articles = rules().articles
-            pairs = self._article_pairs = frozenset(
-                f"{w} {ws[i + 1]}" for _, text in self.ix.live_aliases()
-                for ws in (fold(text).split(),) for i, w in enumerate(ws[:-1]) if w in articles)
-        return f"{article} {word}" in pairs
+        return f"{article} {word}" in self._article_pairs
 
     def hits(self, t: str, s: str, lang: str = "") -> list[Hit]:
         """Known aliases in the text: leftmost-longest, whole words, acronyms as written.
@@ -243,14 +241,15 @@ class KnownNames:
                 if (e < n_s and s[e].isalnum()) or (
                         b and s[b - 1].isalnum() and not _after_clitics(s, b)):
                     continue
-                name = t[b:e]
-                if name.islower():
-                    continue
-                if name[0].islower() and self._capitalised(ids):
-                    continue
-                if romance and t[e - 1].islower() and " " in name and \
-                        name[name.rindex(" ") + 1].islower() and _continued(t, e):
-                    continue
+                if t[b].islower():        # opens in lowercase: a word ("conte", "us"), or
+                    name = t[b:e]         # a lowercase word before a capitalised name
+                    if name.islower() or self._capitalised(ids):
+                        continue
+                if romance and t[e - 1].islower():
+                    name = t[b:e]
+                    if " " in name and name[name.rindex(" ") + 1].islower() and \
+                            _continued(t, e):
+                        continue
                 append((b, e, ids))
             if self._not_names is not None and raw and (
                     lang == "ar" or not self._not_name_arabic) and \

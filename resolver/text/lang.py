@@ -25,11 +25,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..names.frequency import zipf
 from ..names.rules import rules
 
 __all__ = ["LANGS", "detect", "lang_zipf", "is_function_word", "is_german_noun",
            "is_short_function_word", "is_any_function_word",
-           "is_common_in", "SAMPLE"]
+           "is_common_in", "SAMPLE", "frequent_opener", "START_COMMON"]
 
 LANGS = ("en", "fr", "de", "it", "es")
 SAMPLE = 500           # characters of a text read to tell its language
@@ -37,6 +38,7 @@ _TOP = 100             # most frequent words of each language considered
 _MIN_HITS = 1          # fewer function words than this: no language
 _DECIDED = 4           # this many of one language and none of another: that language
 _FIRST = 160           # characters read first
+START_COMMON = 3.0     # a word this frequent opens sentences as a word
 _NOUN_ZIPF = 3.0       # a German common noun is at least this frequent in German ...
 _NOUN_MARGIN = 1.0     # ... and this much more frequent than in any other language
 _HEAD_ZIPF = 3.3       # the last part of a compound (Grenz|übergang) at least this frequent
@@ -96,9 +98,18 @@ def detect(text: str, lowered: bool = False) -> str:
     words of one language come with none of another; else the function words of the first
     :data:`SAMPLE` characters, most of one language."""
     first = text[:_FIRST] if lowered else text[:_FIRST].lower()
-    seen = [x for x in map(_word_language().get, first.split()) if x]
-    if len(seen) >= _DECIDED and seen.count(seen[0]) == len(seen):
-        return seen[0]
+    language = _word_language().get
+    lead, n = None, 0
+    for w in first.split():
+        lang = language(w)
+        if lang is not None:
+            if lead is None:
+                lead = lang
+            elif lang != lead:
+                break
+            n += 1
+            if n >= _DECIDED:
+                return lead
     sample = text[:SAMPLE]
     counts: dict[str, int] = {}
     for langs in map(_word_languages().get, sample.lower().split()):
@@ -156,6 +167,15 @@ def is_short_function_word(word: str) -> bool:
     """Whether a word of three letters or fewer is a top word of one of :data:`LANGS` ("of",
     "the", "met" is not): the words a headline in title case leaves in lowercase."""
     return word in _short_function_words()
+
+
+def frequent_opener(raw: str, lang: str) -> bool:
+    """Whether a word written as a word (not in capitals) is a common word of the text's
+    language, or of any of :data:`LANGS` when that is not told: opening a sentence, it is
+    more likely that word than a name ("Power", "Head", "Tifosi")."""
+    if raw.isupper() and len(raw) > 1:
+        return False
+    return (lang_zipf(raw, lang) if lang else zipf(raw.lower())) >= START_COMMON
 
 
 def is_common_in(word: str, lang: str, zipf: float = _NOUN_ZIPF) -> bool:

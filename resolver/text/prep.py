@@ -31,7 +31,7 @@ from collections.abc import Iterable
 
 from ..names.rules import rules
 
-__all__ = ["OffsetMap", "IDENTITY", "clean", "dehyphenate", "prepare", "has_marks", "fold", "lower", "SPAN", "WORD", "WORDS", "ARTICLE_BEFORE",
+__all__ = ["OffsetMap", "IDENTITY", "clean", "dehyphenate", "prepare", "has_marks", "MARK", "fold", "lower", "SPAN", "WORD", "WORDS", "ARTICLE_BEFORE",
            "is_sentence_start", "longest_first"]
 
 _FOLD_LIMIT = 0x3000   # characters above this are left as they are by fold()
@@ -162,6 +162,7 @@ def dehyphenate(text: str) -> tuple[str, OffsetMap]:
 _MARK = ("[\u00ad\u0300-\u036f\u0610-\u061c\u0640\u064b-\u065f\u0670\u06d6-\u06ed"
          "\u1ab0-\u1aff\u1dc0-\u1dff\u200b-\u200f\u202a-\u202e\u2060-\u2069\u20d0-\u20ff"
          "\ufe20-\ufe2f\ufeff]")
+MARK = _MARK
 _ANY_MARK = re.compile(_MARK)          # one character: the engine's fast scan (3x faster)
 _MARKS = re.compile(_MARK + "+")
 

@@ -26,24 +26,22 @@ A run (``SPAN`` of :mod:`resolver.text.prep`) is cut into name mentions:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from ..index.aliases import AliasIndex
-from ..names.frequency import zipf
 from ..names.normalise import parse_name
 from ..names.rules import rules
 from .compounds import SINGLE_WORD_MIN, SURE, known_parts
 from .found import Found
 from .known import Hit, KnownNames, Resolution
-from .lang import is_function_word, is_german_noun, lang_zipf
+from .lang import frequent_opener, is_function_word, is_german_noun
 from .prep import SPAN, WORDS, fold
 from .titles import TitleFinder, title_form
 
-__all__ = ["RunReader", "Known", "MAX_UNKNOWN_WORDS", "SINGLE_WORD_MIN", "frequent_opener"]
+__all__ = ["RunReader", "Known", "MAX_UNKNOWN_WORDS", "SINGLE_WORD_MIN"]
 
 MAX_UNKNOWN_WORDS = 5      # longer capitalised runs are headlines, not names
-START_COMMON = 3.0         # a word this frequent in the text's language opens sentences
 _SURE = SURE
 _R = rules()
 _LINK_WORDS = _R.link_words
@@ -52,14 +50,6 @@ _ELIDED = re.compile(r"(?i)(" + "|".join(sorted(_R.elisions, key=len, reverse=Tr
 _GERMAN = ("de", "")       # languages where genitive -s and German nouns are read
 _INSTITUTIONS = frozenset(title_form(fold(w).strip()) for w in _R.institution_nouns)
 _ROLES = frozenset(title_form(fold(w).strip()) for w in _R.roles)
-
-
-def frequent_opener(raw: str, lang: str) -> bool:
-    """Whether a word written as a word (not in capitals) is a common word of the text's
-    language, or of any of the languages when that is not told."""
-    if raw.isupper() and len(raw) > 1:
-        return False
-    return (lang_zipf(raw, lang) if lang else zipf(raw.lower())) >= START_COMMON
 
 
 class Known(NamedTuple):
@@ -79,6 +69,9 @@ class RunReader:
         self.titles = titles
         self.common = frozenset(common)
         self.merged = False     # set when a known name went into a longer unknown name
+        # reads a run of a document in context, cached per run (SpanFinder._planned); None:
+        # read it here, every time
+        self.place_run: Callable[..., None] | None = None
 
     # -- mentions of known aliases ---------------------------------------------------------
     def emit_hit(self, t: str, h: Hit, found: list[Found]) -> None:
@@ -90,16 +83,17 @@ class RunReader:
     def split(self, t: str, sb: int, se: int, inner: list[Hit], found: list[Found],
               lang: str = "") -> None:
         """Known names and the capitalised runs between them, each on its own."""
+        run = self.place_run or self.span
         pos = sb
         for h in inner:
             if h[0] > pos:
                 for m in SPAN.finditer(t, pos, h[0]):
-                    self.span(t, m.start(), m.end(), [], found, lang)
+                    run(t, m.start(), m.end(), [], found, lang)
             self.emit_hit(t, h, found)
             pos = max(pos, h[1])
         if pos < se:
             for m in SPAN.finditer(t, pos, se):
-                self.span(t, m.start(), m.end(), [], found, lang)
+                run(t, m.start(), m.end(), [], found, lang)
 
     # -- words --------------------------------------------------------------------------------
     def _words(self, t: str, sb: int, se: int) -> list[tuple[int, int]]:
@@ -321,29 +315,34 @@ class RunReader:
             return not (k == 0 and start and self._opens(raw[k], lang))
 
         covered = [any(h[0] <= x and y <= h[1] for h in inner) for x, y in pos]
-        if not inner:
-            for i in range(i0 + 1, n_pos):   # a known name after other words
-                if words[i] in _LINK_WORDS or n_pos - i > MAX_UNKNOWN_WORDS + 2:
-                    continue  # (a long tail is no name: keeps long runs of names linear)
-                known = self._known(t[pos[i][0]:se], n_pos - i, lang)
-                if known is None:
-                    continue
-                lead = [k for k in range(i0, i) if strong(k)]
-                single = i == n_pos - 1
-                if single and lead and not head:
-                    self.merged = True
-                    break     # "Saddam Haftar": one unknown name
-                if single and known.hit.method not in _SURE and (
-                        (known.hit.score or 0.0) < SINGLE_WORD_MIN
-                        or known.hit.method == "fuzzy"):
-                    break     # a weak guess
-                self._place(t, nb, pos[i - 1][1], [], found, lang, tb, te, head)
-                if te > tb and found and found[-1].b >= nb and found[-1].te <= found[-1].tb:
-                    tb = te = 0   # the title went to the words before
-                e = se + known.shift
-                found.append(Found(pos[i][0], e, tb, te, t[pos[i][0]:e], known.hit))
-                return
-        else:
+        merged = False
+        for i in range(i0 + 1, n_pos):   # a known name after other words
+            if words[i] in _LINK_WORDS or n_pos - i > MAX_UNKNOWN_WORDS + 2:
+                continue  # (a long tail is no name: keeps long runs of names linear)
+            if any(h[0] < pos[i][0] < h[1] for h in inner):
+                continue  # inside a known name
+            known = self._known(t[pos[i][0]:se], n_pos - i, lang)
+            if known is None:
+                continue
+            lead = [k for k in range(i0, i) if strong(k)]
+            single = i == n_pos - 1
+            if single and lead and not head:
+                merged = True
+                break     # "Saddam Haftar": one unknown name
+            if single and known.hit.method not in _SURE and (
+                    (known.hit.score or 0.0) < SINGLE_WORD_MIN
+                    or known.hit.method == "fuzzy"):
+                break     # a weak guess
+            self._place(t, nb, pos[i - 1][1], [h for h in inner if h[1] <= pos[i][0]], found,
+                        lang, tb, te, head)
+            if te > tb and found and found[-1].b >= nb and found[-1].te <= found[-1].tb:
+                tb = te = 0   # the title went to the words before
+            e = se + known.shift
+            found.append(Found(pos[i][0], e, tb, te, t[pos[i][0]:e], known.hit))
+            return
+        if merged:
+            self.merged = True
+        elif inner:
             names = len(inner)
             lone = [k for k in range(i0, n_pos) if not covered[k] and strong(k)]
             # a full name (two words or more) with name words only before it is that name

@@ -24,9 +24,9 @@ from ..index.aliases import AliasIndex
 from ..names.rules import rules
 from .found import Found
 from .known import CACHE_SIZE, Hit, KnownNames, Resolution
-from .lang import is_short_function_word
-from .prep import ARTICLE_BEFORE, SPAN, WORDS, fold, is_sentence_start
-from .runs import Known, RunReader, frequent_opener
+from .lang import frequent_opener, is_short_function_word
+from .prep import ARTICLE_BEFORE, MARK, SPAN, WORDS, fold, is_sentence_start
+from .runs import Known, RunReader
 from .titles import TitleFinder
 
 __all__ = ["Found", "SpanFinder", "Planned", "Known", "Fork"]
@@ -95,6 +95,8 @@ class Fork:
         return self.start if is_sentence_start(t, sb) else self.mid
 
 
+# SPAN, and a mark or zero-width character right after the run as group 1 ("Hif\u200btar")
+SPAN_MARK = re.compile(SPAN.pattern + f"({MARK})?")
 _DET_BEFORE = re.compile(r"(?:^|(?<=[\s(„\"]))(?:" + "|".join(sorted(rules().german_determiners))
                          + r")[ \t]+$")
 _LINE_WORD = re.compile(r"[^\W\d_]+")
@@ -134,8 +136,10 @@ class SpanFinder:
         self.known = known
         self.titles = titles
         self.runs = RunReader(ix, known, titles, common)
+        self.runs.place_run = self._planned   # runs between known names: planned, cached
         self.common = self.runs.common
         self._plans_by_lang: dict[str, BoundedCache[str, tuple[Planned, ...] | Fork]] = {}
+        self.saw_marks = False    # the last text found a mark inside a run: clean it first
 
     def _plans(self, lang: str) -> BoundedCache[str, tuple[Planned, ...] | Fork]:
         plans = self._plans_by_lang.get(lang)
@@ -153,7 +157,12 @@ class SpanFinder:
 
     def find(self, t: str, s: str, lang: str = "") -> list[Found]:
         """The mentions of a prepared text ``t`` (``s``: its lowercase search copy), in order.
-        ``lang``: the text's language (:func:`~resolver.text.lang.detect`)."""
+        ``lang``: the text's language (:func:`~resolver.text.lang.detect`).
+
+        A zero-width character or combining mark right after a capitalised run (inside a
+        name: "Hif\u200btar", "Salame\u0301") stops the search and sets :attr:`saw_marks`:
+        the caller cleans the text (:func:`~resolver.text.prep.prepare`) and searches again.
+        Marks anywhere else change no mention, and a text is not scanned for them."""
         hits = self.known.hits(t, s, lang)
         found: list[Found] = []
         hi, nh = 0, len(hits)
@@ -170,7 +179,11 @@ class SpanFinder:
         append = found.append
         new = object.__new__
         last_end = -1                             # end of the last mention found
-        for m in SPAN.finditer(t):
+        self.saw_marks = False
+        for m in (SPAN if t.isascii() else SPAN_MARK).finditer(t):
+            if m.lastindex is not None:  # a mark or zero-width character ends a run
+                self.saw_marks = True
+                return found
             sb, se = m.span()
             c = t[sb - 1] if sb else " "
             if c in " \n\t" and sb >= last_end:
@@ -199,9 +212,17 @@ class SpanFinder:
                         if te > tb:
                             tb, te = tb + sb, te + sb
                         elif b == sb:
-                            prev = t[b - 24 if b > 24 else 0:b].rsplit(None, 1)
-                            if prev and no_title.get(prev[-1]) is not False:
-                                tb, te, _ = title_at(t, b, e)
+                            # the word before the name, as title_at reads it (cheap when a
+                            # plain space separates them: one rfind, one slice)
+                            i = t.rfind(" ", b - 25 if b > 25 else 0, b - 1) \
+                                if b > 1 and t[b - 1] == " " else -1
+                            if i >= 0 and t[i + 1] != " ":
+                                if no_title.get(t[i + 1:b - 1]) is not False:
+                                    tb, te, _ = title_at(t, b, e)
+                            else:
+                                prev = t[b - 24 if b > 24 else 0:b].rsplit(None, 1)
+                                if prev and no_title.get(prev[-1]) is not False:
+                                    tb, te, _ = title_at(t, b, e)
                         f = new(Found)   # Found(b, e, tb, te, t[b:e], hit, initial), inlined
                         f.b, f.e, f.tb, f.te, f.name, f.hit, f.initial = \
                             b, e, tb, te, t[b:e], hit, initial
@@ -256,11 +277,12 @@ class SpanFinder:
         if plan is None:
             rel = [(b - sb, e - sb, ids) for b, e, ids in inner]
             runs = self.runs
-            runs.merged = False
+            outer, runs.merged = runs.merged, False   # (runs planned inside this one)
             mid = self._plan(text, rel, lang, False, det)
             first = self._plan(text, rel, lang, True, det) if self._sensitive(text, lang) \
                 else mid
             head = self._plan(text, rel, lang, False, det, True) if runs.merged else None
+            runs.merged = outer or runs.merged
             plan = plans.put(key, mid if first == mid and head is None
                              else Fork(first, mid, head))
         if plan.__class__ is Fork:

@@ -192,6 +192,11 @@ def test_a_known_name_inside_a_longer_name_is_no_mention(default, text, name):
     assert (name, "unknown", None) in got
 
 
+def test_a_known_full_name_after_a_german_genitive_noun(default):
+    got = _got(default, "Der Sohn des früheren Machthabers Muammar al-Gaddafi kandidiert.")
+    assert got[-1] == ("Muammar al-Gaddafi", "resolved", "muammar-gaddafi")
+
+
 def test_a_full_name_after_a_capitalised_noun_is_that_name(default):
     got = _got(default, "Il ministro degli Interni Fathi Bashagha ha parlato.")
     assert got[-1] == ("Fathi Bashagha", "resolved", "fathi-bashagha")
@@ -356,6 +361,7 @@ def test_a_lone_arabic_surname(default):
     ("وقال مسعفون إن مستشفيات بطرابلس امتلأت.", "طرابلس", "tripoli-libya"),
     ("وقدمت دول عدة الدعم لحفتر.", "حفتر", "khalifa-haftar"),
     ("التقى المبعوث فائز السراج ثم اجتمع والسراج مع الوفد.", "السراج", "fayez-al-sarraj"),
+    ("وصل الوفد من ليبيا ومصر أمس.", "مصر", "egypt"),           # a name of three letters
 ])
 def test_arabic_proclitics_are_out_of_the_name(default, text, name, entity):
     assert _entity(default, text, name) == entity
