@@ -29,6 +29,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
+from rapidfuzz.fuzz import ratio
+
 from ..names.frequency import is_common_word, is_rare_word
 from ..names.matcher import MAX_PARTS, NameMatch, compare_names, vowel_similarity
 from ..names.normalise import ParsedName, parse_name
@@ -36,7 +38,8 @@ from ..names.phonetic import readings
 from .aliases import AliasIndex
 
 __all__ = ["Candidate", "Ranking", "Scored", "rank", "best", "score_entities",
-           "AMBIGUITY_MARGIN", "ONE_WORD_MIN", "WORD_MIN", "MIN_VOWELLESS_SKELETON", "TIE_BAND", "TIE_WEIGHT", "PRIOR_WEIGHT",
+           "AMBIGUITY_MARGIN", "ONE_WORD_MIN", "WORD_MIN", "MIN_VOWELLESS_SKELETON",
+           "WORD_LETTERS_MIN", "TIE_BAND", "TIE_WEIGHT", "PRIOR_WEIGHT",
            "EXACT", "NORMALISED"]
 
 AMBIGUITY_MARGIN = 0.02      # two entities this close: no answer, see candidates()
@@ -46,6 +49,7 @@ TIE_BAND = 0.03              # candidates this close to the best are ordered by 
 TIE_WEIGHT = 0.03
 PRIOR_WEIGHT = 0.05          # a curated prior outweighs the near-tie order (Tripoli: Libya)
 MIN_VOWELLESS_SKELETON = 4   # a lone Latin word needs this many consonants to match Arabic script
+WORD_LETTERS_MIN = 0.80      # a word some language uses: this close to an alias part as written
 EXACT, NORMALISED = "exact", "normalised"
 _SURE = {EXACT: 0, NORMALISED: 1}
 _EXACT_RULES = ("same spelling", "same transliteration key", "given-name table")
@@ -69,6 +73,7 @@ class Ranking(NamedTuple):
 
     query: ParsedName | None
     candidates: list[Candidate]
+    raw: str = ""                  # the name as written (its accents tell a word: Réussie)
 
 
 class Scored(NamedTuple):
@@ -141,7 +146,7 @@ def rank(ix: AliasIndex, name: str, *, alternatives: bool = False) -> Ranking:
             if s.score >= top - TIE_BAND:
                 tie = vowel_similarity(q, ix.parsed_alias(s.alias)) + s.second
             out[e] = Candidate(e, s.score, s.alias, "phonetic" if phonetic else "fuzzy", m, tie)
-    return Ranking(q, _sort(ix, out))
+    return Ranking(q, _sort(ix, out), name)
 
 
 def _sort(ix: AliasIndex, out: dict[int, Candidate]) -> list[Candidate]:
@@ -151,16 +156,31 @@ def _sort(ix: AliasIndex, out: dict[int, Candidate]) -> list[Candidate]:
         ids[c.entity]))
 
 
-def _one_word_evidence(ix: AliasIndex, q: ParsedName, c: Candidate) -> bool:
+def _one_word_evidence(ix: AliasIndex, q: ParsedName, c: Candidate, raw: str) -> bool:
     """Whether one word matched only by its sound is evidence enough: a close match
-    (:data:`ONE_WORD_MIN`), of no everyday word, closer still (:data:`WORD_MIN`) for a word
-    that some language uses, and not a Latin word on a short Arabic-script skeleton."""
+    (:data:`ONE_WORD_MIN`), of no everyday word, and not a Latin word on a short
+    Arabic-script skeleton. A word that some language uses (not rare) needs more: closer
+    still (:data:`WORD_MIN`), a Latin alias rather than a skeleton written without vowels, and
+    the same letters as written (:data:`WORD_LETTERS_MIN`) as the alias, or as the canonical
+    name when the alias is written without vowels, not only the same sound: "Fairness"
+    sounds like France (f-r-n-s) and "Espiritu" like صبراتة (s-b-r-t), but neither is
+    written like them; German "Tripolis" is written like Tripoli."""
     word = q.parts[0]
-    if c.score < ONE_WORD_MIN or is_common_word(word):
+    written = raw.strip().lower()  # as written too: "reussie" is no word, "réussie" is
+    if not written.isalpha():      # one word as written, or none (Le Drian, Trump's)
+        written = word
+    if c.score < ONE_WORD_MIN or is_common_word(word) or is_common_word(written):
         return False
-    if not is_rare_word(word) and c.score < WORD_MIN:
-        return False
-    return not _latin_on_short_skeleton(ix, q, c)
+    if is_rare_word(word) and is_rare_word(written):
+        return not _latin_on_short_skeleton(ix, q, c)
+    if c.score < WORD_MIN or q.vowelless[0]:
+        return c.score >= WORD_MIN
+    alias = ix.parsed_alias(c.alias)
+    if alias.vowelless[-1]:  # written without vowels: the letters of the canonical name
+        alias = parse_name(ix.canonical[c.entity])
+        if not alias.parts or alias.vowelless[-1]:
+            return False
+    return max(ratio(word, p) for p in alias.parts) >= WORD_LETTERS_MIN * 100
 
 
 def _latin_on_short_skeleton(ix: AliasIndex, q: ParsedName, c: Candidate) -> bool:
@@ -187,7 +207,7 @@ def best(ix: AliasIndex, ranking: Ranking, threshold: float) -> Candidate | None
     if top.method in _SURE:
         return top
     q = ranking.query
-    if q is not None and len(q.parts) < 2 and not _one_word_evidence(ix, q, top):
+    if q is not None and len(q.parts) < 2 and not _one_word_evidence(ix, q, top, ranking.raw):
         return None
     if len(ranked) > 1 and ranked[1].score >= top.score - AMBIGUITY_MARGIN:
         # equally similar: a higher prior decides (Tripoli: Libya over Lebanon), else no answer
