@@ -27,6 +27,7 @@ close spelling of the same entity; a curated prior outweighs that order.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import NamedTuple
 
 from rapidfuzz.fuzz import ratio
@@ -198,19 +199,37 @@ def _latin_on_short_skeleton(ix: AliasIndex, q: ParsedName, c: Candidate) -> boo
 def best(ix: AliasIndex, ranking: Ranking, threshold: float) -> Candidate | None:
     """The answer of a ranking at ``threshold``, or None: nothing good enough, one word
     matched only approximately below :data:`ONE_WORD_MIN` or an everyday word matched only by
-    its sound (:func:`~resolver.names.frequency.is_common_word`), or two entities within
-    :data:`AMBIGUITY_MARGIN` of each other that no curated prior separates."""
+    its sound (:func:`~resolver.names.frequency.is_common_word`), or a tie that no curated
+    prior breaks: two entities on the same exact or normalised spelling, or two entities
+    matched approximately within :data:`AMBIGUITY_MARGIN` of each other. When a higher prior
+    breaks the tie, the answer's explanation says so."""
     ranked = ranking.candidates
     if not ranked or ranked[0].score < threshold:
         return None
     top = ranked[0]
-    if top.method in _SURE:
-        return top
+    sure = top.method in _SURE
     q = ranking.query
-    if q is not None and len(q.parts) < 2 and not _one_word_evidence(ix, q, top, ranking.raw):
+    if not sure and q is not None and len(q.parts) < 2 \
+            and not _one_word_evidence(ix, q, top, ranking.raw):
         return None
-    if len(ranked) > 1 and ranked[1].score >= top.score - AMBIGUITY_MARGIN:
-        # equally similar: a higher prior decides (Tripoli: Libya over Lebanon), else no answer
-        if ix.priors[top.entity] <= ix.priors[ranked[1].entity]:
-            return None
+    if len(ranked) > 1:
+        second = ranked[1]
+        if sure:   # the same spelling for two entities: a tie whatever the scores say
+            tied = second.method == top.method
+        else:
+            tied = second.score >= top.score - AMBIGUITY_MARGIN
+        if tied:   # a higher prior decides (Tripoli: Libya over Lebanon), else no answer
+            if ix.priors[top.entity] <= ix.priors[second.entity]:
+                return None
+            return _decided_by_prior(ix, top, second)
     return top
+
+
+def _decided_by_prior(ix: AliasIndex, top: Candidate, second: Candidate) -> Candidate:
+    """``top`` with its explanation saying which tie its curated prior broke."""
+    note = (f"tie with {ix.entity_ids[second.entity]} ({second.score:.2f}) broken by the "
+            f"curated prior {ix.priors[top.entity]:g} > {ix.priors[second.entity]:g}")
+    why = top.why
+    if isinstance(why, NameMatch):
+        return top._replace(why=replace(why, notes=(*why.notes, note)))
+    return top._replace(why=f"{why}; {note}")

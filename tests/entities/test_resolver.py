@@ -272,6 +272,23 @@ def test_equal_priors_leave_a_fuzzy_tie_unresolved():
     assert len(r.candidates("Tripolli")) == 2
 
 
+@pytest.mark.parametrize("query", ["Abu Omar", "abu omar", "ABU OMAR"])
+def test_equal_priors_leave_an_exact_or_normalised_tie_unresolved(query):
+    r = Resolver()
+    r.add_entity("p1", "Ali Hassan", aliases=["Abu Omar"])
+    r.add_entity("p2", "Omar Khalil", aliases=["Abu Omar"])
+    assert r.resolve(query) is None and r.canonical(query) is None
+    assert {c.entity_id for c in r.candidates(query)} == {"p1", "p2"}
+
+
+def test_a_prior_that_breaks_a_tie_is_in_the_explanation():
+    r = Resolver()
+    r.add_entity("p1", "Ali Hassan", aliases=["Abu Omar"], prior=0.5)
+    r.add_entity("p2", "Omar Khalil", aliases=["Abu Omar"], prior=0.9)
+    m = r.resolve("Abu Omar")
+    assert m.entity_id == "p2" and "tie with p1" in m.explain and "prior" in m.explain
+
+
 def test_candidates_ranked_and_limited(default):
     cands = default.candidates("Gadafi Saif", limit=3) + default.candidates("Gheddafi", limit=3)
     for c in cands:
