@@ -41,7 +41,7 @@ import mentions  # the benchmark: its loader validates what we write
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "benchmarks" / "data" / "mentions_gold.src"
 HELDOUT_SRC = ROOT / "benchmarks" / "data" / "mentions_heldout.src"
-HELDOUT = ROOT / "benchmarks" / "data" / "mentions_heldout.jsonl"
+HELDOUT = mentions.HELDOUT
 SEEDS = ROOT.parent / "shared" / "seeds"
 COPY_RUN = 10  # words
 
