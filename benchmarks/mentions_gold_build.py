@@ -2,7 +2,7 @@
 
 Usage (from the repository root)::
 
-    python benchmarks/mentions_gold_build.py [--src PATH] [--out PATH] [--seeds DIR] [--check]
+    python benchmarks/mentions_gold_build.py [--heldout] [--src PATH] [--out PATH] [--seeds DIR] [--check]
 
 The source (``benchmarks/data/mentions_gold.src``) holds one text per line with its gold
 annotations inline, so no offset is ever counted by hand::
@@ -20,6 +20,11 @@ The script writes the JSONL, then validates it with the benchmark's own loader
 checks that no run of 10 words is copied from the seed reports (``../shared/seeds`` by
 default; skipped with a note when absent) or from ``data/corpus``. ``--check`` only
 verifies that the JSONL on disk is what the source builds to (exit 1 if not).
+
+``--heldout`` builds the held-out set instead (``mentions_heldout.src`` to
+``mentions_heldout.jsonl``: texts written after the text rules were tuned, never used to
+tune them; see "Held-out set" in ``mentions_gold.md``). Its texts must share no run of 10
+words with the dev set either.
 """
 from __future__ import annotations
 
@@ -35,6 +40,8 @@ import mentions  # the benchmark: its loader validates what we write
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "benchmarks" / "data" / "mentions_gold.src"
+HELDOUT_SRC = ROOT / "benchmarks" / "data" / "mentions_heldout.src"
+HELDOUT = mentions.HELDOUT
 SEEDS = ROOT.parent / "shared" / "seeds"
 COPY_RUN = 10  # words
 
@@ -129,13 +136,15 @@ def words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
-def copied_runs(records: list[dict], sources: list[Path], n: int = COPY_RUN) -> list[str]:
-    """Texts sharing a run of ``n`` words with any of ``sources`` (files)."""
+def copied_runs(records: list[dict], sources: list[Path], n: int = COPY_RUN,
+                texts: dict[str, str] | None = None) -> list[str]:
+    """Texts sharing a run of ``n`` words with any of ``sources`` (files) or ``texts`` (name: text)."""
     grams: dict[tuple, str] = {}
-    for p in sources:
-        w = words(p.read_text(encoding="utf-8", errors="replace"))
+    named = [(p.name, p.read_text(encoding="utf-8", errors="replace")) for p in sources]
+    for name, text in named + list((texts or {}).items()):
+        w = words(text)
         for k in range(len(w) - n + 1):
-            grams.setdefault(tuple(w[k:k + n]), p.name)
+            grams.setdefault(tuple(w[k:k + n]), name)
     hits = []
     for r in records:
         w = words(r["text"])
@@ -148,11 +157,15 @@ def copied_runs(records: list[dict], sources: list[Path], n: int = COPY_RUN) -> 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--src", type=Path, default=SRC)
-    ap.add_argument("--out", type=Path, default=mentions.GOLD)
+    ap.add_argument("--heldout", action="store_true",
+                    help=f"build the held-out set ({HELDOUT_SRC.name} to {HELDOUT.name})")
+    ap.add_argument("--src", type=Path, help=f"source (default {SRC.name})")
+    ap.add_argument("--out", type=Path, help=f"JSONL to write (default {mentions.GOLD.name})")
     ap.add_argument("--seeds", type=Path, default=SEEDS)
     ap.add_argument("--check", action="store_true", help="only check the JSONL is up to date")
     a = ap.parse_args(argv)
+    a.src = (a.src or (HELDOUT_SRC if a.heldout else SRC)).resolve()
+    a.out = (a.out or (HELDOUT if a.heldout else mentions.GOLD)).resolve()
     records = build(a.src)
     text = dumps(records)
     if a.check:
@@ -164,11 +177,14 @@ def main(argv=None) -> int:
     mentions.load_gold(tmp, mentions.load_tables())  # exits with line and field on a bad record
     tmp.replace(a.out)
     sources = sorted((ROOT / "data" / "corpus").glob("*.txt"))
+    dev = {}  # another set (the held-out one) must not copy the dev texts either
+    if a.src != SRC.resolve() and SRC.exists():
+        dev = {f"{SRC.name} {r['id']}": r["text"] for r in build(SRC)}
     if a.seeds.is_dir():
         sources += sorted(a.seeds.glob("*.txt"))
     else:
         print(f"note: no seed reports at {a.seeds}; copy check against data/corpus only")
-    hits = copied_runs(records, sources)
+    hits = copied_runs(records, sources, texts=dev)
     for h in hits:
         print(f"COPIED RUN: {h}", file=sys.stderr)
     by_lang: dict[str, int] = {}
@@ -176,7 +192,8 @@ def main(argv=None) -> int:
         by_lang[r["lang"]] = by_lang.get(r["lang"], 0) + 1
     n_m = sum(len(r["mentions"]) for r in records)
     n_n = sum(len(r["negatives"]) for r in records)
-    print(f"wrote {a.out.relative_to(ROOT)}: {len(records)} texts "
+    shown = a.out.relative_to(ROOT) if a.out.is_relative_to(ROOT) else a.out
+    print(f"wrote {shown}: {len(records)} texts "
           f"({', '.join(f'{k} {v}' for k, v in by_lang.items())}), {n_m} mentions, {n_n} negatives")
     return 1 if hits else 0
 

@@ -1,0 +1,45 @@
+"""The gold corpora of ``benchmarks/mentions.py`` (issue 11): the dev set and the held-out set.
+
+Each JSONL must be exactly what its marked-up source builds to (``benchmarks/
+mentions_gold_build.py``; rebuild with ``--heldout`` for the held-out one), must pass the
+benchmark's own loader, and the held-out set must stay a separate set: its own ids, at
+least 12 texts per language, no text of the dev set.
+"""
+from __future__ import annotations
+
+import importlib
+import sys
+
+import pytest
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+build = importlib.import_module("mentions_gold_build")
+mentions = importlib.import_module("mentions")
+
+SETS = {"dev": (build.SRC, mentions.GOLD), "heldout": (build.HELDOUT_SRC, build.HELDOUT)}
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return mentions.load_tables()
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_jsonl_is_built_from_its_source_and_loads(name, tables):
+    src, out = SETS[name]
+    assert out.read_text(encoding="utf-8") == build.dumps(build.build(src)), (
+        f"{out.name} is out of date: python benchmarks/mentions_gold_build.py"
+        + (" --heldout" if name == "heldout" else ""))
+    assert mentions.load_gold(out, tables)
+
+
+def test_heldout_is_a_separate_set_with_every_language(tables):
+    dev = mentions.load_gold(mentions.GOLD, tables)
+    held = mentions.load_gold(build.HELDOUT, tables)
+    assert not {g.id for g in dev} & {g.id for g in held}
+    assert not {g.text for g in dev} & {g.text for g in held}
+    for lang in mentions.LANGS:
+        assert sum(g.lang == lang for g in held) >= 12, lang
+    assert not build.copied_runs([{"id": g.id, "text": g.text} for g in held], [],
+                                 texts={g.id: g.text for g in dev})
