@@ -31,6 +31,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .normalise import ParsedName, parse_name
+from .org_words import initials, numbers, one_typo
 from .rules import rules
 from .script import clean_unicode
 from .similarity import (
@@ -56,8 +57,13 @@ GENERIC_WEIGHT = 0.5        # a pair of generic words counts half in the mean
 CONFLICT_MAX = 0.5          # the highest score of a contradicted pair
 SHORT_WORD = 3              # words this short (BAE, BWI) must be spelled alike
 MAX_JOINED = 4              # at most this many words written as one (LIBYAN AIR / LIBYANAIR)
+FORM_TYPO_MIN = 5          # a legal-form word this long may carry a typing error (Joynt)
+FORM_TYPO_SINGLE = 8       # ... a one-word form this long (Aktiengeselschaft)
+FORM_CUT_MIN = 3           # a form's last word cut to this many letters (Joint Stock Comp)
+INITIALS = 0.9             # an acronym against the words it abbreviates (PLA)
 MAX_ABBREVIATION = 6        # a bracketed capital word this short abbreviates the name (KKBC)
 
+_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
 _BRACKETS = re.compile(r"\(([^)]*)\)?|\[([^\]]*)\]?|\{([^}]*)\}?")
 
 
@@ -67,6 +73,8 @@ class _Word(NamedTuple):
     acronym: bool
     qualifier: bool   # from a bracket or after a comma
     article: bool = False   # a free-standing Arabic article: free to pair, free to leave
+    written: str = ""       # as written when read otherwise (forty four -> 44)
+    gap: str = ""           # the connectives left out just before it (van der bilt)
 
 
 class _Org(NamedTuple):
@@ -98,7 +106,14 @@ def _drop_connectives(words: list[_Word]) -> list[_Word]:
     (Es Sider, Ash Shabaab: its consonant doubled after it; parse_name drops it only when
     hyphenated), unless an acronym (US), is flagged: it pairs or joins but may be left over."""
     r = rules()
-    kept = [w for w in words if w.text not in r.connectives] or words
+    kept, gap = [], ""
+    for w in words:
+        if w.text in r.connectives:
+            gap += w.text
+        else:
+            kept.append(w._replace(gap=gap) if gap else w)
+            gap = ""
+    kept = kept or words
     return [w._replace(article=True)
             if w.text in r.articles_prefixed and not w.acronym and i + 1 < len(kept)
             and kept[i + 1].text.startswith(w.text[1:]) else w
@@ -130,23 +145,57 @@ def _word_table() -> dict[str, str]:
 
 def _strip_forms(words: list[_Word], keep_one: bool) -> tuple[list[_Word], list[tuple[str, str]]]:
     """Legal forms off the end of a piece of a name, and those written first off its start:
-    runs of spellings, longest first (only there: inside a name "Company" is a word).
+    runs of spellings, longest first (only there: inside a name "Company" is a word), spelled
+    exactly or with one slip (:func:`_misspelt_form`).
     ``keep_one`` leaves at least one word."""
     table, longest = _legal_table()
     first = rules().legal_first
     words, forms = list(words), []
     for at_end in (True, False):
-        n = min(longest, len(words) - keep_one)
-        while n > 0:
-            span = words[-n:] if at_end else words[:n]
-            canonical = table.get(tuple(w.text for w in span))
-            if canonical is None or not (at_end or canonical in first):
-                n -= 1
-                continue
-            forms.append((" ".join(w.text for w in span), canonical))
-            words = words[:-n] if at_end else words[n:]
-            n = min(longest, len(words) - keep_one)
+        found = True
+        while found:
+            found = False
+            top = min(longest, len(words) - keep_one)
+            for n in range(top, 0, -1):
+                span = tuple(w.text for w in (words[-n:] if at_end else words[:n]))
+                canonical = table.get(span) or _misspelt_form(span, at_end)
+                if canonical is None or not (at_end or canonical in first):
+                    continue
+                forms.append((" ".join(span), canonical))
+                words = words[:-n] if at_end else words[n:]
+                found = True
+                break
     return words, forms
+
+
+@lru_cache(maxsize=1)
+def _forms_by_length() -> dict[int, tuple[tuple[tuple[str, ...], str], ...]]:
+    by: dict[int, list[tuple[tuple[str, ...], str]]] = {}
+    for key, canonical in _legal_table()[0].items():
+        by.setdefault(len(key), []).append((key, canonical))
+    return {n: tuple(v) for n, v in by.items()}
+
+
+@lru_cache(maxsize=65536)
+def _misspelt_form(span: tuple[str, ...], at_end: bool) -> str | None:
+    """The legal form a run of words spells with one slip (Aktiengeselschaft, Joynt Stock
+    Company), or cut short at the end of a name (Joint Stock Compan): one word of a spelling
+    of several words, or a single word of :data:`FORM_TYPO_SINGLE` letters, off by one typing
+    error; or the last word of a spelling of several words cut to :data:`FORM_CUT_MIN`
+    letters or more. The other words are spelled exactly."""
+    for key, canonical in _forms_by_length().get(len(span), ()):
+        slips = [(w, k) for w, k in zip(span, key) if w != k]
+        if len(slips) != 1:
+            continue
+        w, k = slips[0]
+        if len(key) == 1:
+            if one_typo(w, k, FORM_TYPO_SINGLE, FORM_TYPO_SINGLE):
+                return canonical
+        elif one_typo(w, k, FORM_TYPO_MIN - 1, FORM_TYPO_MIN) or (
+                at_end and w == span[-1] and k == key[-1] and len(w) >= FORM_CUT_MIN
+                and len(k) > len(w) and k.startswith(w)):
+            return canonical
+    return None
 
 
 @lru_cache(maxsize=65536)
@@ -155,9 +204,20 @@ def _organisation(pieces: tuple[tuple[ParsedName, bool], ...]) -> _Org:
     forms: list[tuple[str, str]] = []
     for parsed, qualifier in pieces:
         w, f = _strip_forms(_drop_connectives(_words(parsed, qualifier)), keep_one=not qualifier)
-        words += w
+        words += _read_numbers(w)
         forms += f
     return _Org(tuple(words), tuple(forms))
+
+
+def _read_numbers(words: list[_Word]) -> list[_Word]:
+    """Numbers written as words, ordinals or Roman numerals as their digits
+    (:func:`~resolver.names.org_words.numbers`): Forty-Four -> 44, First -> 1, II -> 2."""
+    spans = numbers([w.text for w in words])
+    for start, end, digits in reversed(spans):
+        run = words[start:end]
+        written = " ".join(w.text for w in run)
+        words = words[:start] + [run[0]._replace(text=digits, acronym=False, written=written)] + words[end:]
+    return words
 
 
 @lru_cache(maxsize=65536)
@@ -165,9 +225,10 @@ def _pieces(raw: str) -> tuple[tuple[ParsedName, bool], ...]:
     """The raw name in pieces parsed alone (no list-order flip at a comma, nothing bracketed
     dropped): the name, then its qualifiers (bracketed or after a comma), flagged True. A
     bracketed capital word abbreviates the name (KKBC) and is left out. A name all in
-    capitals has no acronyms."""
-    text = clean_unicode(raw)
-    upper = all(w.isupper() for w in text.split() if any(c.isalpha() for c in w))
+    capitals has no acronyms (a single word in capitals may be one)."""
+    text = _ORDINAL.sub(r"\1", clean_unicode(raw))   # 5th: digits (parse_name reads Arabizi)
+    spelled = [w for w in text.split() if any(c.isalpha() for c in w)]
+    upper = len(spelled) > 1 and all(w.isupper() for w in spelled)   # one word: an acronym
     asides = [next(g for g in m.groups() if g is not None) for m in _BRACKETS.finditer(text)]
     head, *tails = re.split(r"[,;]", _BRACKETS.sub(" ", text))
     out = [(parse_name(head), False)] + [(parse_name(piece), True) for piece in tails]
@@ -254,22 +315,41 @@ class _Pairing(NamedTuple):
 
 
 def _pair(q: tuple[_Word, ...], a: tuple[_Word, ...]) -> _Pairing:
-    """Pair the words one to one, best pairs first (greedy), then let a run of unpaired
-    words on one side be one unpaired word of the other written joined."""
+    """Pair the words one to one, best pairs first (greedy); then let a run of unpaired
+    words on one side be one unpaired word of the other written joined, or its initials
+    (an acronym); then pair the words left that differ by one typing error."""
     scored = sorted(((_similarity(x, y), i, j) for i, x in enumerate(q) for j, y in enumerate(a)),
                     key=lambda t: (-t[0][0], t[1], t[2]))
     result = _Pairing([], [], [], list(range(len(q))), list(range(len(a))))
+    typos = []
     for (s, why), i, j in scored:
         if s < PART_MIN:
-            break
+            if not _either_number(q[i], a[j]) and one_typo(q[i].text, a[j].text):
+                typos.append((s, why, i, j))
+            continue
         if i in result.left_q and j in result.left_a:
-            result.left_q.remove(i)
-            result.left_a.remove(j)
-            _add(result, q[i], a[j], s, why, q[i].text, a[j].text)
-            result.order.append((i, j))
+            _take(result, q, a, i, j, s, why)
     _join(result, q, a, result.left_q, result.left_a, query_runs=True)
     _join(result, a, q, result.left_a, result.left_q, query_runs=False)
+    _initials(result, q, a, result.left_q, result.left_a, query_runs=True)
+    _initials(result, a, q, result.left_a, result.left_q, query_runs=False)
+    for s, why, i, j in typos:
+        if i in result.left_q and j in result.left_a:
+            _take(result, q, a, i, j, s, f"{why}, one typing error")
     return result
+
+
+def _either_number(x: _Word, y: _Word) -> bool:
+    """Whether either word is a number."""
+    return _is_number(x.text) or _is_number(y.text)
+
+
+def _take(p: _Pairing, q: tuple[_Word, ...], a: tuple[_Word, ...], i: int, j: int, s: float,
+          why: str) -> None:
+    p.left_q.remove(i)
+    p.left_a.remove(j)
+    _add(p, q[i], a[j], s, why, q[i].written or q[i].text, a[j].written or a[j].text)
+    p.order.append((i, j))
 
 
 def _add(p: _Pairing, x: _Word, y: _Word, s: float, why: str, qt: str, at: str) -> None:
@@ -281,23 +361,80 @@ def _add(p: _Pairing, x: _Word, y: _Word, s: float, why: str, qt: str, at: str) 
 def _join(p: _Pairing, runs: tuple[_Word, ...], ones: tuple[_Word, ...], left_runs: list[int],
           left_ones: list[int], query_runs: bool) -> None:
     """Unpaired words of ``runs`` in a row (2 to :data:`MAX_JOINED`) that are one unpaired
-    word of ``ones`` written joined: the same letters (:data:`BOUNDARY_MIN`), same start."""
+    word of ``ones`` written joined: the same letters (:data:`BOUNDARY_MIN`), same start;
+    the connectives between them may be in the joined word (van der Bilt / Vanderbilt)."""
     spans = [(i, n) for n in range(MAX_JOINED, 1, -1) for i in left_runs]
     for j in list(left_ones):
         for i, n in spans:
             run, one = runs[i:i + n], ones[j]
-            joined = "".join(w.text for w in run)
-            if (joined[:1] != one.text[:1] or abs(len(joined) - len(one.text)) > 2
-                    or not all(k in left_runs for k in range(i, i + n)) or _is_number(joined)):
-                continue   # the same letters must start alike and be about as many
-            s, why = part_similarity(joined, one.text, one.vowelless or any(w.vowelless for w in run))
-            if s >= BOUNDARY_MIN:
+            if not all(k in left_runs for k in range(i, i + n)):
+                continue
+            for joined in dict.fromkeys(("".join(w.text for w in run),
+                                         "".join((w.gap if k else "") + w.text
+                                                 for k, w in enumerate(run)))):
+                if (joined[:1] != one.text[:1] or abs(len(joined) - len(one.text)) > 2
+                        or _is_number(joined)):
+                    continue   # the same letters must start alike and be about as many
+                vowelless = one.vowelless or any(w.vowelless for w in run)
+                s, why = part_similarity(joined, one.text, vowelless)
+                if s >= BOUNDARY_MIN:
+                    spaced = " ".join(((w.gap + " ") if k and w.gap and w.gap in joined else "")
+                                      + w.text for k, w in enumerate(run))
+                    qt, at = (spaced, one.text) if query_runs else (one.text, spaced)
+                    _add(p, run[0], one, s - BOUNDARY_CHANGED, f"{why}, written joined", qt, at)
+                    left_runs[:] = [k for k in left_runs if not i <= k < i + n]
+                    left_ones.remove(j)
+                    break
+            if j not in left_ones:
+                break
+
+
+def _initials(p: _Pairing, runs: tuple[_Word, ...], ones: tuple[_Word, ...],
+              left_runs: list[int], left_ones: list[int], query_runs: bool) -> None:
+    """An unpaired acronym of ``ones`` that is the initials of a run of unpaired words of
+    ``runs`` (PLA / People's Liberation Army) pairs with the run at :data:`INITIALS`."""
+    for j in [j for j in left_ones if ones[j].acronym]:
+        one = ones[j]
+        n = len(one.text)
+        for i in left_runs:
+            run = runs[i:i + n]
+            if (all(k in left_runs for k in range(i, i + n))
+                    and initials(one.text, [w.text for w in run])
+                    and not any(_is_number(w.text) for w in run)):
                 spaced = " ".join(w.text for w in run)
                 qt, at = (spaced, one.text) if query_runs else (one.text, spaced)
-                _add(p, run[0], one, s - BOUNDARY_CHANGED, f"{why}, written joined", qt, at)
+                _add(p, run[0], one, INITIALS, "initials of the words", qt, at)
                 left_runs[:] = [k for k in left_runs if not i <= k < i + n]
                 left_ones.remove(j)
                 break
+
+
+def _glued_form(p: _Pairing, glued: tuple[_Word, ...], other: _Org, left_glued: list[int],
+                left_other: list[int], query_glued: bool) -> _Org:
+    """An unpaired word of ``glued`` that is an unpaired word of ``other`` with ``other``'s
+    legal form written on (SiemensAG / Siemens AG) pairs with it, and takes the form along:
+    ``other`` is returned without it. Only the form the other name has is looked for: a
+    name without one is never cut (Thomas against Thom is not Thom AS)."""
+    table = _legal_table()[0]
+    forms = list(other.forms)
+    for i in list(left_glued):
+        word = glued[i]
+        for form in list(forms):
+            spellings = [k[0] for k, c in table.items() if c == form[1] and len(k) == 1]
+            stem = next((word.text[:-len(x)] for x in spellings if word.text.endswith(x)
+                         and len(word.text) - len(x) >= SHORT_WORD), None)
+            j = next((j for j in left_other if stem is not None and other.words[j].text == stem),
+                     None)
+            if j is None:
+                continue
+            left_glued.remove(i)
+            left_other.remove(j)
+            forms.remove(form)
+            pair = (word.text, f"{stem} {form[0]}")
+            _add(p, word, other.words[j], 1.0 - BOUNDARY_CHANGED,
+                 "same spelling, the legal form written joined", *(pair if query_glued else pair[::-1]))
+            break
+    return other._replace(forms=tuple(forms))
 
 
 def _legal_forms(q: _Org, a: _Org, p: _Pairing) -> tuple[list[PartMatch], float, list[str]]:
@@ -380,6 +517,8 @@ def compare_organisations(q: ParsedName, a: ParsedName, q_raw: str | None = None
     if not oq.words or not oa.words:
         return NameMatch(0.0, ())
     p = _pair(oq.words, oa.words)
+    oa = _glued_form(p, oq.words, oa, p.left_q, p.left_a, query_glued=True)
+    oq = _glued_form(p, oa.words, oq, p.left_a, p.left_q, query_glued=False)
     forms, form_penalty, form_notes = _legal_forms(oq, oa, p)
     parts = tuple(p.parts + forms)
     total = sum(p.weights)
