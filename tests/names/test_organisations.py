@@ -44,7 +44,7 @@ def org(a: str, b: str, raw: bool = True) -> NameMatch:
 def _params():
     for file, row in ROWS:
         yield pytest.param(file, row, True, id=f"{file}: {row_id(row, 'a', 'b')} raw")
-        if not any(c in row["a"] + row["b"] for c in "([{"):
+        if not any(c in row["a"] + row["b"] for c in "([{/"):   # read from the raw string
             yield pytest.param(file, row, False, id=f"{file}: {row_id(row, 'a', 'b')} parsed")
 
 
@@ -345,3 +345,9 @@ def test_legal_forms_with_a_slip(a: str, b: str, why: str):
 
 def test_a_word_is_not_cut_into_a_form_the_other_name_lacks():
     assert org("SiemensAG", "Siemens").score < DEFAULT_THRESHOLD
+
+
+def test_a_slash_between_words_gives_another_name_but_a_form_stays_whole():
+    m = org("Jaysh al-Islam/Army of Islam", "Jaish al-Islam")
+    assert m.score >= DEFAULT_THRESHOLD and "qualifier 'army islam'" in m.explain()
+    assert "legal form 'as' ~ 'as'" in org("Mendez A/S", "Mendez AS").explain()
