@@ -39,6 +39,7 @@ MAX_ABBREVIATION = 6        # a bracketed capital word this short abbreviates th
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
 # a comma or semicolon, or a slash between words (Al-Qa'ida/Islamic Army; not A/S, c/o)
 _TAILS = re.compile(r"[,;]|(?<=[^\W\d_]{2})/(?=\s*[^\W\d_]{2})")
+_DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}(?![^\W\d_])")   # initials: U.S.
 _BRACKETS = re.compile(r"\(([^)]*)\)?|\[([^\]]*)\]?|\{([^}]*)\}?")
 
 
@@ -200,9 +201,11 @@ def name_pieces(raw: str) -> tuple[tuple[ParsedName, bool], ...]:
     """The raw name in pieces parsed alone (no list-order flip at a comma, nothing bracketed
     dropped): the name, then its qualifiers (bracketed, after a comma, or after a slash
     between words: another name for it), flagged True. A
-    bracketed capital word abbreviates the name (KKBC) and is left out. A name all in
+    bracketed capital word abbreviates the name (KKBC) and is left out. Initials written with
+    full stops (U.S.) are an acronym (US). A name all in
     capitals has no acronyms (a single word in capitals may be one)."""
     text = _ORDINAL.sub(r"\1", clean_unicode(raw))   # 5th: digits (parse_name reads Arabizi)
+    text = _DOTTED.sub(lambda m: m.group(0).replace(".", "").upper(), text)   # U.S. -> US
     spelled = [w for w in text.split() if any(c.isalpha() for c in w)]
     upper = len(spelled) > 1 and all(w.isupper() for w in spelled)   # one word: an acronym
     asides = [next(g for g in m.groups() if g is not None) for m in _BRACKETS.finditer(text)]
