@@ -40,6 +40,7 @@ _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
 # a comma or semicolon, or a slash between words (Al-Qa'ida/Islamic Army; not A/S, c/o)
 _TAILS = re.compile(r"[,;]|(?<=[^\W\d_]{2})/(?=\s*[^\W\d_]{2})")
 _DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}(?![^\W\d_])")   # initials: U.S.
+_DIGIT = re.compile(r"\d")
 _BRACKETS = re.compile(r"\(([^)]*)\)?|\[([^\]]*)\]?|\{([^}]*)\}?")
 
 
@@ -144,12 +145,19 @@ def strip_forms(words: list[Word], keep_one: bool) -> tuple[list[Word], list[tup
     return words, forms
 
 
+_SlipIndex = dict[tuple[int, int, tuple[str, ...], str], tuple[tuple[str, str], ...]]
+
+
 @lru_cache(maxsize=1)
-def _forms_by_length() -> dict[int, tuple[tuple[tuple[str, ...], str], ...]]:
-    by: dict[int, list[tuple[tuple[str, ...], str]]] = {}
+def _slip_index() -> _SlipIndex:
+    """(words in the spelling, position of the slip, the other words, first letter of the
+    slipped word) -> (that word, canonical form) for every legal-form spelling."""
+    out: dict[tuple[int, int, tuple[str, ...], str], list[tuple[str, str]]] = {}
     for key, canonical in legal_table()[0].items():
-        by.setdefault(len(key), []).append((key, canonical))
-    return {n: tuple(v) for n, v in by.items()}
+        for i, word in enumerate(key):
+            out.setdefault((len(key), i, key[:i] + key[i + 1:], word[:1]), []).append(
+                (word, canonical))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=65536)
@@ -159,18 +167,16 @@ def misspelt_form(span: tuple[str, ...], at_end: bool) -> str | None:
     of several words, or a single word of :data:`FORM_TYPO_SINGLE` letters, off by one typing
     error; or the last word of a spelling of several words cut to :data:`FORM_CUT_MIN`
     letters or more. The other words are spelled exactly."""
-    for key, canonical in _forms_by_length().get(len(span), ()):
-        slips = [(w, k) for w, k in zip(span, key) if w != k]
-        if len(slips) != 1:
-            continue
-        w, k = slips[0]
-        if len(key) == 1:
-            if one_typo(w, k, FORM_TYPO_SINGLE, FORM_TYPO_SINGLE):
+    index, n = _slip_index(), len(span)
+    for i, w in enumerate(span):
+        for k, canonical in index.get((n, i, span[:i] + span[i + 1:], w[:1]), ()):
+            if n == 1:
+                if one_typo(w, k, FORM_TYPO_SINGLE, FORM_TYPO_SINGLE):
+                    return canonical
+            elif one_typo(w, k, FORM_TYPO_MIN - 1, FORM_TYPO_MIN) or (
+                    at_end and i == n - 1 and len(w) >= FORM_CUT_MIN and len(k) > len(w)
+                    and k.startswith(w)):
                 return canonical
-        elif one_typo(w, k, FORM_TYPO_MIN - 1, FORM_TYPO_MIN) or (
-                at_end and w == span[-1] and k == key[-1] and len(w) >= FORM_CUT_MIN
-                and len(k) > len(w) and k.startswith(w)):
-            return canonical
     return None
 
 
@@ -248,7 +254,8 @@ def organisation_words(p: ParsedName) -> tuple[str, ...]:
 
 
 def is_number(text: str) -> bool:
-    return any(c.isdigit() for c in text)
+    """Whether a word holds a digit (23, 2004, ar16)."""
+    return _DIGIT.search(text) is not None
 
 
 def generic(w: Word) -> bool:

@@ -41,6 +41,7 @@ MIN_INITIALS = 2       # an acronym of fewer letters is no evidence
 
 _ROMAN = re.compile(r"x{0,3}(ix|iv|v?i{0,3})")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
+_ROMAN_LETTERS = frozenset(_ROMAN_VALUES)
 
 
 class _Numbers(NamedTuple):
@@ -94,6 +95,10 @@ def numbers(words: Sequence[str]) -> list[tuple[int, int, str]]:
     ``(start, end, digits)`` spans (a tens word and a unit after it are one span, forty four).
     Plain digit words are left alone (they are numbers already); a Roman numeral counts
     only after the first word (Fund II, not "I" or "Vi" opening a name)."""
+    t = _table()
+    if not any(w in t.cardinals or w in t.ordinals or w[:1].isdigit()
+               or (i and not set(w) - _ROMAN_LETTERS) for i, w in enumerate(words)):
+        return []   # the common case, at a glance
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(words):
@@ -122,12 +127,10 @@ def one_typo(a: str, b: str, shorter: int = TYPO_MIN_SHORTER, longer: int = TYPO
     """Whether two long words differ by one typing error (a letter added, dropped, changed,
     or two neighbours swapped), their first letter kept and no digit in them; the shorter
     has at least ``shorter`` letters, the longer ``longer``."""
-    if a == b or a[:1] != b[:1] or any(c.isdigit() for c in a + b):
+    if a == b or a[:1] != b[:1] or abs(len(a) - len(b)) > 1:
         return False
-    short, long_ = sorted((a, b), key=len)
-    if len(short) < shorter or len(long_) < longer:
-        return False
-    if len(long_) - len(short) > 1:
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < shorter or len(long_) < longer or not (a + b).isalpha():
         return False
     i = 0
     while i < len(short) and short[i] == long_[i]:

@@ -77,6 +77,7 @@ SHORT_WORD = 3              # words this short (BAE, BWI) must be spelled alike
 MAX_JOINED = 4              # at most this many words written as one (LIBYAN AIR / LIBYANAIR)
 INITIALS = 0.9             # an acronym against the words it abbreviates (PLA)
 
+
 def _plural(a: str, b: str) -> bool:
     r = rules()
     return any(x.endswith(pl) and len(x) - len(pl) >= r.plural_min_stem
@@ -124,7 +125,7 @@ def _pair(q: tuple[Word, ...], a: tuple[Word, ...]) -> _Pairing:
     typos = []
     for (s, why), i, j in scored:
         if s < PART_MIN:
-            if not _either_number(q[i], a[j]) and one_typo(q[i].text, a[j].text):
+            if one_typo(q[i].text, a[j].text):   # (never a number: letters only)
                 typos.append((s, why, i, j))
             continue
         if i in result.left_q and j in result.left_a:
@@ -137,11 +138,6 @@ def _pair(q: tuple[Word, ...], a: tuple[Word, ...]) -> _Pairing:
         if i in result.left_q and j in result.left_a:
             _take(result, q, a, i, j, s, f"{why}, one typing error")
     return result
-
-
-def _either_number(x: Word, y: Word) -> bool:
-    """Whether either word is a number."""
-    return is_number(x.text) or is_number(y.text)
 
 
 def _take(p: _Pairing, q: tuple[Word, ...], a: tuple[Word, ...], i: int, j: int, s: float,
@@ -209,18 +205,29 @@ def _initials(p: _Pairing, runs: tuple[Word, ...], ones: tuple[Word, ...],
                 break
 
 
+@lru_cache(maxsize=1)
+def _one_word_spellings() -> dict[str, tuple[str, ...]]:
+    """Canonical legal form -> its spellings of one word (ag, aktiengesellschaft)."""
+    out: dict[str, list[str]] = {}
+    for key, canonical in legal_table()[0].items():
+        if len(key) == 1:
+            out.setdefault(canonical, []).append(key[0])
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _glued_form(p: _Pairing, glued: tuple[Word, ...], other: Org, left_glued: list[int],
                 left_other: list[int], query_glued: bool) -> Org:
     """An unpaired word of ``glued`` that is an unpaired word of ``other`` with ``other``'s
     legal form written on (SiemensAG / Siemens AG) pairs with it, and takes the form along:
     ``other`` is returned without it. Only the form the other name has is looked for: a
     name without one is never cut (Thomas against Thom is not Thom AS)."""
-    table = legal_table()[0]
+    if not other.forms or not left_glued:
+        return other
     forms = list(other.forms)
     for i in list(left_glued):
         word = glued[i]
         for form in list(forms):
-            spellings = [k[0] for k, c in table.items() if c == form[1] and len(k) == 1]
+            spellings = _one_word_spellings().get(form[1], ())
             stem = next((word.text[:-len(x)] for x in spellings if word.text.endswith(x)
                          and len(word.text) - len(x) >= SHORT_WORD), None)
             j = next((j for j in left_other if stem is not None and other.words[j].text == stem),
