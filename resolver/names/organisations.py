@@ -71,7 +71,7 @@ ONE_SIDED_GENERIC = 0.05    # a generic word (group, holding) on one side only
 ONE_SIDED_QUALIFIER = 0.05  # a bracketed or comma qualifier on one side only
 ORDER_CHANGED = 0.02        # the same words in another order (Bank Saderat / Saderat Bank)
 PLURAL = 0.97               # Technologies / Technology
-GENERIC_WEIGHT = 0.5        # a pair of generic words counts half in the mean
+GENERIC_WEIGHT = 0.5        # a pair of generic or organisation words counts half in the mean
 CONFLICT_MAX = 0.5          # the highest score of a contradicted pair
 SHORT_WORD = 3              # words this short (BAE, BWI) must be spelled alike
 MAX_JOINED = 4              # at most this many words written as one (LIBYAN AIR / LIBYANAIR)
@@ -151,7 +151,14 @@ def _take(p: _Pairing, q: tuple[Word, ...], a: tuple[Word, ...], i: int, j: int,
 def _add(p: _Pairing, x: Word, y: Word, s: float, why: str, qt: str, at: str) -> None:
     role = "number" if is_number(x.text) else "qualifier" if x.qualifier else "word"
     p.parts.append(PartMatch(role, qt, at, s, why))
-    p.weights.append(GENERIC_WEIGHT if generic(x) and generic(y) else 1.0)
+    p.weights.append(GENERIC_WEIGHT if _common(x) and _common(y) else 1.0)
+
+
+def _common(w: Word) -> bool:
+    """A generic word (group) or a word of the organisation-word table (bank, trading,
+    industries): paired, it says less than a distinctive word, so it weighs
+    :data:`GENERIC_WEIGHT` in the mean (one-sided, only a generic word is cheap)."""
+    return generic(w) or w.text in word_table()
 
 
 def _join(p: _Pairing, runs: tuple[Word, ...], ones: tuple[Word, ...], left_runs: list[int],
