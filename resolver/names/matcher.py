@@ -42,13 +42,15 @@ def compare_names(q: ParsedName, a: ParsedName, entity_type: str = "person",
     part (:mod:`resolver.names.persons`), organisations word by word with legal forms
     (:mod:`resolver.names.organisations`, which also reads the brackets and comma tails of
     the raw strings ``q_raw`` / ``a_raw`` when given), places and others as the run of their
-    words. Acronyms (LNA, UNSMIL) score 0 here: they match only as written, in the index."""
+    words. Acronyms (LNA, UNSMIL) of people and places score 0 here: they match only as
+    written, in the index; an organisation's acronym matches its own spelling in any letter
+    case, or the initials of the other name's words (PLA / People's Liberation Army)."""
     if not q.parts or not a.parts or len(q.parts) > MAX_PARTS or len(a.parts) > MAX_PARTS:
         return NO_MATCH
+    if entity_type == "organisation":   # acronyms: spelled alike, or initials of words
+        return compare_organisations(q, a, q_raw, a_raw)
     if all(a.acronym) or (len(q.parts) == 1 and q.acronym[0]):
         return NO_MATCH   # acronyms are matched as written, by the index, never by sound
-    if entity_type == "organisation":
-        return compare_organisations(q, a, q_raw, a_raw)
     if entity_type == "person":
         m = compare_person(q, a)
         if len(q.parts) != len(a.parts):   # the same letters may be cut into other words

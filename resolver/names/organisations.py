@@ -7,10 +7,16 @@
    connectives (of, the, de ...) left out. A word unpaired on each side is another
    organisation (BWI / BAE Industries); a word on one side only costs much (Siemens Energy AG
    is not Siemens AG) unless generic (Abu Sayyaf Group); numbers must be equal (Company 23);
-   short words and acronyms must be spelled alike. Words may be written joined (LIBYANAIR).
+   short words and acronyms must be spelled alike. Words may be written joined (LIBYANAIR,
+   van der Bilt / Vanderbilt), an acronym may be the other name's initials (PLA / People's
+   Liberation Army), and a long word may carry one typing error (Kwangson / Kwangsong: no
+   contradiction, the pair counts with its own similarity).
 3. Given the raw strings, what :func:`~resolver.names.normalise.parse_name` drops counts too
    (:func:`organisation_parts`): bracketed or comma-separated qualifiers must agree when
    both sides have one (Bank of China (Hong Kong) is not Bank of China (Australia)).
+
+Reading a name into words, legal forms (also misspelt, cut short or written joined:
+SiemensAG) and numbers (Forty-Four = 44, II = 2) is :mod:`resolver.names.org_parse`.
 
 >>> from resolver.names.normalise import parse_name
 >>> def score(a, b):
@@ -19,6 +25,8 @@
 (1.0, 0.98)
 >>> score("BWI Industries Ltd", "BAE Industries Ltd") <= CONFLICT_MAX
 True
+>>> score("Brigade Forty-Four", "Brigade 44"), score("PLA", "People's Liberation Army")
+(1.0, 0.9)
 >>> a, b = "Bank of China (Hong Kong)", "Bank of China (Australia)"
 >>> compare_organisations(parse_name(a), parse_name(b), a, b).contradiction
 "qualifier 'hong kong' ≠ 'australia'"
@@ -26,13 +34,24 @@ True
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .normalise import ParsedName, parse_name
+from .normalise import ParsedName
+from .org_parse import (
+    Org,
+    Word,
+    generic,
+    is_number,
+    legal_table,
+    name_pieces,
+    organisation_parts,
+    organisation_words,
+    read_organisation,
+    word_table,
+)
+from .org_words import initials, one_typo
 from .rules import rules
-from .script import clean_unicode
 from .similarity import (
     BOUNDARY_CHANGED,
     BOUNDARY_MIN,
@@ -52,168 +71,11 @@ ONE_SIDED_GENERIC = 0.05    # a generic word (group, holding) on one side only
 ONE_SIDED_QUALIFIER = 0.05  # a bracketed or comma qualifier on one side only
 ORDER_CHANGED = 0.02        # the same words in another order (Bank Saderat / Saderat Bank)
 PLURAL = 0.97               # Technologies / Technology
-GENERIC_WEIGHT = 0.5        # a pair of generic words counts half in the mean
+GENERIC_WEIGHT = 0.5        # a pair of generic or organisation words counts half in the mean
 CONFLICT_MAX = 0.5          # the highest score of a contradicted pair
 SHORT_WORD = 3              # words this short (BAE, BWI) must be spelled alike
 MAX_JOINED = 4              # at most this many words written as one (LIBYAN AIR / LIBYANAIR)
-MAX_ABBREVIATION = 6        # a bracketed capital word this short abbreviates the name (KKBC)
-
-_BRACKETS = re.compile(r"\(([^)]*)\)?|\[([^\]]*)\]?|\{([^}]*)\}?")
-
-
-class _Word(NamedTuple):
-    text: str
-    vowelless: bool
-    acronym: bool
-    qualifier: bool   # from a bracket or after a comma
-    article: bool = False   # a free-standing Arabic article: free to pair, free to leave
-
-
-class _Org(NamedTuple):
-    words: tuple[_Word, ...]             # in order, legal forms and connectives left out
-    forms: tuple[tuple[str, str], ...]   # (as written, canonical form)
-
-
-def _words(p: ParsedName, qualifier: bool = False) -> list[_Word]:
-    """A parse as words: the title parse_name set aside put back (General Motors), parts cut
-    at their hyphens (abu-sayyaf, de-cv), runs of single letters joined (S. A. -> sa)."""
-    raw = [_Word(w, False, False, qualifier) for w in (p.title or "").split()]
-    for part, vowelless, acronym in zip(p.parts, p.vowelless, p.acronym):
-        pieces = [x for x in part.split("-") if x]
-        raw += [_Word(x, vowelless, acronym and len(pieces) == 1, qualifier) for x in pieces]
-    out: list[_Word] = []
-    run = False   # out[-1] is a single letter or a run of them
-    for w in raw:
-        single = len(w.text) == 1 and w.text.isalpha()
-        if single and run:
-            out[-1] = out[-1]._replace(text=out[-1].text + w.text)
-        else:
-            out.append(w)
-        run = single
-    return out
-
-
-def _drop_connectives(words: list[_Word]) -> list[_Word]:
-    """Without the connectives (of, the, de ...); a free-standing assimilated Arabic article
-    (Es Sider, Ash Shabaab: its consonant doubled after it; parse_name drops it only when
-    hyphenated), unless an acronym (US), is flagged: it pairs or joins but may be left over."""
-    r = rules()
-    kept = [w for w in words if w.text not in r.connectives] or words
-    return [w._replace(article=True)
-            if w.text in r.articles_prefixed and not w.acronym and i + 1 < len(kept)
-            and kept[i + 1].text.startswith(w.text[1:]) else w
-            for i, w in enumerate(kept)]
-
-
-@lru_cache(maxsize=1)
-def _legal_table() -> tuple[dict[tuple[str, ...], str], int]:
-    """Each spelling of legal_forms.yaml as the words a name would give -> canonical form."""
-    table: dict[tuple[str, ...], str] = {}
-    for canonical, spellings in rules().legal_forms.items():
-        for spelling in (canonical.replace("_", " "), *spellings):
-            key = tuple(w.text for w in _drop_connectives(_words(parse_name(spelling))))
-            if key:
-                table.setdefault(key, canonical)
-    return table, max(len(k) for k in table)
-
-
-@lru_cache(maxsize=1)
-def _word_table() -> dict[str, str]:
-    """Organisation words of legal_forms.yaml (banque, eksport) -> the line's first word."""
-    out: dict[str, str] = {}
-    for line in rules().organisation_words:
-        for spelling in line:
-            for w in _words(parse_name(spelling)):
-                out.setdefault(w.text, line[0])
-    return out
-
-
-def _strip_forms(words: list[_Word], keep_one: bool) -> tuple[list[_Word], list[tuple[str, str]]]:
-    """Legal forms off the end of a piece of a name, and those written first off its start:
-    runs of spellings, longest first (only there: inside a name "Company" is a word).
-    ``keep_one`` leaves at least one word."""
-    table, longest = _legal_table()
-    first = rules().legal_first
-    words, forms = list(words), []
-    for at_end in (True, False):
-        n = min(longest, len(words) - keep_one)
-        while n > 0:
-            span = words[-n:] if at_end else words[:n]
-            canonical = table.get(tuple(w.text for w in span))
-            if canonical is None or not (at_end or canonical in first):
-                n -= 1
-                continue
-            forms.append((" ".join(w.text for w in span), canonical))
-            words = words[:-n] if at_end else words[n:]
-            n = min(longest, len(words) - keep_one)
-    return words, forms
-
-
-@lru_cache(maxsize=65536)
-def _organisation(pieces: tuple[tuple[ParsedName, bool], ...]) -> _Org:
-    words: list[_Word] = []
-    forms: list[tuple[str, str]] = []
-    for parsed, qualifier in pieces:
-        w, f = _strip_forms(_drop_connectives(_words(parsed, qualifier)), keep_one=not qualifier)
-        words += w
-        forms += f
-    return _Org(tuple(words), tuple(forms))
-
-
-@lru_cache(maxsize=65536)
-def _pieces(raw: str) -> tuple[tuple[ParsedName, bool], ...]:
-    """The raw name in pieces parsed alone (no list-order flip at a comma, nothing bracketed
-    dropped): the name, then its qualifiers (bracketed or after a comma), flagged True. A
-    bracketed capital word abbreviates the name (KKBC) and is left out. A name all in
-    capitals has no acronyms."""
-    text = clean_unicode(raw)
-    upper = all(w.isupper() for w in text.split() if any(c.isalpha() for c in w))
-    asides = [next(g for g in m.groups() if g is not None) for m in _BRACKETS.finditer(text)]
-    head, *tails = re.split(r"[,;]", _BRACKETS.sub(" ", text))
-    out = [(parse_name(head), False)] + [(parse_name(piece), True) for piece in tails]
-    for piece in map(str.strip, asides):
-        abbreviation = (not upper and piece.isupper() and piece.isalpha()
-                        and len(piece) <= MAX_ABBREVIATION)
-        if not abbreviation or (piece.lower(),) in _legal_table()[0]:
-            out.append((parse_name(piece), True))
-    if upper:
-        out = [(ParsedName(p.parts, p.vowelless, (False,) * len(p.parts), p.title), q)
-               for p, q in out]
-    return tuple((p, q) for p, q in out if p.parts)
-
-
-def organisation_parts(raw: str) -> ParsedName:
-    """An organisation's name parsed without the person rules: nothing after a comma or in
-    brackets is dropped, no "SURNAME, Given" flip, a title word is a word (General Motors),
-    and a name in capitals has no acronyms. The pieces' parts are concatenated, the name's
-    first, then its qualifiers.
-
-    >>> organisation_parts("General Motors (Korea), S.A.").parts
-    ('general', 'motors', 'sa', 'korea')
-    """
-    out: list[tuple[str, bool, bool]] = []
-    for p, _ in _pieces(raw):
-        out += [(t, False, False) for t in (p.title or "").split()]
-        out += zip(p.parts, p.vowelless, p.acronym)
-    parts, vowelless, acronym = zip(*out) if out else ((), (), ())
-    return ParsedName(tuple(parts), tuple(vowelless), tuple(acronym), None)
-
-
-def organisation_words(p: ParsedName) -> tuple[str, ...]:
-    """The words an organisation is known by, to index and look it up (no legal form,
-    connective, article or generic word): ``Bank of China Ltd`` -> ``('bank', 'china')``."""
-    words = _organisation(((p, False),)).words
-    return tuple(w.text for w in words if not (w.article or _generic(w))) or tuple(
-        w.text for w in words)
-
-
-def _is_number(text: str) -> bool:
-    return any(c.isdigit() for c in text)
-
-
-def _generic(w: _Word) -> bool:
-    generic = rules().generic_words
-    return w.text in generic or _word_table().get(w.text, "") in generic
+INITIALS = 0.9             # an acronym against the words it abbreviates (PLA)
 
 
 def _plural(a: str, b: str) -> bool:
@@ -223,16 +85,16 @@ def _plural(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=262144)
-def _similarity(x: _Word, y: _Word) -> tuple[float, str]:
+def _similarity(x: Word, y: Word) -> tuple[float, str]:
     a, b = x.text, y.text
     if a == b:
         return 1.0, "same spelling"
-    if _is_number(a) or _is_number(b):
+    if is_number(a) or is_number(b):
         return 0.0, "numbers differ"
-    table = _word_table()
+    table = word_table()
     if a in table and table[a] == table.get(b):
         return 1.0, f"organisation-word table: {table[a]}"
-    forms = _legal_table()[0]
+    forms = legal_table()[0]
     if (a,) in forms and forms[(a,)] == forms.get((b,)):
         return 1.0, f"legal-form table: {forms[(a,)]}"
     if _plural(a, b):
@@ -253,58 +115,147 @@ class _Pairing(NamedTuple):
     left_a: list[int]
 
 
-def _pair(q: tuple[_Word, ...], a: tuple[_Word, ...]) -> _Pairing:
-    """Pair the words one to one, best pairs first (greedy), then let a run of unpaired
-    words on one side be one unpaired word of the other written joined."""
+def _pair(q: tuple[Word, ...], a: tuple[Word, ...]) -> _Pairing:
+    """Pair the words one to one, best pairs first (greedy); then let a run of unpaired
+    words on one side be one unpaired word of the other written joined, or its initials
+    (an acronym); then pair the words left that differ by one typing error."""
     scored = sorted(((_similarity(x, y), i, j) for i, x in enumerate(q) for j, y in enumerate(a)),
                     key=lambda t: (-t[0][0], t[1], t[2]))
     result = _Pairing([], [], [], list(range(len(q))), list(range(len(a))))
+    typos = []
     for (s, why), i, j in scored:
         if s < PART_MIN:
-            break
+            if one_typo(q[i].text, a[j].text):   # (never a number: letters only)
+                typos.append((s, why, i, j))
+            continue
         if i in result.left_q and j in result.left_a:
-            result.left_q.remove(i)
-            result.left_a.remove(j)
-            _add(result, q[i], a[j], s, why, q[i].text, a[j].text)
-            result.order.append((i, j))
+            _take(result, q, a, i, j, s, why)
     _join(result, q, a, result.left_q, result.left_a, query_runs=True)
     _join(result, a, q, result.left_a, result.left_q, query_runs=False)
+    _initials(result, q, a, result.left_q, result.left_a, query_runs=True)
+    _initials(result, a, q, result.left_a, result.left_q, query_runs=False)
+    for s, why, i, j in typos:
+        if i in result.left_q and j in result.left_a:
+            _take(result, q, a, i, j, s, f"{why}, one typing error")
     return result
 
 
-def _add(p: _Pairing, x: _Word, y: _Word, s: float, why: str, qt: str, at: str) -> None:
-    role = "number" if _is_number(x.text) else "qualifier" if x.qualifier else "word"
+def _take(p: _Pairing, q: tuple[Word, ...], a: tuple[Word, ...], i: int, j: int, s: float,
+          why: str) -> None:
+    p.left_q.remove(i)
+    p.left_a.remove(j)
+    _add(p, q[i], a[j], s, why, q[i].written or q[i].text, a[j].written or a[j].text)
+    p.order.append((i, j))
+
+
+def _add(p: _Pairing, x: Word, y: Word, s: float, why: str, qt: str, at: str) -> None:
+    role = "number" if is_number(x.text) else "qualifier" if x.qualifier else "word"
     p.parts.append(PartMatch(role, qt, at, s, why))
-    p.weights.append(GENERIC_WEIGHT if _generic(x) and _generic(y) else 1.0)
+    p.weights.append(GENERIC_WEIGHT if _common(x) and _common(y) else 1.0)
 
 
-def _join(p: _Pairing, runs: tuple[_Word, ...], ones: tuple[_Word, ...], left_runs: list[int],
+def _common(w: Word) -> bool:
+    """A generic word (group) or a word of the organisation-word table (bank, trading,
+    industries): paired, it says less than a distinctive word, so it weighs
+    :data:`GENERIC_WEIGHT` in the mean (one-sided, only a generic word is cheap)."""
+    return generic(w) or w.text in word_table()
+
+
+def _join(p: _Pairing, runs: tuple[Word, ...], ones: tuple[Word, ...], left_runs: list[int],
           left_ones: list[int], query_runs: bool) -> None:
     """Unpaired words of ``runs`` in a row (2 to :data:`MAX_JOINED`) that are one unpaired
-    word of ``ones`` written joined: the same letters (:data:`BOUNDARY_MIN`), same start."""
+    word of ``ones`` written joined: the same letters (:data:`BOUNDARY_MIN`), same start;
+    the connectives between them may be in the joined word (van der Bilt / Vanderbilt)."""
     spans = [(i, n) for n in range(MAX_JOINED, 1, -1) for i in left_runs]
     for j in list(left_ones):
         for i, n in spans:
             run, one = runs[i:i + n], ones[j]
-            joined = "".join(w.text for w in run)
-            if (joined[:1] != one.text[:1] or abs(len(joined) - len(one.text)) > 2
-                    or not all(k in left_runs for k in range(i, i + n)) or _is_number(joined)):
-                continue   # the same letters must start alike and be about as many
-            s, why = part_similarity(joined, one.text, one.vowelless or any(w.vowelless for w in run))
-            if s >= BOUNDARY_MIN:
+            if not all(k in left_runs for k in range(i, i + n)):
+                continue
+            for joined in dict.fromkeys(("".join(w.text for w in run),
+                                         "".join((w.gap if k else "") + w.text
+                                                 for k, w in enumerate(run)))):
+                if (joined[:1] != one.text[:1] or abs(len(joined) - len(one.text)) > 2
+                        or is_number(joined)):
+                    continue   # the same letters must start alike and be about as many
+                vowelless = one.vowelless or any(w.vowelless for w in run)
+                s, why = part_similarity(joined, one.text, vowelless)
+                if s >= BOUNDARY_MIN:
+                    spaced = " ".join(((w.gap + " ") if k and w.gap and w.gap in joined else "")
+                                      + w.text for k, w in enumerate(run))
+                    qt, at = (spaced, one.text) if query_runs else (one.text, spaced)
+                    _add(p, run[0], one, s - BOUNDARY_CHANGED, f"{why}, written joined", qt, at)
+                    left_runs[:] = [k for k in left_runs if not i <= k < i + n]
+                    left_ones.remove(j)
+                    break
+            if j not in left_ones:
+                break
+
+
+def _initials(p: _Pairing, runs: tuple[Word, ...], ones: tuple[Word, ...],
+              left_runs: list[int], left_ones: list[int], query_runs: bool) -> None:
+    """An unpaired acronym of ``ones`` that is the initials of a run of unpaired words of
+    ``runs`` (PLA / People's Liberation Army) pairs with the run at :data:`INITIALS`."""
+    for j in [j for j in left_ones if ones[j].acronym]:
+        one = ones[j]
+        n = len(one.text)
+        for i in left_runs:
+            run = runs[i:i + n]
+            if (all(k in left_runs for k in range(i, i + n))
+                    and initials(one.text, [w.text for w in run])
+                    and not any(is_number(w.text) for w in run)):
                 spaced = " ".join(w.text for w in run)
                 qt, at = (spaced, one.text) if query_runs else (one.text, spaced)
-                _add(p, run[0], one, s - BOUNDARY_CHANGED, f"{why}, written joined", qt, at)
+                _add(p, run[0], one, INITIALS, "initials of the words", qt, at)
                 left_runs[:] = [k for k in left_runs if not i <= k < i + n]
                 left_ones.remove(j)
                 break
 
 
-def _legal_forms(q: _Org, a: _Org, p: _Pairing) -> tuple[list[PartMatch], float, list[str]]:
+@lru_cache(maxsize=1)
+def _one_word_spellings() -> dict[str, tuple[str, ...]]:
+    """Canonical legal form -> its spellings of one word (ag, aktiengesellschaft)."""
+    out: dict[str, list[str]] = {}
+    for key, canonical in legal_table()[0].items():
+        if len(key) == 1:
+            out.setdefault(canonical, []).append(key[0])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _glued_form(p: _Pairing, glued: tuple[Word, ...], other: Org, left_glued: list[int],
+                left_other: list[int], query_glued: bool) -> Org:
+    """An unpaired word of ``glued`` that is an unpaired word of ``other`` with ``other``'s
+    legal form written on (SiemensAG / Siemens AG) pairs with it, and takes the form along:
+    ``other`` is returned without it. Only the form the other name has is looked for: a
+    name without one is never cut (Thomas against Thom is not Thom AS)."""
+    if not other.forms or not left_glued:
+        return other
+    forms = list(other.forms)
+    for i in list(left_glued):
+        word = glued[i]
+        for form in list(forms):
+            spellings = _one_word_spellings().get(form[1], ())
+            stem = next((word.text[:-len(x)] for x in spellings if word.text.endswith(x)
+                         and len(word.text) - len(x) >= SHORT_WORD), None)
+            j = next((j for j in left_other if stem is not None and other.words[j].text == stem),
+                     None)
+            if j is None:
+                continue
+            left_glued.remove(i)
+            left_other.remove(j)
+            forms.remove(form)
+            pair = (word.text, f"{stem} {form[0]}")
+            _add(p, word, other.words[j], 1.0 - BOUNDARY_CHANGED,
+                 "same spelling, the legal form written joined", *(pair if query_glued else pair[::-1]))
+            break
+    return other._replace(forms=tuple(forms))
+
+
+def _legal_forms(q: Org, a: Org, p: _Pairing) -> tuple[list[PartMatch], float, list[str]]:
     """Legal forms pair when equal, then when of one family (OOO / LLC); an unpaired word that
     is the other name's form pairs with it (Mobile Telecommunication Company Saudi Arabia /
     Mobile Telecommunications Company). Forms left on both sides (modifiers aside) differ."""
-    fam, table = rules().legal_families, _legal_table()[0]
+    fam, table = rules().legal_families, legal_table()[0]
     left_q, left_a = list(q.forms), list(a.forms)
     parts: list[PartMatch] = []
     for words, left, forms, query in ((q.words, p.left_q, left_a, True),
@@ -335,32 +286,32 @@ def _legal_forms(q: _Org, a: _Org, p: _Pairing) -> tuple[list[PartMatch], float,
                         for f in left_q or left_a]
 
 
-def _unpaired(q: tuple[_Word, ...], a: tuple[_Word, ...], p: _Pairing
+def _unpaired(q: tuple[Word, ...], a: tuple[Word, ...], p: _Pairing
               ) -> tuple[str | None, float, list[str]]:
     """What the unpaired words say: a contradiction, or a penalty with its notes."""
     wq = [q[i] for i in p.left_q if not q[i].article]
     wa = [a[j] for j in p.left_a if not a[j].article]
-    nq, na = [w.text for w in wq if _is_number(w.text)], [w.text for w in wa if _is_number(w.text)]
+    nq, na = [w.text for w in wq if is_number(w.text)], [w.text for w in wa if is_number(w.text)]
     if nq and na:
         return f"numbers differ: {' '.join(nq)} / {' '.join(na)}", 0.0, []
     if nq or na:
         return f"number {' '.join(nq or na)} on one side only", 0.0, []
-    strong_q = [w for w in wq if not _generic(w)]
-    strong_a = [w for w in wa if not _generic(w)]
+    strong_q = [w for w in wq if not generic(w)]
+    strong_a = [w for w in wa if not generic(w)]
     if strong_q and strong_a:
         kind = "qualifier" if all(w.qualifier for w in strong_q + strong_a) else "distinctive word"
         return (f"{kind} '{' '.join(w.text for w in strong_q)}' ≠ "
                 f"'{' '.join(w.text for w in strong_a)}'"), 0.0, []
     penalty, notes = 0.0, []
     for w in wq + wa:
-        if _generic(w):
+        if generic(w):
             penalty += ONE_SIDED_GENERIC
             notes.append(f"generic word '{w.text}' on one side only (-{ONE_SIDED_GENERIC:.2f})")
         elif not w.qualifier:
             penalty += ONE_SIDED_WORD
             notes.append(f"distinctive word '{w.text}' on one side only (-{ONE_SIDED_WORD:.2f})")
     for side in (wq, wa):
-        qualifier = " ".join(w.text for w in side if w.qualifier and not _generic(w))
+        qualifier = " ".join(w.text for w in side if w.qualifier and not generic(w))
         if qualifier:
             penalty += ONE_SIDED_QUALIFIER
             notes.append(f"qualifier '{qualifier}' on one side only (-{ONE_SIDED_QUALIFIER:.2f})")
@@ -375,11 +326,13 @@ def compare_organisations(q: ParsedName, a: ParsedName, q_raw: str | None = None
     parse_name drops count (:func:`organisation_parts`). The score is the mean similarity
     of the paired words less the penalties; a contradiction caps it at :data:`CONFLICT_MAX`.
     """
-    oq = _organisation(_pieces(q_raw) if q_raw is not None else ((q, False),))
-    oa = _organisation(_pieces(a_raw) if a_raw is not None else ((a, False),))
+    oq = read_organisation(name_pieces(q_raw) if q_raw is not None else ((q, False),))
+    oa = read_organisation(name_pieces(a_raw) if a_raw is not None else ((a, False),))
     if not oq.words or not oa.words:
         return NameMatch(0.0, ())
     p = _pair(oq.words, oa.words)
+    oa = _glued_form(p, oq.words, oa, p.left_q, p.left_a, query_glued=True)
+    oq = _glued_form(p, oa.words, oq, p.left_a, p.left_q, query_glued=False)
     forms, form_penalty, form_notes = _legal_forms(oq, oa, p)
     parts = tuple(p.parts + forms)
     total = sum(p.weights)
@@ -390,7 +343,7 @@ def compare_organisations(q: ParsedName, a: ParsedName, q_raw: str | None = None
         # one word each (Misrata / مصراتة, Sovcombank / Sovcomflot): their similarity decides
         x, y = oq.words[left_q[0]], oa.words[left_a[0]]
         s, why = _similarity(x, y)
-        word = PartMatch("number" if _is_number(x.text) else "word", x.text, y.text, s, why)
+        word = PartMatch("number" if is_number(x.text) else "word", x.text, y.text, s, why)
         return NameMatch(max(0.0, s - form_penalty), (word, *parts), tuple(form_notes))
     contradiction, penalty, notes = _unpaired(oq.words, oa.words, p)
     if contradiction is not None:

@@ -99,9 +99,17 @@ def test_full_name_is_not_confirmed_by_a_one_word_alias():
     assert compare_names(parse_name("Saddam Haftar"), parse_name("Haftar")).score == 0.0
 
 
-def test_acronyms_only_match_exactly():
-    assert compare_names(parse_name("LNA"), parse_name("LNA"), "organisation").score == 0.0
+def test_acronyms_match_only_their_spelling_or_initials():
+    # people and places: acronyms are left to the index (matched as written)
+    assert compare_names(parse_name("LNA"), parse_name("LNA"), "place").score == 0.0
+    # an organisation's acronym is its spelling in any letter case (Unsmil / UNSMIL), or the
+    # initials of the other name's words; never a sound-alike acronym
+    assert compare_names(parse_name("LNA"), parse_name("LNA"), "organisation").score == 1.0
+    assert compare_names(parse_name("Unsmil"), parse_name("UNSMIL"), "organisation").score == 1.0
     assert compare_names(parse_name("GNA"), parse_name("LNA"), "organisation").score == 0.0
+    assert compare_names(parse_name("UNSOM"), parse_name("UNSMIL"), "organisation").score == 0.0
+    initials = compare_names(parse_name("LNA"), parse_name("Libyan National Army"), "organisation")
+    assert "initials" in initials.explain() and initials.score >= 0.85
 
 
 def test_given_name_table_decides_given_names():

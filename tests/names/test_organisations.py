@@ -12,6 +12,8 @@ Run: ``pytest tests/names/test_organisations.py``.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import read_tsv, row_id
 
@@ -31,6 +33,7 @@ from resolver.names.organisations import (
 )
 from resolver.names.rules import rules
 
+DOTTED = re.compile(r"(?:\b\w\.){2,}")
 CASE_FILES = ("organisations", "capitals", "list_order", "word_boundaries", "translit_schemes")
 ROWS = [(f"{name}.tsv", row) for name in CASE_FILES for row in read_tsv(f"names/{name}.tsv")
         if row["type"] == "organisation"]
@@ -44,7 +47,9 @@ def org(a: str, b: str, raw: bool = True) -> NameMatch:
 def _params():
     for file, row in ROWS:
         yield pytest.param(file, row, True, id=f"{file}: {row_id(row, 'a', 'b')} raw")
-        if not any(c in row["a"] + row["b"] for c in "([{"):
+        # brackets, slashes and initials with full stops (U.S.) are read from the raw string
+        if not any(c in row["a"] + row["b"] for c in "([{/") and not DOTTED.search(
+                row["a"] + row["b"]):
             yield pytest.param(file, row, False, id=f"{file}: {row_id(row, 'a', 'b')} parsed")
 
 
@@ -276,3 +281,78 @@ def test_organisation_words_for_the_index():
     assert organisation_words(parse_name("OOO Gazprom Export")) == ("gazprom", "export")
     assert organisation_words(parse_name("Abu Sayyaf Group")) == ("abu", "sayyaf")
     assert organisation_words(parse_name("Holding Group")) == ("holding", "group")
+
+
+# --- numbers however written, initials, typing errors, legal forms with a slip ---
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Brigade 44", "Brigade Forty-Four"),
+    ("Brigade 44", "Brigade Forty Four"),
+    ("Brigade 44", "Brigade Fourty-four"),
+    ("Fifth Avenue Holdings", "5th Avenue Holdings"),
+    ("Twenty-First Century Trading", "21st Century Trading"),
+    ("Fund II LP", "Fund 2 LP"),
+])
+def test_numbers_written_otherwise_are_equal(a: str, b: str):
+    m = org(a, b)
+    assert m.score >= DEFAULT_THRESHOLD and any(p.role == "number" for p in m.parts), m.explain()
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Fund II LP", "Fund III LP"),
+    ("Brigade 44", "Brigade Forty-Five"),
+    ("Second Bank of Tripoli", "First Bank of Tripoli"),
+    ("Capital Trust XV", "Capital Trust"),
+])
+def test_numbers_that_differ_contradict(a: str, b: str):
+    m = org(a, b)
+    assert m.contradiction and "number" in m.contradiction and m.score <= CONFLICT_MAX
+
+
+def test_a_roman_numeral_first_is_a_word():
+    assert organisation_words(parse_name("Vi Holdings")) == ("vi",)
+
+
+def test_initials_pair_with_the_words_they_abbreviate():
+    m = org("PLA", "People's Liberation Army")
+    assert m.score >= DEFAULT_THRESHOLD and "initials of the words" in m.explain()
+    assert org("PLA", "Palestine Liberation Organisation").score == 0.0
+    # a one-word name in mixed case is a name, not initials
+    assert org("Pla", "People's Liberation Army").score < DEFAULT_THRESHOLD
+
+
+def test_one_typing_error_in_a_long_word_is_no_contradiction():
+    m = org("Tactical Missives Corporation", "Tactical Missiles Corporation")
+    assert m.contradiction is None and "one typing error" in m.explain()
+    assert m.score >= DEFAULT_THRESHOLD
+    # the word pair counts with its own similarity: one word alone is not enough
+    assert org("Missives Corporation", "Missiles Corporation").score < DEFAULT_THRESHOLD
+    # a different first letter or two slips is another word
+    assert org("National Oil Company Tripoli", "Rational Oil Company Tripoli").contradiction
+    assert org("Berkshire Hathaway", "Berkshire Halloway").contradiction
+
+
+def test_joined_words_may_hold_a_connective():
+    m = org("Van der Merwe Trading", "Vandermerwe Trading")
+    assert "written joined" in m.explain() and m.score >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(("a", "b", "why"), [
+    ("Siemens Aktiengeselschaft", "Siemens AG", "legal-form table: ag"),
+    ("Almaz Joynt Stock Company", "Almaz JSC", "legal-form table: jsc"),
+    ("Almaz Joint Stock Compan", "Almaz JSC", "legal-form table: jsc"),
+    ("SiemensAG", "Siemens AG", "legal form written joined"),
+])
+def test_legal_forms_with_a_slip(a: str, b: str, why: str):
+    m = org(a, b)
+    assert m.score >= DEFAULT_THRESHOLD and why in m.explain(), m.explain()
+
+
+def test_a_word_is_not_cut_into_a_form_the_other_name_lacks():
+    assert org("SiemensAG", "Siemens").score < DEFAULT_THRESHOLD
+
+
+def test_a_slash_between_words_gives_another_name_but_a_form_stays_whole():
+    m = org("Jaysh al-Islam/Army of Islam", "Jaish al-Islam")
+    assert m.score >= DEFAULT_THRESHOLD and "qualifier 'army islam'" in m.explain()
+    assert "legal form 'as' ~ 'as'" in org("Mendez A/S", "Mendez AS").explain()

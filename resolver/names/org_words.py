@@ -1,0 +1,141 @@
+"""Word-level evidence for organisation names: numbers however written, initials, typing
+errors in long words.
+
+1. Numbers (``data/rules/org_numbers.yaml``): ``Forty-Four`` = ``44``, ``Three`` = ``3``,
+   ``First`` = ``1st`` = ``1``, ``Fund II`` = ``Fund 2``, so that a number compares equal
+   however it is written and a different number stays a different organisation.
+2. Initials: an acronym is the initials of a run of words of the other name
+   (``PLA`` / ``People's Liberation Army``, ``U.S.`` / ``United States``).
+3. One typing error in a long word (``Kwangson`` / ``Kwangsong``, ``Missiles`` /
+   ``Missives``): one letter added, dropped, changed or two swapped, the first letter kept,
+   in words of :data:`TYPO_MIN_LONGER` letters or more. Such a pair is not a contradiction;
+   it counts with its own (low) similarity.
+
+>>> numbers(["brigade", "forty", "four"])
+[(1, 3, '44')]
+>>> numbers(["fund", "ii"]), numbers(["first", "bank"]), numbers(["1st", "bank"])
+([(1, 2, '2')], [(0, 1, '1')], [(0, 1, '1')])
+>>> initials("pla", ["people", "liberation", "army"]), initials("pl", ["people", "army"])
+(True, False)
+>>> one_typo("kwangson", "kwangsong"), one_typo("national", "rational"), one_typo("petrol", "petrom")
+(True, False, False)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import NamedTuple
+
+import yaml
+
+from ..paths import data_dir
+
+__all__ = ["numbers", "initials", "one_typo", "TYPO_MIN_LONGER", "TYPO_MIN_SHORTER",
+           "MIN_INITIALS"]
+
+TYPO_MIN_LONGER = 7    # a typing error is read only in words this long (Kwangsong, Missiles)
+TYPO_MIN_SHORTER = 6   # ... whose other spelling is at least this long (Chevron / Chevon)
+MIN_INITIALS = 2       # an acronym of fewer letters is no evidence
+
+_ROMAN = re.compile(r"x{0,3}(ix|iv|v?i{0,3})")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
+_ROMAN_LETTERS = frozenset(_ROMAN_VALUES)
+
+
+class _Numbers(NamedTuple):
+    cardinals: dict[str, int]
+    ordinals: dict[str, int]
+    ordinal_endings: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _table() -> _Numbers:
+    with (data_dir() / "rules" / "org_numbers.yaml").open(encoding="utf-8") as fh:
+        t = yaml.safe_load(fh)
+    cardinals = {str(k): int(v) for k, v in t["cardinals"].items()}
+    ordinals = {str(k): int(v) for k, v in t["ordinals"].items()}
+    for wrong, right in t["misspellings"].items():
+        for table in (cardinals, ordinals):
+            if right in table:
+                table[str(wrong)] = table[right]
+    return _Numbers(cardinals, ordinals, tuple(str(e) for e in t["ordinal_endings"]))
+
+
+def _roman(word: str) -> int | None:
+    """The value of a Roman numeral of the letters i, v and x (1 to 39), else None."""
+    if not word or not _ROMAN.fullmatch(word):
+        return None
+    values = [_ROMAN_VALUES[c] for c in word]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v
+               for i, v in enumerate(values))
+
+
+def _single(word: str, first: bool) -> tuple[int | None, bool]:
+    """(value, is a tens word) of one word read as a number, or (None, False)."""
+    t = _table()
+    if word.isdigit():
+        return int(word), False
+    for ending in t.ordinal_endings:
+        stem = word[:-len(ending)]
+        if word.endswith(ending) and stem.isdigit():
+            return int(stem), False
+    for table in (t.cardinals, t.ordinals):
+        if word in table:
+            value = table[word]
+            return value, value >= 20 and value % 10 == 0
+    if not first:
+        return _roman(word), False
+    return None, False
+
+
+def numbers(words: Sequence[str]) -> list[tuple[int, int, str]]:
+    """The numbers written as words, ordinals or Roman numerals in a name's words:
+    ``(start, end, digits)`` spans (a tens word and a unit after it are one span, forty four).
+    Plain digit words are left alone (they are numbers already); a Roman numeral counts
+    only after the first word (Fund II, not "I" or "Vi" opening a name)."""
+    t = _table()
+    if not any(w in t.cardinals or w in t.ordinals or w[:1].isdigit()
+               or (i and not set(w) - _ROMAN_LETTERS) for i, w in enumerate(words)):
+        return []   # the common case, at a glance
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(words):
+        value, tens = _single(words[i], first=i == 0)
+        if value is None or (words[i].isdigit() and not tens):
+            i += 1
+            continue
+        end = i + 1
+        if tens and end < len(words):
+            unit, unit_tens = _single(words[end], first=False)
+            if unit is not None and 1 <= unit <= 9 and not unit_tens and not _roman(words[end]):
+                value, end = value + unit, end + 1
+        out.append((i, end, str(value)))
+        i = end
+    return out
+
+
+def initials(acronym: str, words: Sequence[str]) -> bool:
+    """Whether ``acronym`` is the initials of ``words`` (at least :data:`MIN_INITIALS`)."""
+    return (len(words) >= MIN_INITIALS and len(acronym) == len(words)
+            and all(w[:1] == c for w, c in zip(words, acronym)))
+
+
+def one_typo(a: str, b: str, shorter: int = TYPO_MIN_SHORTER, longer: int = TYPO_MIN_LONGER
+             ) -> bool:
+    """Whether two long words differ by one typing error (a letter added, dropped, changed,
+    or two neighbours swapped), their first letter kept and no digit in them; the shorter
+    has at least ``shorter`` letters, the longer ``longer``."""
+    if a == b or a[:1] != b[:1] or abs(len(a) - len(b)) > 1:
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < shorter or len(long_) < longer or not (a + b).isalpha():
+        return False
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    if len(short) == len(long_):
+        return (short[i + 1:] == long_[i + 1:]
+                or (short[i:i + 2] == long_[i:i + 2][::-1] and short[i + 2:] == long_[i + 2:]))
+    return short[i:] == long_[i + 1:]
