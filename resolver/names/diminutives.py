@@ -20,13 +20,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import yaml
-
-from ..paths import data_dir
+from .given_table import given_table, is_listed_given_name
 from .phonetic import readings
+from .rules import rules
 from .similarity import part_similarity
 
-__all__ = ["related", "FULL_SIMILARITY"]
+__all__ = ["related", "is_given_name", "FULL_SIMILARITY"]
 
 FULL_SIMILARITY = 0.95   # how alike a spelling must be to a full name of the table (by sound)
 
@@ -35,20 +34,11 @@ FULL_SIMILARITY = 0.95   # how alike a spelling must be to a full name of the ta
 def _table() -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]],
                       dict[str, tuple[str, ...]]]:
     """(full spelling -> names, short form -> names, primary skeleton -> full spellings)."""
-    with (data_dir() / "rules" / "diminutives.yaml").open(encoding="utf-8") as fh:
-        entries = yaml.safe_load(fh)["names"]
-    full: dict[str, set[int]] = {}
-    short: dict[str, set[int]] = {}
-    for i, e in enumerate(entries):
-        for name in e["names"]:
-            full.setdefault(str(name), set()).add(i)
-        for name in e.get("short", ()):
-            short.setdefault(str(name), set()).add(i)
+    full, short = given_table()
     by_key: dict[str, list[str]] = {}
     for name in full:
         by_key.setdefault(readings(name)[0].skeleton, []).append(name)
-    return ({k: frozenset(v) for k, v in full.items()}, {k: frozenset(v) for k, v in short.items()},
-            {k: tuple(v) for k, v in by_key.items()})
+    return full, short, {k: tuple(v) for k, v in by_key.items()}
 
 
 @lru_cache(maxsize=16384)
@@ -86,3 +76,14 @@ def related(a: str, b: str) -> str | None:
     if sa or sb:   # a short form matches as spelled, never by sound (Greg, Craig)
         return "different"
     return None
+
+
+def is_given_name(part: str) -> bool:
+    """Whether a part is a given name of either table: ``given_names.yaml`` (Arabic names) or
+    ``diminutives.yaml`` as spelled (Hans, Friedrich, Vladimir; not Putin).
+
+    >>> is_given_name("hans"), is_given_name("mohamed"), is_given_name("haftar")
+    (True, True, False)
+    """
+    word = part.replace("-", "")
+    return rules().given_group(word) is not None or is_listed_given_name(word)

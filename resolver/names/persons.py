@@ -15,7 +15,7 @@ letters cut into other words (:func:`rejoined`: Moon Jae-in, Ziaur Rahman).
 
 from __future__ import annotations
 
-from .diminutives import related
+from .diminutives import is_given_name, related
 from .normalise import ParsedName
 from .phonetic import readings
 from .rules import rules
@@ -171,6 +171,28 @@ def _slip(x: str, y: str, other: float, vowelless: bool) -> bool:
     return other >= STRONG and not vowelless and typing_slip(x, y)
 
 
+def _alias_goes_on(q: ParsedName, a: ParsedName, family: PartMatch) -> NameMatch:
+    """The alias goes on after the query's last name: "Fazl Rabi" for "Fazl Rabi Abdul
+    Hamid", "Andres Manuel Lopez" for "Andres Manuel Lopez Obrador" (a second family name,
+    the grandfather's name of a nasab). The query is compared with the alias cut after the
+    part that matches the query's last part strongly (>= 0.95). Not when the query ends on a
+    given name of the tables: "Ali Hassan" may be another man whose family name is Hassan."""
+    last = q.parts[-1]
+    if is_given_name(last):
+        return NameMatch(0.0, (family,), contradiction="family names differ")
+    for j in range(len(a.parts) - 2, 0, -1):
+        s, _ = part_similarity(last, a.parts[j], _vowelless(q, -1) or _vowelless(a, j))
+        if s >= 0.95:
+            cut = ParsedName(a.parts[:j + 1], a.vowelless[:j + 1], a.acronym[:j + 1], None)
+            m = compare_person(q, cut)
+            if m.contradiction is None and m.score > 0:
+                extra = " ".join(a.parts[j + 1:])
+                return NameMatch(m.score - EXTRA_LAST_NAME, m.parts, m.notes + (
+                    f"the alias goes on with '{extra}' (-{EXTRA_LAST_NAME:.2f})",))
+            break
+    return NameMatch(0.0, (family,), contradiction="family names differ")
+
+
 def compare_person(q: ParsedName, a: ParsedName) -> NameMatch:
     """Two person names compared slot by slot (given, middles, family)."""
     n, m = len(q.parts), len(a.parts)
@@ -191,6 +213,8 @@ def compare_person(q: ParsedName, a: ParsedName) -> NameMatch:
         return _middle_alone(q, a)
     if fam < PART_MIN and n > m >= 2:
         return _extra_last_name(q, a, family)
+    if fam < PART_MIN and m > n >= 2:
+        return _alias_goes_on(q, a, family)
     if fam < PART_MIN:
         return NameMatch(0.0, (family,), contradiction="family names differ")
     if n == 1:
@@ -235,13 +259,13 @@ def reordered(q: ParsedName, a: ParsedName) -> NameMatch:
     """The same parts in another order: family name first (lists, East Asian order, Haftar
     Khalifa), or a patronymic moved (bin Said Qaboos). Every part must pair off one to one
     with a part of the other name; and at most one part of each may be a given name of the
-    table, since two given names swapped are two people (Ali Hassan, Hassan Ali)."""
+    tables (:func:`~resolver.names.diminutives.is_given_name`), since two given names
+    swapped are two people (Ali Hassan, Hassan Ali; Hans Friedrich, Friedrich Hans)."""
     n = len(q.parts)
     if n < 2 or n != len(a.parts) or q.parts == a.parts:
         return NO_MATCH
-    r = rules()
     for name in (q, a):
-        if sum(r.given_group(p.replace("-", "")) is not None for p in name.parts) > 1:
+        if sum(is_given_name(p) for p in name.parts) > 1:
             return NO_MATCH
     pairs = sorted(((_family_similarity(q.parts[i], a.parts[j],
                                         _vowelless(q, i) or _vowelless(a, j)), i, j)
@@ -316,9 +340,8 @@ def realigned(q: ParsedName, a: ParsedName) -> NameMatch:
     n, m = len(q.parts), len(a.parts)
     if n == m or min(n, m) < 2:
         return NO_MATCH
-    r = rules()
     for name in (q, a):
-        if sum(r.given_group(p.replace("-", "")) is not None for p in name.parts) > 1:
+        if sum(is_given_name(p) for p in name.parts) > 1:
             return NO_MATCH
     short, long_ = (q, a) if n < m else (a, q)
     pairs = sorted(((_family_similarity(short.parts[i], long_.parts[j],
