@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from .normalise import ParsedName, parse_name
 from .organisations import compare_organisations
-from .persons import compare_person, rejoined, reordered
+from .persons import match_person
 from .rules import rules
 from .similarity import NO_MATCH, PART_MIN, NameMatch, PartMatch, part_similarity, vowel_similarity
 
@@ -52,14 +52,7 @@ def compare_names(q: ParsedName, a: ParsedName, entity_type: str = "person",
     if all(a.acronym) or (len(q.parts) == 1 and q.acronym[0]):
         return NO_MATCH   # acronyms are matched as written, by the index, never by sound
     if entity_type == "person":
-        m = compare_person(q, a)
-        if len(q.parts) != len(a.parts):   # the same letters may be cut into other words
-            alt = rejoined(q, a)
-        elif m.score < PART_MIN and len(q.parts) > 1:   # ... or the parts stand in another order
-            alt = reordered(q, a)
-        else:
-            return m
-        return alt if alt.score > m.score else m
+        return match_person(q, a)   # slots, other cuts, other orders
     return _compare_words(q, a)
 
 

@@ -33,6 +33,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
+from .given_table import is_listed_given_name
 from .rules import Rules, rules
 from .script import arabizi, clean_unicode, to_latin_words
 
@@ -83,11 +84,14 @@ def _reorder(text: str) -> str:
     """Watch-list order "SURNAME, Given Names" back to "Given Names SURNAME": when the part
     before the comma is in capitals and the part after is not (HAFTAR, Khalifa; AL BEN ALI,
     Isa Ben Tarif; BIN LADEN, Hamza bin Usama), or when the part after the comma starts with
-    a given name of the table or holds an initial (Bourguiba, Habib; Frost, William W.).
+    a given name of the tables (``given_names.yaml``, ``diminutives.yaml``: Bourguiba, Habib;
+    Putin, Vladimir) or holds an initial (Frost, William W.).
     Otherwise what follows the comma qualifies the name and is dropped ("Tripoli, Libya").
 
     >>> _reorder("AL BEN ALI, Isa Ben Tarif"), _reorder("Frost, William W."), _reorder("Tripoli, Libya")
     ('Isa Ben Tarif AL BEN ALI', 'William W. Frost', 'Tripoli')
+    >>> _reorder("Putin, Vladimir")
+    'Vladimir Putin'
     """
     if "," not in text:
         return text
@@ -97,7 +101,8 @@ def _reorder(text: str) -> str:
         return left or right
     lw, rw = left.split(), right.split()
     caps_left = left.isupper() and not right.isupper() and len(lw) <= MAX_LIST_SURNAME
-    given = rules().given_group(_first_word(rw[0])) is not None
+    first = _first_word(rw[0])
+    given = rules().given_group(first) is not None or is_listed_given_name(first)
     initial = any(len(w.strip(".")) == 1 and w[:1].isalpha() for w in rw)
     if len(rw) <= MAX_LIST_GIVEN and (caps_left or (len(lw) <= 2 and (given or initial))):
         return f"{right} {left}"

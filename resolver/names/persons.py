@@ -15,6 +15,7 @@ letters cut into other words (:func:`rejoined`: Moon Jae-in, Ziaur Rahman).
 
 from __future__ import annotations
 
+from .diminutives import is_given_name, related
 from .normalise import ParsedName
 from .phonetic import readings
 from .rules import rules
@@ -26,9 +27,10 @@ from .similarity import (
     NameMatch,
     PartMatch,
     part_similarity,
+    typing_slip,
 )
 
-__all__ = ["compare_person", "reordered", "rejoined"]
+__all__ = ["match_person", "compare_person", "reordered", "rejoined", "realigned", "is_patronymic", "deduplicated"]
 
 SURNAME_ALONE = 0.06       # "Hiftar" for "Khalifa Hiftar"
 FIRST_NAME_OMITTED = 0.06  # "Caid Essebsi" for "Beji Caid Essebsi"
@@ -37,6 +39,11 @@ MIDDLE_ALONE = 0.10        # "Moavero" for "Enzo Moavero Milanesi"
 MIDDLE_OMITTED = 0.02      # "Beji Essebsi" for "Beji Caid Essebsi"
 MIDDLE_CONFLICT = 0.20     # both sides name a different middle name: another person
 ORDER_CHANGED = 0.04       # the same parts in another order (Haftar Khalifa, Xi Jinping)
+SLIP = 0.04                # one typing slip in one part (Serei Lavrov, Vladimir Pudin)
+STRONG = 0.95              # a part this alike vouches for a slip in the other
+RELATED = 0.9              # a given name by its short form or in another language (Ted, Juan)
+PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna",
+                      "oglu", "ogly", "ugli", "kyzy", "qizi")   # Slavic and Turkic
 
 
 def _given_similarity(a: str, b: str, vowelless: bool) -> tuple[float, str]:
@@ -52,7 +59,13 @@ def _given_similarity(a: str, b: str, vowelless: bool) -> tuple[float, str]:
         if letters and "-" in y and len(letters) == y.count("-") + 1:
             same = letters == "".join(piece[:1] for piece in y.split("-"))
             return (0.9, "initials") if same else (0.0, "initials differ")
-    return part_similarity(a, b, vowelless)
+    how = None if vowelless else related(a, b)   # Ted for Theodore, Juan for John
+    if how == "different":   # Tim and Tom: two names of the table, however alike
+        return 0.0, "different names in the diminutives table"
+    s, why = part_similarity(a, b, vowelless)
+    if s < PART_MIN and how is not None:
+        return RELATED, f"{how} (diminutives table)"
+    return s, why
 
 
 def _initials(part: str) -> str | None:
@@ -72,7 +85,21 @@ def _family_similarity(a: str, b: str, vowelless: bool) -> tuple[float, str]:
     ga, gb = r.given_group(a.replace("-", "")), r.given_group(b.replace("-", ""))
     if ga is not None and gb is not None and ga != gb:
         return 0.0, "different names in the given-name table"
+    if not vowelless and _nisba(a.replace("-", ""), b.replace("-", "")):
+        return 0.0, "a name and its nisba (-i) are two family names"
     return part_similarity(a, b, vowelless)
+
+
+def _nisba(a: str, b: str) -> bool:
+    """Whether one family name is the other with the Arabic/Persian nisba ending -i added
+    to a final consonant (Hassani from Hassan, Mansouri from Mansour, Ahmadi): another
+    family, not a spelling of the same one.
+
+    >>> _nisba("hassan", "hassani"), _nisba("ahmadi", "ahmad"), _nisba("ali", "alii")
+    (True, True, False)
+    """
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return (len(short) >= 3 and long_ == short + "i" and short[-1] not in "aeiouy")
 
 
 def _vowelless(q: ParsedName, i: int) -> bool:
@@ -137,11 +164,46 @@ def _extra_last_name(q: ParsedName, a: ParsedName, family: PartMatch) -> NameMat
     return NameMatch(0.0, (family,), contradiction="family names differ")
 
 
+def _slip(x: str, y: str, other: float, vowelless: bool) -> bool:
+    """A typing slip (:func:`~resolver.names.similarity.typing_slip`) is read in one part
+    only where the other slot agrees strongly (:data:`STRONG`) and both are in Latin
+    letters as written (a slip needs a keyboard)."""
+    return other >= STRONG and not vowelless and typing_slip(x, y)
+
+
+def _alias_goes_on(q: ParsedName, a: ParsedName, family: PartMatch) -> NameMatch:
+    """The alias goes on after the query's last name: "Fazl Rabi" for "Fazl Rabi Abdul
+    Hamid", "Andres Manuel Lopez" for "Andres Manuel Lopez Obrador" (a second family name,
+    the grandfather's name of a nasab). The query is compared with the alias cut after the
+    part that matches the query's last part strongly (>= 0.95). Not when the query ends on a
+    given name of the tables: "Ali Hassan" may be another man whose family name is Hassan."""
+    last = q.parts[-1]
+    if is_given_name(last):
+        return NameMatch(0.0, (family,), contradiction="family names differ")
+    for j in range(len(a.parts) - 2, 0, -1):
+        s, _ = part_similarity(last, a.parts[j], _vowelless(q, -1) or _vowelless(a, j))
+        if s >= 0.95:
+            cut = ParsedName(a.parts[:j + 1], a.vowelless[:j + 1], a.acronym[:j + 1], None)
+            m = compare_person(q, cut)
+            if m.contradiction is None and m.score > 0:
+                extra = " ".join(a.parts[j + 1:])
+                return NameMatch(m.score - EXTRA_LAST_NAME, m.parts, m.notes + (
+                    f"the alias goes on with '{extra}' (-{EXTRA_LAST_NAME:.2f})",))
+            break
+    return NameMatch(0.0, (family,), contradiction="family names differ")
+
+
 def compare_person(q: ParsedName, a: ParsedName) -> NameMatch:
     """Two person names compared slot by slot (given, middles, family)."""
     n, m = len(q.parts), len(a.parts)
     vq, va = _vowelless(q, n - 1), _vowelless(a, m - 1)
     fam, why = _family_similarity(q.parts[-1], a.parts[-1], vq or va)
+    slip_notes: list[str] = []
+    if fam < PART_MIN and n >= 2 and m >= 2:   # Vladimir Pudin: the given name vouches
+        g0 = _given_similarity(q.parts[0], a.parts[0], _vowelless(q, 0) or _vowelless(a, 0))[0]
+        if _slip(q.parts[-1], a.parts[-1], g0, vq or va):
+            fam, why = PART_MIN, "one typing slip, to a spelling ten times rarer"
+            slip_notes.append(f"one typing slip in '{q.parts[-1]}' (-{SLIP:.2f})")
     if n == 1 and m == 1:
         return NameMatch(fam, (PartMatch("name", q.parts[0], a.parts[0], fam, why),))
     if n >= 2 and m == 1:
@@ -151,16 +213,25 @@ def compare_person(q: ParsedName, a: ParsedName) -> NameMatch:
         return _middle_alone(q, a)
     if fam < PART_MIN and n > m >= 2:
         return _extra_last_name(q, a, family)
+    if fam < PART_MIN and m > n >= 2:
+        return _alias_goes_on(q, a, family)
     if fam < PART_MIN:
         return NameMatch(0.0, (family,), contradiction="family names differ")
     if n == 1:
         return NameMatch(fam - SURNAME_ALONE, (family,),
                          (f"surname alone, given name not stated (-{SURNAME_ALONE:.2f})",))
-    giv, gwhy = _given_similarity(q.parts[0], a.parts[0], _vowelless(q, 0) or _vowelless(a, 0))
+    v0 = _vowelless(q, 0) or _vowelless(a, 0)
+    giv, gwhy = _given_similarity(q.parts[0], a.parts[0], v0)
+    r = rules()
+    if (giv < PART_MIN and not slip_notes and r.given_group(q.parts[0].replace("-", "")) is None
+            and r.given_group(a.parts[0].replace("-", "")) is None
+            and _slip(q.parts[0], a.parts[0], fam, v0)):   # Serei Lavrov
+        giv, gwhy = PART_MIN, "one typing slip, to a spelling ten times rarer"
+        slip_notes.append(f"one typing slip in '{q.parts[0]}' (-{SLIP:.2f})")
     given = PartMatch("given", q.parts[0], a.parts[0], giv, gwhy)
     qm, am = list(range(1, n - 1)), list(range(1, m - 1))
-    extra = 0.0
-    notes: list[str] = []
+    extra = SLIP * len(slip_notes)
+    notes: list[str] = list(slip_notes)
     if giv < PART_MIN and rules().given_group(q.parts[0].replace("-", "")) is None:
         # the query may have left out the first name: "Caid Essebsi" for "Beji Caid Essebsi";
         # not when it starts with a known given name (Idriss Deby is not Mahamat Idriss Deby)
@@ -188,13 +259,13 @@ def reordered(q: ParsedName, a: ParsedName) -> NameMatch:
     """The same parts in another order: family name first (lists, East Asian order, Haftar
     Khalifa), or a patronymic moved (bin Said Qaboos). Every part must pair off one to one
     with a part of the other name; and at most one part of each may be a given name of the
-    table, since two given names swapped are two people (Ali Hassan, Hassan Ali)."""
+    tables (:func:`~resolver.names.diminutives.is_given_name`), since two given names
+    swapped are two people (Ali Hassan, Hassan Ali; Hans Friedrich, Friedrich Hans)."""
     n = len(q.parts)
     if n < 2 or n != len(a.parts) or q.parts == a.parts:
         return NO_MATCH
-    r = rules()
     for name in (q, a):
-        if sum(r.given_group(p.replace("-", "")) is not None for p in name.parts) > 1:
+        if sum(is_given_name(p) for p in name.parts) > 1:
             return NO_MATCH
     pairs = sorted(((_family_similarity(q.parts[i], a.parts[j],
                                         _vowelless(q, i) or _vowelless(a, j)), i, j)
@@ -227,3 +298,99 @@ def rejoined(q: ParsedName, a: ParsedName) -> NameMatch:
         return NO_MATCH
     return NameMatch(s - BOUNDARY_CHANGED, (PartMatch("name", q.normalised, a.normalised, s, why),),
                      (f"the same letters cut into other words (-{BOUNDARY_CHANGED:.2f})",))
+
+
+def is_patronymic(part: str) -> bool:
+    """Whether a part is a Slavic or Turkic patronymic by its ending (Vladimirovich,
+    Viktorovna, Aliyevich, Heydar oglu written as one word): the father's name, which one
+    writing of a person's name gives and another leaves out.
+
+    >>> is_patronymic("vladimirovich"), is_patronymic("petrovna"), is_patronymic("rabinovich")
+    (True, True, True)
+    >>> is_patronymic("ivanov"), is_patronymic("friedrich")
+    (False, False)
+    """
+    return len(part) >= 7 and part.endswith(PATRONYMIC_ENDINGS)
+
+
+def deduplicated(q: ParsedName) -> ParsedName:
+    """The name with a part written twice kept once (Shoigu Shoigu Sergey: a list's repeat).
+
+    >>> from resolver.names.normalise import parse_name
+    >>> deduplicated(parse_name("Shoigu Shoigu Sergey")).parts
+    ('shoigu', 'sergey')
+    """
+    if len(set(q.parts)) == len(q.parts):
+        return q
+    keep = [i for i, p in enumerate(q.parts) if p not in q.parts[:i]]
+    return ParsedName(tuple(q.parts[i] for i in keep), tuple(q.vowelless[i] for i in keep),
+                      tuple(q.acronym[i] for i in keep), q.title)
+
+
+def realigned(q: ParsedName, a: ParsedName) -> NameMatch:
+    """The parts of two names of different lengths paired in any order: family name first
+    and the patronymic left out (Rotenberg Arkadii for Arkadii Romanovich Rotenberg; Lavrov
+    Sergey Viktorovich for Sergey Lavrov). Every part of the shorter name must pair off with a
+    part of the longer, in another order than written (in the written order the slot
+    comparison decides). Of the longer name's other parts only two kinds are let go:
+    patronymics (:func:`is_patronymic`), on either side, and middle names of the alias (not
+    its first or last part), each for :data:`MIDDLE_OMITTED`; a first name of the query's
+    own is not let go, since "Saddam Khalifa Haftar" is Khalifa Haftar's son. As in
+    :func:`reordered`, a name with two given names of the table is not read out of order."""
+    n, m = len(q.parts), len(a.parts)
+    if n == m or min(n, m) < 2:
+        return NO_MATCH
+    for name in (q, a):
+        if sum(is_given_name(p) for p in name.parts) > 1:
+            return NO_MATCH
+    short, long_ = (q, a) if n < m else (a, q)
+    pairs = sorted(((_family_similarity(short.parts[i], long_.parts[j],
+                                        _vowelless(short, i) or _vowelless(long_, j)), i, j)
+                    for i in range(len(short.parts)) for j in range(len(long_.parts))),
+                   key=lambda x: -x[0][0])
+    pairing: dict[int, int] = {}   # shorter name's part -> longer name's part
+    matches: list[PartMatch] = []
+    for (sim, why), i, j in pairs:
+        if i in pairing or j in pairing.values() or sim < PART_MIN:
+            continue
+        pairing[i] = j
+        qp, ap = (short.parts[i], long_.parts[j]) if short is q else (long_.parts[j], short.parts[i])
+        matches.append(PartMatch("part", qp, ap, sim, why))
+    order = [pairing[i] for i in sorted(pairing)]
+    if len(pairing) < len(short.parts) or order == sorted(order):
+        return NO_MATCH   # not all paired, or in the written order: the slots decide
+    notes = [f"the parts stand in another order (-{ORDER_CHANGED:.2f})"]
+    for j in set(range(len(long_.parts))) - set(pairing.values()):
+        part = long_.parts[j]
+        if is_patronymic(part):
+            notes.append(f"patronymic '{part}' on one side only (-{MIDDLE_OMITTED:.2f})")
+        elif long_ is a and 0 < j < m - 1:
+            notes.append(f"middle name '{part}' on one side only (-{MIDDLE_OMITTED:.2f})")
+        else:
+            return NO_MATCH
+    score = (sum(p.score for p in matches) / len(matches) - ORDER_CHANGED
+             - MIDDLE_OMITTED * (len(notes) - 1))
+    return NameMatch(max(0.0, score), tuple(matches), tuple(notes))
+
+
+def match_person(q: ParsedName, a: ParsedName) -> NameMatch:
+    """The best reading of two person names: slot by slot (:func:`compare_person`); when the
+    lengths differ, also the same letters cut into other words (:func:`rejoined`) and the
+    parts in another order with some left out (:func:`realigned`); when the lengths agree
+    and the slots do not, the parts in another order (:func:`reordered`). A part written
+    twice counts once (:func:`deduplicated`).
+
+    >>> from resolver.names.normalise import parse_name
+    >>> round(match_person(parse_name("Rotenberg Arkadii"),
+    ...                    parse_name("Arkadii Romanovich Rotenberg")).score, 2)
+    0.94
+    """
+    q, a = deduplicated(q), deduplicated(a)
+    m = compare_person(q, a)
+    if len(q.parts) != len(a.parts):
+        alts = (rejoined(q, a), realigned(q, a)) if m.score < PART_MIN else (rejoined(q, a),)
+    elif m.score < PART_MIN and len(q.parts) > 1:
+        alts = (reordered(q, a),)
+    else:
+        return m
+    return max((m, *alts), key=lambda x: x.score)

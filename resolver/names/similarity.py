@@ -14,13 +14,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
+from .frequency import RARE_ZIPF, zipf
 from .normalise import ParsedName
 from .phonetic import readings
 
 __all__ = ["PartMatch", "NameMatch", "NO_MATCH", "part_similarity", "vowel_similarity",
-           "PART_MIN", "BOUNDARY_MIN", "BOUNDARY_CHANGED"]
+           "typing_slip", "PART_MIN", "BOUNDARY_MIN", "BOUNDARY_CHANGED", "SLIP_MIN_LEN",
+           "SLIP_RARER"]
 
 _sim = Levenshtein.normalized_similarity
 
@@ -31,6 +33,8 @@ VOWELLESS_PENALTY = 0.03   # consonants alone are weaker evidence
 SHORT_VOWELLESS_PENALTY = 0.1   # ... and a single one weaker still
 BOUNDARY_CHANGED = 0.03    # the same letters cut into other words (Moon Jae-in, Ziaur Rahman)
 BOUNDARY_MIN = 0.95        # ... and how alike the letters must be
+SLIP_MIN_LEN = 5           # a typing slip is only read in words of at least this many letters
+SLIP_RARER = 1.0           # ... and the slipped spelling is this much rarer (Zipf: ten times)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +119,46 @@ def part_similarity(a: str, b: str, vowelless: bool = False) -> tuple[float, str
     if vowelless:
         rule += " (vowels not written)"
     return max(0.0, min(1.0, score)), rule
+
+
+@lru_cache(maxsize=65536)
+def typing_slip(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with one typing slip inside the word, as a keyboard makes it.
+
+    Exactly one letter added, dropped, changed or two neighbours swapped (Serei for Sergei,
+    Pudin for Putin, Asasd for Assad), with all of these:
+
+    - both words have at least :data:`SLIP_MIN_LEN` letters: in short words one letter is
+      a different name (Omar, Amar);
+    - the first and the last letters stay: the ends of a name carry its grammar, not slips
+      (nisba Mansouri for Mansour, feminine Petrova, Latvian Lavrovs, Ivanovsky);
+    - one spelling is rare (:data:`~resolver.names.frequency.RARE_ZIPF`) and at least
+      :data:`SLIP_RARER` Zipf units (ten times) rarer than the other: two spellings both in use
+      are two names (Martin and Marvin, Salem and Salim), and two spellings equally unknown
+      give no sign which one slipped; a slip makes a spelling nobody uses;
+    - a letter added, dropped or changed often makes another real family (Sechkin beside
+      Sechin), so for those the other spelling must itself be in use (at least
+      ``RARE_ZIPF``); two neighbours swapped (Zelenksy) break the syllables and make no
+      name, so a rare surname may take that slip.
+
+    Callers accept a slip only where the rest of the name agrees exactly.
+
+    >>> typing_slip("sergei", "serei"), typing_slip("putin", "pudin"), typing_slip("assad", "asasd")
+    (True, True, True)
+    >>> typing_slip("martin", "marvin"), typing_slip("mansour", "mansouri"), typing_slip("omar", "amar")
+    (False, False, False)
+    >>> typing_slip("zelensky", "zelenksy"), typing_slip("sechin", "sechkin")
+    (True, False)
+    """
+    a, b = a.replace("-", ""), b.replace("-", "")
+    if (a == b or min(len(a), len(b)) < SLIP_MIN_LEN or a[0] != b[0] or a[-1] != b[-1]
+            or OSA.distance(a, b, score_cutoff=1) != 1):
+        return False
+    za, zb = zipf(a), zipf(b)
+    if min(za, zb) >= RARE_ZIPF or abs(za - zb) < SLIP_RARER:
+        return False
+    swapped = len(a) == len(b) and sorted(a) == sorted(b)
+    return swapped or max(za, zb) >= RARE_ZIPF
 
 
 def vowel_similarity(q: ParsedName, a: ParsedName) -> float:

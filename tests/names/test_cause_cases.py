@@ -21,7 +21,7 @@ from conftest import DATA, read_tsv, row_id
 from resolver import DEFAULT_THRESHOLD, compare_names, parse_name
 
 NAMES = DATA / "names"
-CAUSES = ("list_order", "word_boundaries", "order", "extra_missing", "information",
+CAUSES = ("list_order", "word_boundaries", "order", "extra_missing", "information", "typos", "nicknames",
           "translit_schemes", "titles", "organisations", "capitals")
 TYPES = ("person", "organisation", "place")
 KNOWN_FAILURES = NAMES / "known_failures.txt"
