@@ -150,8 +150,11 @@ def _take(p: _Pairing, q: tuple[Word, ...], a: tuple[Word, ...], i: int, j: int,
 
 def _add(p: _Pairing, x: Word, y: Word, s: float, why: str, qt: str, at: str) -> None:
     role = "number" if is_number(x.text) else "qualifier" if x.qualifier else "word"
+    weight = GENERIC_WEIGHT if _common(x) and _common(y) else 1.0
+    if weight != 1.0:
+        why += f", common word: weight {weight:g}"
     p.parts.append(PartMatch(role, qt, at, s, why))
-    p.weights.append(GENERIC_WEIGHT if _common(x) and _common(y) else 1.0)
+    p.weights.append(weight)
 
 
 def _common(w: Word) -> bool:
