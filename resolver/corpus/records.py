@@ -13,9 +13,13 @@ from collections.abc import Mapping
 from dataclasses import asdict, is_dataclass
 from typing import Any, NamedTuple
 
+from ..cache import BoundedCache
+from ..text.annotator import FIELDS, Row
+from ..text.known import CACHE_SIZE
 from ..text.prep import dehyphenate
 
-__all__ = ["doc_record", "spelling", "mention_status", "MentionRow", "Prepared", "prepare"]
+__all__ = ["doc_record", "spelling", "mention_status", "MentionRow", "Prepared", "prepare",
+           "prepare_rows", "rewrite_rows"]
 
 
 def _plain(obj: Any) -> dict[str, Any]:
@@ -109,3 +113,82 @@ def _unknown_names(rec: dict[str, Any]) -> list[str]:
     if not names and rec.get("unknown"):
         names = [str(n) for n in rec["unknown"]]
     return names
+
+
+def rewrite_rows(text: str, rows: list[Row], style: str = "replace") -> str:
+    """:func:`~resolver.corpus.stream.rewrite_mentions` for :data:`~resolver.text.annotator.Row`
+    tuples: each resolved mention replaced by (or followed by) its canonical name.
+
+    >>> rewrite_rows("Hiftar said", [(0, 6, "Hiftar", "k", "Khalifa Haftar", "person", 1.0,
+    ...     "exact", None, "resolved", ())], "append")
+    'Hiftar [Khalifa Haftar] said'
+    """
+    out: list[str] = []
+    last = 0
+    for b, e, name, _, canon, _, _, _, _, status, _ in rows:
+        if status != "resolved" or canon is None or name == canon:
+            continue
+        out.append(text[last:b])
+        out.append(canon if style == "replace" else f"{name} [{canon}]")
+        last = e
+    out.append(text[last:])
+    return "".join(out)
+
+
+_enc = json.encoder.encode_basestring      # a str as JSON (ensure_ascii=False), in C
+_MIDDLES: BoundedCache[tuple[Any, ...], str] = BoundedCache(CACHE_SIZE)
+_TAILS: BoundedCache[tuple[str, tuple[str, ...]], str] = BoundedCache(CACHE_SIZE)
+
+
+def _value(v: Any) -> str:
+    """One JSON value as ``json.dumps`` writes it (str, int, float, None, list of str)."""
+    if v is None:
+        return "null"
+    if isinstance(v, str):
+        return _enc(v)
+    if isinstance(v, (tuple, list)):
+        return json.dumps(list(v), ensure_ascii=False, default=str)
+    return json.dumps(v)
+
+
+def _mention_json(r: Row) -> str:
+    """``json.dumps(dict(zip(FIELDS, r)), ensure_ascii=False)``, byte for byte, from cached
+    pieces: the entity part and the status part repeat across a corpus."""
+    mid_key = r[3:8]
+    mid = _MIDDLES.get(mid_key)
+    if mid is None:
+        mid = _MIDDLES.put(mid_key, "".join(
+            f', "{k}": {_value(v)}' for k, v in zip(FIELDS[3:8], mid_key)))
+    tail_key = (r[9], r[10])
+    tail = _TAILS.get(tail_key)
+    if tail is None:
+        tail = _TAILS.put(tail_key, f', "status": {_value(r[9])}, "candidates": '
+                                    f'{_value(r[10])}}}')
+    title = r[8]
+    return (f'{{"start": {r[0]}, "end": {r[1]}, "text": {_enc(r[2])}{mid}, "title": '
+            f'{"null" if title is None else _enc(title)}{tail}')
+
+
+def prepare_rows(doc_id: str | int, rows: list[Row], text: str | None = None) -> Prepared:
+    """:func:`prepare` straight from a document's mention tuples
+    (:meth:`~resolver.text.annotator.Annotator.rows`) and its rewritten ``text`` (if any):
+    the same JSON lines, byte for byte, with no model built or dumped on the way.
+
+    >>> p = prepare_rows("d", [(0, 6, "Hiftar", "khalifa-haftar", "Khalifa Haftar", "person",
+    ...     1.0, "exact", None, "resolved", ())])
+    >>> p.annotation[:14], p.rewritten, p.mentions[0][:2]
+    ('{"doc_id": "d"', None, ('resolved', 'khalifa-haftar'))
+    >>> p.annotation == json.dumps(doc_record({"doc_id": "d", "mentions": [dict(zip(FIELDS,
+    ...     (0, 6, "Hiftar", "khalifa-haftar", "Khalifa Haftar", "person", 1.0, "exact",
+    ...      None, "resolved", ())))], "unknown": []}), ensure_ascii=False)
+    True
+    """
+    unknown = [spelling(r[2]) for r in rows if r[9] == "unknown"]
+    did = _value(doc_id) if isinstance(doc_id, (str, int)) else \
+        json.dumps(doc_id, ensure_ascii=False, default=str)
+    names = list(dict.fromkeys(r[2] for r in rows if r[9] == "unknown"))
+    annotation = (f'{{"doc_id": {did}, "mentions": [{", ".join(map(_mention_json, rows))}], '
+                  f'"unknown": {_value(names)}}}')
+    rew = None if text is None else f'{{"doc_id": {did}, "text": {_enc(text)}}}'
+    ms = [MentionRow(r[9], r[3], r[4], r[5], spelling(r[2]), r[8]) for r in rows]
+    return Prepared(str(doc_id), annotation, rew, ms, unknown)

@@ -16,18 +16,43 @@ from typing import Any
 
 from ..entities.lookup import Lookup
 from ..parallel import can_fork, chunked, run_ordered, shared
-from .records import Prepared, prepare
-from .stream import Style, normalise_corpus
+from ..text.annotator import Annotator
+from .records import Prepared, prepare, prepare_rows, rewrite_rows
+from .stream import Style, check_style, normalise_corpus, records
 
 __all__ = ["run_records", "BATCH"]
 
 BATCH = 200          # documents per task sent to a worker process
 
 
+def _annotator(resolver: Lookup | None) -> Annotator | None:
+    """The built annotator of ``resolver`` (None: not a resolver with one)."""
+    if resolver is None:
+        return None
+    resolver.annotate("")          # build (or rebuild after a change) the annotator
+    ann = getattr(resolver, "_annotator", None)
+    return ann if isinstance(ann, Annotator) else None
+
+
+def _prepared(docs: Iterable[tuple[str, str]], resolver: Lookup | None, rewrite: bool,
+              style: Style) -> Iterator[Prepared]:
+    """:class:`Prepared` records of ``docs`` on this core: straight from the annotator's
+    plain tuples when the resolver has one (no ``Mention`` built or dumped)."""
+    ann = _annotator(resolver)
+    if ann is None:
+        for r in normalise_corpus(docs, resolver=resolver, rewrite=rewrite, style=style):
+            yield prepare(r)
+        return
+    check_style(style)
+    rows = ann.rows
+    for doc_id, text in records(docs):
+        found = rows(text)
+        yield prepare_rows(doc_id, found, rewrite_rows(text, found, style) if rewrite else None)
+
+
 def _work(batch: list[tuple[str, str]]) -> list[Prepared]:
     job = shared()
-    return [prepare(r) for r in normalise_corpus(batch, resolver=job["resolver"],
-                                                 rewrite=job["rewrite"], style=job["style"])]
+    return list(_prepared(batch, job["resolver"], job["rewrite"], job["style"]))
 
 
 def run_records(docs: Iterable[tuple[str, str]], *, resolver: Lookup | None = None,
@@ -42,8 +67,7 @@ def run_records(docs: Iterable[tuple[str, str]], *, resolver: Lookup | None = No
     ``rewrite``, ``style``).
     """
     if workers <= 1:
-        for r in normalise_corpus(docs, resolver=resolver, rewrite=rewrite, style=style):
-            yield prepare(r)
+        yield from _prepared(docs, resolver, rewrite, style)
         return
     if resolver is not None and can_fork():
         resolver.annotate("")          # build the annotator once, before the fork
