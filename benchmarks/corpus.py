@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from resolver import Resolver  # noqa: E402
 from resolver.cli.corpus import run_records  # noqa: E402
+from resolver.corpus.runner import BATCH_CHARS  # noqa: E402
 from resolver.corpus.stream import normalise_corpus  # noqa: E402
 
 MB = 1_000_000
@@ -168,12 +169,13 @@ def _cpu_with_children() -> float:
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def time_workers(r: Resolver, workers: int, size: float, seed: int, batch: int
+def time_workers(r: Resolver, workers: int, size: float, seed: int, batch_chars: int
                  ) -> tuple[float, float]:
     """(wall MB/s, CPU seconds per MB over all processes) of ``resolver corpus --workers N``'s
     engine; forked workers inherit ``r``, and are joined before the CPU time is read."""
     t0, c0 = time.perf_counter(), _cpu_with_children()
-    for _ in run_records(corpus(size, seed), resolver=r, workers=workers, batch_size=batch):
+    for _ in run_records(corpus(size, seed), resolver=r, workers=workers,
+                         batch_chars=batch_chars):
         pass
     return size / (time.perf_counter() - t0), (_cpu_with_children() - c0) / size
 
@@ -184,7 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--aliases", type=int, default=100_000, help="synthetic aliases (default 100k)")
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--no-workers", action="store_true", help="skip the 1 vs 2 processes rows")
-    p.add_argument("--batch", type=int, default=50, help="documents per worker task (default 50)")
+    p.add_argument("--batch-chars", type=int, default=BATCH_CHARS,
+                   help=f"characters per worker task (default {BATCH_CHARS:,})")
     args = p.parse_args(argv)
     rows: list[tuple[str, str]] = []
     print(f"# corpus benchmark: {args.mb:g} MB English news text, {platform.python_version()}, "
@@ -224,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
              ("(b) mentions found", f"{n:,}")]
     if not args.no_workers:
         w_mb = args.mb / 2
-        (one, c1), (two, c2) = (time_workers(big, w, w_mb, args.seed, args.batch)
+        (one, c1), (two, c2) = (time_workers(big, w, w_mb, args.seed, args.batch_chars)
                                 for w in (1, 2))
         rows += [(f"(b) 1 process MB/s, wall ({w_mb:g} MB)", f"{one:.2f}"),
                  (f"(b) 2 processes MB/s, wall ({w_mb:g} MB, incl. pool start)", f"{two:.2f}"),

@@ -37,20 +37,29 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def chunked(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
-    """Lists of ``size`` items (the last may be shorter), lazily.
+def chunked(items: Iterable[_T], size: int, *, weight: Callable[[_T], int] | None = None,
+            limit: int = 0) -> Iterator[list[_T]]:
+    """Lists of ``size`` items (the last may be shorter), lazily; with ``weight`` and
+    ``limit``, a list also ends once its items weigh ``limit`` or more (documents batched by
+    their length, so tasks cost about the same however long the documents are).
 
     >>> list(chunked("abcde", 2))
     [['a', 'b'], ['c', 'd'], ['e']]
+    >>> list(chunked(["aaaa", "b", "cc", "d", "e"], 10, weight=len, limit=3))
+    [['aaaa'], ['b', 'cc'], ['d', 'e']]
     """
     if size < 1:
         raise ValueError(f"size must be at least 1, not {size}")
     batch: list[_T] = []
+    total = 0
     for x in items:
         batch.append(x)
-        if len(batch) >= size:
+        if weight is not None:
+            total += weight(x)
+        if len(batch) >= size or (limit and total >= limit):
             yield batch
             batch = []
+            total = 0
     if batch:
         yield batch
 

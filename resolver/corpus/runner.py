@@ -12,6 +12,7 @@ already built; a spawned one rebuilds it from the command-line options.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from typing import Any
 
 from ..entities.lookup import Lookup
@@ -20,9 +21,14 @@ from ..text.annotator import Annotator
 from .records import Prepared, prepare, prepare_rows, rewrite_rows
 from .stream import Style, check_style, normalise_corpus, records
 
-__all__ = ["run_records", "BATCH"]
+__all__ = ["run_records", "BATCH", "BATCH_CHARS"]
 
-BATCH = 200          # documents per task sent to a worker process
+BATCH = 5_000            # at most this many documents per task sent to a worker process ...
+BATCH_CHARS = 250_000    # ... and at most about this many characters (tasks of ~50 ms)
+
+
+def _chars(doc: tuple[str, str]) -> int:
+    return len(doc[1]) if isinstance(doc, tuple) and len(doc) == 2 else 1
 
 
 def _annotator(resolver: Lookup | None) -> Annotator | None:
@@ -58,11 +64,15 @@ def _work(batch: list[tuple[str, str]]) -> list[Prepared]:
 def run_records(docs: Iterable[tuple[str, str]], *, resolver: Lookup | None = None,
                 workers: int = 1, setup: Callable[[], dict[str, Any]] | None = None,
                 rewrite: bool = False, style: Style = "replace",
-                batch_size: int = BATCH) -> Iterator[Prepared]:
+                batch_size: int = BATCH, batch_chars: int = BATCH_CHARS
+                ) -> Iterator[Prepared]:
     """:class:`Prepared` documents for ``docs``, in order.
 
     ``workers > 1`` runs a process pool; each worker gets documents in batches of
-    ``batch_size``, at most ``2 * workers`` batches in flight, so memory stays flat. Where
+    ``batch_size`` documents or ``batch_chars`` characters, whichever comes first (batched by
+    length, a task costs about the same however long the documents), at most
+    ``2 * workers`` batches in flight, so memory stays flat (and a corpus of one batch runs
+    here, with no pool to start). Where
     the platform cannot fork, ``setup()`` builds each worker's state (``resolver``,
     ``rewrite``, ``style``).
     """
@@ -71,7 +81,14 @@ def run_records(docs: Iterable[tuple[str, str]], *, resolver: Lookup | None = No
         return
     if resolver is not None and can_fork():
         resolver.annotate("")          # build the annotator once, before the fork
+    batches = chunked(docs, batch_size, weight=_chars, limit=batch_chars)
+    first = next(batches, None)
+    second = next(batches, None)
+    if second is None and (resolver is not None or setup is None):
+        yield from _prepared(first or [], resolver, rewrite, style)   # one task: no pool
+        return
+    head = [b for b in (first, second) if b is not None]
     state = {"resolver": resolver, "rewrite": rewrite, "style": style}
-    for part in run_ordered(_work, chunked(docs, batch_size), workers=workers, state=state,
-                            setup=setup):
+    for part in run_ordered(_work, chain(head, batches), workers=workers,
+                            state=state, setup=setup):
         yield from part
