@@ -140,6 +140,14 @@ def time_resolver(r: Resolver, size: float, seed: int) -> tuple[Speed, int]:
     return sp.stop(), n
 
 
+def time_records(r: Resolver, size: float, seed: int) -> Speed:
+    """``resolver corpus``'s engine on one core: annotation records (JSON lines) per document."""
+    sp = Speed(size)
+    for _ in run_records(corpus(size, seed), resolver=r):
+        pass
+    return sp.stop()
+
+
 def floor_automaton(r: Resolver) -> ahocorasick.Automaton:
     a = ahocorasick.Automaton()
     for i, text in enumerate(r.index.alias_text):
@@ -199,9 +207,12 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(("aliases (default tables)", f"{len(r.index.alias_text):,}"))
     speed, n = time_resolver(r, args.mb, args.seed)
     fl, _ = time_floor(floor_automaton(r), args.mb, args.seed)
+    rec = time_records(r, args.mb, args.seed)
     rows += [("(a) default tables: resolver MB/s (wall / CPU)", str(speed)),
+             ("(a) `resolver corpus` engine, 1 process, MB/s (wall / CPU)", str(rec)),
              ("(a) floor (pyahocorasick + whole word) MB/s (wall / CPU)", str(fl)),
              ("(a) floor / resolver (CPU)", f"{fl.cpu / speed.cpu:.2f}x"),
+             ("(a) floor / `resolver corpus` engine (CPU)", f"{fl.cpu / rec.cpu:.2f}x"),
              ("(a) mentions found", f"{n:,}"), ("peak RSS after (a), MB", f"{rss_mb():.0f}")]
 
     t0 = time.perf_counter()
@@ -216,7 +227,10 @@ def main(argv: list[str] | None = None) -> int:
     rows.append((f"(b) resolver MB/s (wall / CPU), {small:g} MB", str(s_small)))
     rows.append((f"peak RSS after {small:g} MB, MB", f"{rss_mb():.0f}"))
     speed, n = time_resolver(big, args.mb, args.seed)
+    rec = time_records(big, args.mb, args.seed)
     rows += [(f"(b) resolver MB/s (wall / CPU), {args.mb:g} MB", str(speed)),
+             (f"(b) `resolver corpus` engine, 1 process, MB/s (wall / CPU), {args.mb:g} MB",
+              str(rec)),
              (f"peak RSS after {args.mb:g} MB, MB", f"{rss_mb():.0f}")]
     a = floor_automaton(big)
     fl, _ = time_floor(a, args.mb, args.seed)
@@ -224,6 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     gc.collect()
     rows += [("(b) floor (pyahocorasick + whole word) MB/s (wall / CPU)", str(fl)),
              ("(b) floor / resolver (CPU)", f"{fl.cpu / speed.cpu:.2f}x"),
+             ("(b) floor / `resolver corpus` engine (CPU)", f"{fl.cpu / rec.cpu:.2f}x"),
              ("(b) mentions found", f"{n:,}")]
     if not args.no_workers:
         w_mb = args.mb / 2
