@@ -132,8 +132,7 @@ def rewrite_rows(text: str, rows: list[Row], style: str = "replace") -> str:
 
 
 _enc = json.encoder.encode_basestring      # a str as JSON (ensure_ascii=False), in C
-_MIDDLES: BoundedCache[tuple[Any, ...], str] = BoundedCache(CACHE_SIZE)
-_TAILS: BoundedCache[tuple[str, tuple[str, ...]], str] = BoundedCache(CACHE_SIZE)
+_RESTS: BoundedCache[tuple[Any, ...], str] = BoundedCache(50_000)   # ~10 MB at most
 
 
 def _value(v: Any) -> str:
@@ -148,21 +147,14 @@ def _value(v: Any) -> str:
 
 
 def _mention_json(r: Row) -> str:
-    """``json.dumps(dict(zip(FIELDS, r)), ensure_ascii=False)``, byte for byte, from cached
-    pieces: the entity part and the status part repeat across a corpus."""
-    mid_key = r[3:8]
-    mid = _MIDDLES.get(mid_key)
-    if mid is None:
-        mid = _MIDDLES.put(mid_key, "".join(
-            f', "{k}": {_value(v)}' for k, v in zip(FIELDS[3:8], mid_key)))
-    tail_key = (r[9], r[10])
-    tail = _TAILS.get(tail_key)
-    if tail is None:
-        tail = _TAILS.put(tail_key, f', "status": {_value(r[9])}, "candidates": '
-                                    f'{_value(r[10])}}}')
-    title = r[8]
-    return (f'{{"start": {r[0]}, "end": {r[1]}, "text": {_enc(r[2])}{mid}, "title": '
-            f'{"null" if title is None else _enc(title)}{tail}')
+    """``json.dumps(dict(zip(FIELDS, r)), ensure_ascii=False)``, byte for byte: everything
+    after the offsets (name, entity, title, status) is cached, since a corpus repeats it."""
+    key = r[2:]
+    rest = _RESTS.get(key)
+    if rest is None:
+        rest = _RESTS.put(key, ", ".join(f'"{k}": {_value(v)}'
+                                         for k, v in zip(FIELDS[2:], key)) + "}")
+    return f'{{"start": {r[0]}, "end": {r[1]}, {rest}'
 
 
 def prepare_rows(doc_id: str | int, rows: list[Row], text: str | None = None) -> Prepared:
