@@ -15,7 +15,6 @@ from typing import Any, NamedTuple
 
 from ..cache import BoundedCache
 from ..text.annotator import FIELDS, Row
-from ..text.known import CACHE_SIZE
 from ..text.prep import dehyphenate
 
 __all__ = ["doc_record", "spelling", "mention_status", "MentionRow", "Prepared", "prepare",
