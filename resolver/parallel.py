@@ -14,6 +14,7 @@ platform cannot fork, ``setup`` rebuilds that state in each spawned worker.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -82,6 +83,7 @@ def run_ordered(fn: Callable[[_T], _R], tasks: Iterable[_T], *, workers: int = 1
     """
     if state is not None:
         _STATE.update(state)
+    frozen = False
     try:
         if workers <= 1:
             yield from map(fn, tasks)
@@ -92,6 +94,9 @@ def run_ordered(fn: Callable[[_T], _R], tasks: Iterable[_T], *, workers: int = 1
         ctx = multiprocessing.get_context("fork" if fork else "spawn")
         spawned = not fork and setup is not None
         limit = in_flight or 2 * workers
+        if fork and not gc.get_freeze_count():
+            gc.freeze()     # the inherited objects out of the collector's sight: a worker's
+            frozen = True   # collector does not walk them, so their pages stay shared
         with ProcessPoolExecutor(workers, mp_context=ctx,
                                  initializer=_spawned_setup if spawned else None,  # type: ignore[arg-type]
                                  initargs=(setup,) if spawned else ()) as ex:  # type: ignore[arg-type]
@@ -104,3 +109,5 @@ def run_ordered(fn: Callable[[_T], _R], tasks: Iterable[_T], *, workers: int = 1
                 yield pending.popleft().result()
     finally:
         _STATE.clear()
+        if frozen:
+            gc.unfreeze()
