@@ -50,9 +50,13 @@ def _prepared(docs: Iterable[tuple[str, str]], resolver: Lookup | None, rewrite:
             yield prepare(r)
         return
     check_style(style)
-    rows = ann.rows
+    # a resolver over a store other processes may change checks it before each document (as
+    # its annotate() does), and rebuilds its annotator when the tables changed
+    syncs = getattr(type(resolver), "_sync", None) is not Lookup._sync
     for doc_id, text in records(docs):
-        found = rows(text)
+        if syncs:
+            ann = _annotator(resolver) or ann
+        found = ann.rows(text)
         yield prepare_rows(doc_id, found, rewrite_rows(text, found, style) if rewrite else None)
 
 

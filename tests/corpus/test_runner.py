@@ -74,3 +74,24 @@ def test_batches_close_by_characters() -> None:
     sizes = [[d for d, _ in b] for b in chunked(docs, 100, weight=lambda d: len(d[1]), limit=6)]
     assert sizes == [["a"], ["b", "c"], ["d", "e"]]
     assert [len(b) for b in chunked(docs, 2, weight=lambda d: len(d[1]), limit=100)] == [2, 2, 1]
+
+
+def test_a_resolver_whose_tables_change_is_checked_before_each_document() -> None:
+    class Live(Resolver):
+        """Tables another process may change: its _sync applies what is pending."""
+
+        pending: list = []
+
+        def _sync(self) -> None:
+            while self.pending:
+                self.pending.pop()()
+
+    r = Live()
+    r.add_entity("khalifa-haftar", "Khalifa Haftar", aliases=["Hiftar"])
+    docs = [("a", "Osman Dakhil met Hiftar."), ("b", "Osman Dakhil met Hiftar.")]
+    it = run_records(docs, resolver=r)
+    first = next(it)
+    r.pending.append(lambda: r.add_entity("osman-dakhil", "Osman Dakhil"))
+    second = next(it)
+    assert [m[:2] for m in first.mentions][0] == ("unknown", None)
+    assert [m[:2] for m in second.mentions][0] == ("resolved", "osman-dakhil")
