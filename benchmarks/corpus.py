@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from resolver import Resolver  # noqa: E402
 from resolver.cli.corpus import run_records  # noqa: E402
+from resolver.corpus.runner import BATCH_CHARS  # noqa: E402
 from resolver.corpus.stream import normalise_corpus  # noqa: E402
 
 MB = 1_000_000
@@ -139,6 +140,14 @@ def time_resolver(r: Resolver, size: float, seed: int) -> tuple[Speed, int]:
     return sp.stop(), n
 
 
+def time_records(r: Resolver, size: float, seed: int) -> Speed:
+    """``resolver corpus``'s engine on one core: annotation records (JSON lines) per document."""
+    sp = Speed(size)
+    for _ in run_records(corpus(size, seed), resolver=r):
+        pass
+    return sp.stop()
+
+
 def floor_automaton(r: Resolver) -> ahocorasick.Automaton:
     a = ahocorasick.Automaton()
     for i, text in enumerate(r.index.alias_text):
@@ -168,12 +177,13 @@ def _cpu_with_children() -> float:
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def time_workers(r: Resolver, workers: int, size: float, seed: int, batch: int
+def time_workers(r: Resolver, workers: int, size: float, seed: int, batch_chars: int
                  ) -> tuple[float, float]:
     """(wall MB/s, CPU seconds per MB over all processes) of ``resolver corpus --workers N``'s
     engine; forked workers inherit ``r``, and are joined before the CPU time is read."""
     t0, c0 = time.perf_counter(), _cpu_with_children()
-    for _ in run_records(corpus(size, seed), resolver=r, workers=workers, batch_size=batch):
+    for _ in run_records(corpus(size, seed), resolver=r, workers=workers,
+                         batch_chars=batch_chars):
         pass
     return size / (time.perf_counter() - t0), (_cpu_with_children() - c0) / size
 
@@ -184,7 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--aliases", type=int, default=100_000, help="synthetic aliases (default 100k)")
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--no-workers", action="store_true", help="skip the 1 vs 2 processes rows")
-    p.add_argument("--batch", type=int, default=50, help="documents per worker task (default 50)")
+    p.add_argument("--batch-chars", type=int, default=BATCH_CHARS,
+                   help=f"characters per worker task (default {BATCH_CHARS:,})")
     args = p.parse_args(argv)
     rows: list[tuple[str, str]] = []
     print(f"# corpus benchmark: {args.mb:g} MB English news text, {platform.python_version()}, "
@@ -196,9 +207,12 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(("aliases (default tables)", f"{len(r.index.alias_text):,}"))
     speed, n = time_resolver(r, args.mb, args.seed)
     fl, _ = time_floor(floor_automaton(r), args.mb, args.seed)
+    rec = time_records(r, args.mb, args.seed)
     rows += [("(a) default tables: resolver MB/s (wall / CPU)", str(speed)),
+             ("(a) `resolver corpus` engine, 1 process, MB/s (wall / CPU)", str(rec)),
              ("(a) floor (pyahocorasick + whole word) MB/s (wall / CPU)", str(fl)),
              ("(a) floor / resolver (CPU)", f"{fl.cpu / speed.cpu:.2f}x"),
+             ("(a) floor / `resolver corpus` engine (CPU)", f"{fl.cpu / rec.cpu:.2f}x"),
              ("(a) mentions found", f"{n:,}"), ("peak RSS after (a), MB", f"{rss_mb():.0f}")]
 
     t0 = time.perf_counter()
@@ -213,7 +227,10 @@ def main(argv: list[str] | None = None) -> int:
     rows.append((f"(b) resolver MB/s (wall / CPU), {small:g} MB", str(s_small)))
     rows.append((f"peak RSS after {small:g} MB, MB", f"{rss_mb():.0f}"))
     speed, n = time_resolver(big, args.mb, args.seed)
+    rec = time_records(big, args.mb, args.seed)
     rows += [(f"(b) resolver MB/s (wall / CPU), {args.mb:g} MB", str(speed)),
+             (f"(b) `resolver corpus` engine, 1 process, MB/s (wall / CPU), {args.mb:g} MB",
+              str(rec)),
              (f"peak RSS after {args.mb:g} MB, MB", f"{rss_mb():.0f}")]
     a = floor_automaton(big)
     fl, _ = time_floor(a, args.mb, args.seed)
@@ -221,10 +238,11 @@ def main(argv: list[str] | None = None) -> int:
     gc.collect()
     rows += [("(b) floor (pyahocorasick + whole word) MB/s (wall / CPU)", str(fl)),
              ("(b) floor / resolver (CPU)", f"{fl.cpu / speed.cpu:.2f}x"),
+             ("(b) floor / `resolver corpus` engine (CPU)", f"{fl.cpu / rec.cpu:.2f}x"),
              ("(b) mentions found", f"{n:,}")]
     if not args.no_workers:
         w_mb = args.mb / 2
-        (one, c1), (two, c2) = (time_workers(big, w, w_mb, args.seed, args.batch)
+        (one, c1), (two, c2) = (time_workers(big, w, w_mb, args.seed, args.batch_chars)
                                 for w in (1, 2))
         rows += [(f"(b) 1 process MB/s, wall ({w_mb:g} MB)", f"{one:.2f}"),
                  (f"(b) 2 processes MB/s, wall ({w_mb:g} MB, incl. pool start)", f"{two:.2f}"),

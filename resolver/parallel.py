@@ -14,6 +14,7 @@ platform cannot fork, ``setup`` rebuilds that state in each spawned worker.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -37,20 +38,29 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def chunked(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
-    """Lists of ``size`` items (the last may be shorter), lazily.
+def chunked(items: Iterable[_T], size: int, *, weight: Callable[[_T], int] | None = None,
+            limit: int = 0) -> Iterator[list[_T]]:
+    """Lists of ``size`` items (the last may be shorter), lazily; with ``weight`` and
+    ``limit``, a list also ends once its items weigh ``limit`` or more (documents batched by
+    their length, so tasks cost about the same however long the documents are).
 
     >>> list(chunked("abcde", 2))
     [['a', 'b'], ['c', 'd'], ['e']]
+    >>> list(chunked(["aaaa", "b", "cc", "d", "e"], 10, weight=len, limit=3))
+    [['aaaa'], ['b', 'cc'], ['d', 'e']]
     """
     if size < 1:
         raise ValueError(f"size must be at least 1, not {size}")
     batch: list[_T] = []
+    total = 0
     for x in items:
         batch.append(x)
-        if len(batch) >= size:
+        if weight is not None:
+            total += weight(x)
+        if len(batch) >= size or (limit and total >= limit):
             yield batch
             batch = []
+            total = 0
     if batch:
         yield batch
 
@@ -73,6 +83,7 @@ def run_ordered(fn: Callable[[_T], _R], tasks: Iterable[_T], *, workers: int = 1
     """
     if state is not None:
         _STATE.update(state)
+    frozen = False
     try:
         if workers <= 1:
             yield from map(fn, tasks)
@@ -83,6 +94,9 @@ def run_ordered(fn: Callable[[_T], _R], tasks: Iterable[_T], *, workers: int = 1
         ctx = multiprocessing.get_context("fork" if fork else "spawn")
         spawned = not fork and setup is not None
         limit = in_flight or 2 * workers
+        if fork and not gc.get_freeze_count():
+            gc.freeze()     # the inherited objects out of the collector's sight: a worker's
+            frozen = True   # collector does not walk them, so their pages stay shared
         with ProcessPoolExecutor(workers, mp_context=ctx,
                                  initializer=_spawned_setup if spawned else None,  # type: ignore[arg-type]
                                  initargs=(setup,) if spawned else ()) as ex:  # type: ignore[arg-type]
@@ -95,3 +109,5 @@ def run_ordered(fn: Callable[[_T], _R], tasks: Iterable[_T], *, workers: int = 1
                 yield pending.popleft().result()
     finally:
         _STATE.clear()
+        if frozen:
+            gc.unfreeze()

@@ -12,42 +12,87 @@ already built; a spawned one rebuilds it from the command-line options.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from typing import Any
 
 from ..entities.lookup import Lookup
 from ..parallel import can_fork, chunked, run_ordered, shared
-from .records import Prepared, prepare
-from .stream import Style, normalise_corpus
+from ..text.annotator import Annotator
+from .records import Prepared, prepare, prepare_rows, rewrite_rows
+from .stream import Style, check_style, normalise_corpus, records
 
-__all__ = ["run_records", "BATCH"]
+__all__ = ["run_records", "BATCH", "BATCH_CHARS"]
 
-BATCH = 200          # documents per task sent to a worker process
+BATCH = 5_000            # at most this many documents per task sent to a worker process ...
+BATCH_CHARS = 250_000    # ... and at most about this many characters (tasks of ~50 ms)
+
+
+def _chars(doc: tuple[str, str]) -> int:
+    return len(doc[1]) if isinstance(doc, tuple) and len(doc) == 2 else 1
+
+
+def _annotator(resolver: Lookup | None) -> Annotator | None:
+    """The built annotator of ``resolver`` (None: not a resolver with one)."""
+    if resolver is None:
+        return None
+    resolver.annotate("")          # build (or rebuild after a change) the annotator
+    ann = getattr(resolver, "_annotator", None)
+    return ann if isinstance(ann, Annotator) else None
+
+
+def _prepared(docs: Iterable[tuple[str, str]], resolver: Lookup | None, rewrite: bool,
+              style: Style) -> Iterator[Prepared]:
+    """:class:`Prepared` records of ``docs`` on this core: straight from the annotator's
+    plain tuples when the resolver has one (no ``Mention`` built or dumped)."""
+    ann = _annotator(resolver)
+    if ann is None:
+        for r in normalise_corpus(docs, resolver=resolver, rewrite=rewrite, style=style):
+            yield prepare(r)
+        return
+    check_style(style)
+    # a resolver over a store other processes may change checks it before each document (as
+    # its annotate() does), and rebuilds its annotator when the tables changed
+    syncs = getattr(type(resolver), "_sync", None) is not Lookup._sync
+    for doc_id, text in records(docs):
+        if syncs:
+            ann = _annotator(resolver) or ann
+        found = ann.rows(text)
+        yield prepare_rows(doc_id, found, rewrite_rows(text, found, style) if rewrite else None)
 
 
 def _work(batch: list[tuple[str, str]]) -> list[Prepared]:
     job = shared()
-    return [prepare(r) for r in normalise_corpus(batch, resolver=job["resolver"],
-                                                 rewrite=job["rewrite"], style=job["style"])]
+    return list(_prepared(batch, job["resolver"], job["rewrite"], job["style"]))
 
 
 def run_records(docs: Iterable[tuple[str, str]], *, resolver: Lookup | None = None,
                 workers: int = 1, setup: Callable[[], dict[str, Any]] | None = None,
                 rewrite: bool = False, style: Style = "replace",
-                batch_size: int = BATCH) -> Iterator[Prepared]:
+                batch_size: int = BATCH, batch_chars: int = BATCH_CHARS
+                ) -> Iterator[Prepared]:
     """:class:`Prepared` documents for ``docs``, in order.
 
     ``workers > 1`` runs a process pool; each worker gets documents in batches of
-    ``batch_size``, at most ``2 * workers`` batches in flight, so memory stays flat. Where
+    ``batch_size`` documents or ``batch_chars`` characters, whichever comes first (batched by
+    length, a task costs about the same however long the documents), at most
+    ``2 * workers`` batches in flight, so memory stays flat (and a corpus of one batch runs
+    here, with no pool to start). Where
     the platform cannot fork, ``setup()`` builds each worker's state (``resolver``,
     ``rewrite``, ``style``).
     """
     if workers <= 1:
-        for r in normalise_corpus(docs, resolver=resolver, rewrite=rewrite, style=style):
-            yield prepare(r)
+        yield from _prepared(docs, resolver, rewrite, style)
         return
     if resolver is not None and can_fork():
         resolver.annotate("")          # build the annotator once, before the fork
+    batches = chunked(docs, batch_size, weight=_chars, limit=batch_chars)
+    first = next(batches, None)
+    second = next(batches, None)
+    if second is None and (resolver is not None or setup is None):
+        yield from _prepared(first or [], resolver, rewrite, style)   # one task: no pool
+        return
+    head = [b for b in (first, second) if b is not None]
     state = {"resolver": resolver, "rewrite": rewrite, "style": style}
-    for part in run_ordered(_work, chunked(docs, batch_size), workers=workers, state=state,
-                            setup=setup):
+    for part in run_ordered(_work, chain(head, batches), workers=workers,
+                            state=state, setup=setup):
         yield from part

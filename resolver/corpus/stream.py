@@ -18,13 +18,15 @@ from ..entities.default import resolver_or_default
 from ..entities.lookup import Lookup
 from ..models import DocResult, Mention
 
-__all__ = ["DocResult", "normalise_text", "normalise_corpus", "rewrite_mentions", "records"]
+__all__ = ["DocResult", "normalise_text", "normalise_corpus", "rewrite_mentions", "records",
+           "check_style"]
 
 Style = Literal["replace", "append"]
 _STYLES = ("replace", "append")
 
 
-def _check_style(style: str) -> None:
+def check_style(style: str) -> None:
+    """Refuse a rewriting style other than ``replace`` and ``append``."""
     if style not in _STYLES:
         raise ValueError(f"style {style!r} must be one of {', '.join(_STYLES)}")
 
@@ -38,7 +40,7 @@ def rewrite_mentions(text: str, mentions: Iterable[Mention], style: Style = "rep
     >>> rewrite_mentions("Hiftar said", annotate("Hiftar said"), "append")
     'Hiftar [Khalifa Haftar] said'
     """
-    _check_style(style)
+    check_style(style)
     out: list[str] = []
     last = 0
     for m in mentions:
@@ -59,7 +61,7 @@ def normalise_text(text: str, *, style: Style = "replace", resolver: Lookup | No
     >>> normalise_text("Fayez Serraj and Hiftar")
     'Fayez al-Sarraj and Khalifa Haftar'
     """
-    _check_style(style)
+    check_style(style)
     return rewrite_mentions(text, resolver_or_default(resolver).annotate(text), style)
 
 
@@ -88,7 +90,7 @@ def normalise_corpus(docs: Iterable[str | tuple[str | int, str]], *,
     >>> [r.unknown for r in normalise_corpus([("a", "Hiftar met Hashim Bishr.")])]
     [['Hashim Bishr']]
     """
-    _check_style(style)
+    check_style(style)
     r = resolver_or_default(resolver)
     do_rewrite = rewrite
     bar: Any = None

@@ -31,10 +31,15 @@ from .prep import IDENTITY, OffsetMap, dehyphenate, lower, prepare
 from .spans import Found, SpanFinder
 from .titles import TitleFinder, common_words
 
-__all__ = ["Mention", "Annotator"]
+__all__ = ["Mention", "Annotator", "Row", "FIELDS"]
 
 
 _FIELDS = tuple(Mention.model_fields)
+FIELDS = _FIELDS   # the names of a :data:`Row`'s values, in order
+# A mention as a plain tuple of :class:`Mention`'s field values, in :data:`FIELDS` order:
+# (start, end, text, entity_id, canonical, type, score, method, title, status, candidates)
+Row = tuple[int, int, str, "str | None", "str | None", "str | None", "float | None",
+            "str | None", "str | None", str, tuple[str, ...]]
 _SET_RESOLVED = set(_FIELDS) - {"candidates"}         # copied per Mention (set.copy)
 _SET_OTHER = set(_FIELDS) - {"entity_id", "type"}
 
@@ -73,6 +78,42 @@ class Annotator:
         >>> [(m.text, m.status) for m in a.annotate("Gaddafi spoke to us in the US.")]
         [('Gaddafi', 'ambiguous'), ('US', 'resolved')]
         """
+        found, offsets = self._decided(text)
+        return self._mentions(text, found, offsets)
+
+    def rows(self, text: str) -> list[Row]:
+        """The mentions of ``text`` as plain tuples (:data:`Row`, the values of
+        :meth:`annotate`'s mentions in :data:`FIELDS` order): no model is built, for callers
+        that only write or count them (``resolver corpus``).
+
+        >>> from resolver import default_resolver
+        >>> Annotator(default_resolver()).rows("Hiftar met the LNA.")[0][:6]
+        (0, 6, 'Hiftar', 'khalifa-haftar', 'Khalifa Haftar', 'person')
+        """
+        found, offsets = self._decided(text)
+        ids, canonical, types = self.ix.entity_ids, self.ix.canonical, self.ix.types
+        out: list[Row] = []
+        append = out.append
+        same = offsets is IDENTITY
+        for f in found:
+            if same:
+                b, e, tb, te, name = f.b, f.e, f.tb, f.te, f.name
+            else:
+                b, e = offsets.start(f.b), offsets.end(f.e)
+                tb, te = (offsets.start(f.tb), offsets.end(f.te)) if f.te > f.tb else (0, 0)
+                name = text[b:e]
+            ent = f.ent
+            if ent >= 0:
+                append((b, e, name, ids[ent], canonical[ent], types[ent], f.score, f.method,
+                        text[tb:te] if te > tb else None, "resolved", ()))
+            else:
+                append((b, e, name, None, f.canon, None, f.score, f.method,
+                        text[tb:te] if te > tb else None, f.status,
+                        tuple(ids[c] for c in f.cands) if f.cands else ()))
+        return out
+
+    def _decided(self, text: str) -> tuple[list[Found], OffsetMap]:
+        """The decided mentions of ``text`` in the searched text, and the map back to it."""
         check_name(text, "text")
         t, offsets = dehyphenate(text)
         s = lower(t)
@@ -89,7 +130,7 @@ class Annotator:
         if lang == "ar":
             self.arabic.find(t, found)
         self.decider.decide(found, t)
-        return self._mentions(text, found, offsets)
+        return found, offsets
 
     def _mentions(self, text: str, found: list[Found], offsets: OffsetMap) -> list[Mention]:
         """The public results of a decided document, mapped back to ``text``'s offsets.

@@ -153,10 +153,11 @@ class DocumentDecider:
             rivals: list[object] = []
             if len(idx) > 1:
                 keys = [full[i][1] for i in idx]
-                rivals = [k for i, k in zip(idx[:-1], keys) if k != key and t and
-                          _SENTENCE_END.search(t, full[i][2].e, g.b) is None]
-                if not rivals and _kin_before(t, f.b) and any(k != key for k in keys):
-                    rivals = [k for k in keys if k != key]   # "the younger Haftar"
+                if any(k != key for k in keys):   # (else no rival: one person named so)
+                    rivals = [k for i, k in zip(idx[:-1], keys) if k != key and t and
+                              _SENTENCE_END.search(t, full[i][2].e, g.b) is None]
+                    if not rivals and _kin_before(t, f.b):
+                        rivals = [k for k in keys if k != key]   # "the younger Haftar"
             if rivals:
                 cands = tuple(dict.fromkeys(k for k in (key, *rivals) if isinstance(k, int)))
                 if len(cands) > 1:
