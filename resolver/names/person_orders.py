@@ -96,7 +96,7 @@ def deduplicated(q: ParsedName) -> ParsedName:
     >>> deduplicated(parse_name("Shoigu Shoigu Sergey")).parts
     ('shoigu', 'sergey')
     """
-    if len(set(q.parts)) == len(q.parts):
+    if len(q.parts) < 2 or len(set(q.parts)) == len(q.parts):
         return q
     keep = [i for i, p in enumerate(q.parts) if p not in q.parts[:i]]
     return ParsedName(tuple(q.parts[i] for i in keep), tuple(q.vowelless[i] for i in keep),

@@ -15,6 +15,8 @@ the same parts in another order and the same letters cut into other words
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .diminutives import is_given_name, related
 from .given_table import is_listed_given_name
 from .normalise import ParsedName
@@ -76,6 +78,7 @@ def _initials(part: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=262144)
 def family_similarity(a: str, b: str, vowelless: bool) -> tuple[float, str]:
     """Family names compared by sound, except that two family names which are both given
     names of the table (Hassan, Hussein) are the table's to decide."""
