@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from .normalise import ParsedName, parse_name
 from .organisations import compare_organisations
-from .persons import match_person
+from .person_orders import match_person
 from .rules import rules
 from .similarity import NO_MATCH, PART_MIN, NameMatch, PartMatch, part_similarity, vowel_similarity
 

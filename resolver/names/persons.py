@@ -5,8 +5,8 @@ surname alone may stand for the full name ("Hiftar"), but a different given name
 contradiction, not an omission: "Saddam Haftar" is not "Khalifa Haftar". Given names listed
 in ``data/rules/given_names.yaml`` are equal when they share a line and different when they
 do not (Mohamed and Mahmoud). When the parts do not line up, two more readings are tried:
-the same parts in another order (:func:`reordered`: Haftar Khalifa, Xi Jinping) and the same
-letters cut into other words (:func:`rejoined`: Moon Jae-in, Ziaur Rahman).
+the same parts in another order and the same letters cut into other words
+(:mod:`resolver.names.person_orders`).
 
 >>> from resolver.names.normalise import parse_name
 >>> compare_person(parse_name("Saddam Haftar"), parse_name("Khalifa Haftar")).contradiction
@@ -15,13 +15,14 @@ letters cut into other words (:func:`rejoined`: Moon Jae-in, Ziaur Rahman).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .diminutives import is_given_name, related
+from .given_table import is_listed_given_name
 from .normalise import ParsedName
 from .phonetic import readings
 from .rules import rules
 from .similarity import (
-    BOUNDARY_CHANGED,
-    BOUNDARY_MIN,
     NO_MATCH,
     PART_MIN,
     NameMatch,
@@ -30,7 +31,8 @@ from .similarity import (
     typing_slip,
 )
 
-__all__ = ["match_person", "compare_person", "reordered", "rejoined", "realigned", "is_patronymic", "deduplicated"]
+__all__ = ["compare_person", "family_similarity", "vowelless_at", "ORDER_CHANGED",
+           "MIDDLE_OMITTED"]
 
 SURNAME_ALONE = 0.06       # "Hiftar" for "Khalifa Hiftar"
 FIRST_NAME_OMITTED = 0.06  # "Caid Essebsi" for "Beji Caid Essebsi"
@@ -42,8 +44,6 @@ ORDER_CHANGED = 0.04       # the same parts in another order (Haftar Khalifa, Xi
 SLIP = 0.04                # one typing slip in one part (Serei Lavrov, Vladimir Pudin)
 STRONG = 0.95              # a part this alike vouches for a slip in the other
 RELATED = 0.9              # a given name by its short form or in another language (Ted, Juan)
-PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna",
-                      "oglu", "ogly", "ugli", "kyzy", "qizi")   # Slavic and Turkic
 
 
 def _given_similarity(a: str, b: str, vowelless: bool) -> tuple[float, str]:
@@ -78,7 +78,8 @@ def _initials(part: str) -> str | None:
     return None
 
 
-def _family_similarity(a: str, b: str, vowelless: bool) -> tuple[float, str]:
+@lru_cache(maxsize=262144)
+def family_similarity(a: str, b: str, vowelless: bool) -> tuple[float, str]:
     """Family names compared by sound, except that two family names which are both given
     names of the table (Hassan, Hussein) are the table's to decide."""
     r = rules()
@@ -102,7 +103,7 @@ def _nisba(a: str, b: str) -> bool:
     return (len(short) >= 3 and long_ == short + "i" and short[-1] not in "aeiouy")
 
 
-def _vowelless(q: ParsedName, i: int) -> bool:
+def vowelless_at(q: ParsedName, i: int) -> bool:
     return bool(q.vowelless) and q.vowelless[i]
 
 
@@ -114,7 +115,7 @@ def _middles(q: ParsedName, a: ParsedName, qm: list[int], am: list[int]
     for i in qm:
         best, best_j, rule = 0.0, -1, ""
         for j in free:   # middle names are given names: the table and initials apply
-            s, why = _given_similarity(q.parts[i], a.parts[j], _vowelless(q, i) or _vowelless(a, j))
+            s, why = _given_similarity(q.parts[i], a.parts[j], vowelless_at(q, i) or vowelless_at(a, j))
             if s > best:
                 best, best_j, rule = s, j, why
         if best >= PART_MIN:
@@ -140,7 +141,7 @@ def _middle_alone(q: ParsedName, a: ParsedName) -> NameMatch:
     for j in range(1, len(a.parts) - 1):
         if a.parts[j].startswith(rules().patronymic_prefixes):
             continue  # a patronymic names the father, not this person
-        s, why = part_similarity(q.parts[0], a.parts[j], _vowelless(q, 0) or _vowelless(a, j))
+        s, why = part_similarity(q.parts[0], a.parts[j], vowelless_at(q, 0) or vowelless_at(a, j))
         if s >= PART_MIN and s - MIDDLE_ALONE > best.score:
             best = NameMatch(s - MIDDLE_ALONE, (PartMatch("middle", q.parts[0], a.parts[j], s, why),),
                              (f"one middle name alone (-{MIDDLE_ALONE:.2f})",))
@@ -152,7 +153,7 @@ def _extra_last_name(q: ParsedName, a: ParsedName, family: PartMatch) -> NameMat
     "Salman bin Abdulaziz Al Saud" for "Salman bin Abdulaziz". The alias is compared with the
     query cut after the part that matches the alias's last name, strongly (>= 0.95)."""
     for j in range(len(q.parts) - 2, 0, -1):
-        s, _ = part_similarity(q.parts[j], a.parts[-1], _vowelless(q, j) or _vowelless(a, -1))
+        s, _ = part_similarity(q.parts[j], a.parts[-1], vowelless_at(q, j) or vowelless_at(a, -1))
         if s >= 0.95:
             cut = ParsedName(q.parts[:j + 1], q.vowelless[:j + 1], q.acronym[:j + 1], None)
             m = compare_person(cut, a)
@@ -181,7 +182,7 @@ def _alias_goes_on(q: ParsedName, a: ParsedName, family: PartMatch) -> NameMatch
     if is_given_name(last):
         return NameMatch(0.0, (family,), contradiction="family names differ")
     for j in range(len(a.parts) - 2, 0, -1):
-        s, _ = part_similarity(last, a.parts[j], _vowelless(q, -1) or _vowelless(a, j))
+        s, _ = part_similarity(last, a.parts[j], vowelless_at(q, -1) or vowelless_at(a, j))
         if s >= 0.95:
             cut = ParsedName(a.parts[:j + 1], a.vowelless[:j + 1], a.acronym[:j + 1], None)
             m = compare_person(q, cut)
@@ -193,14 +194,37 @@ def _alias_goes_on(q: ParsedName, a: ParsedName, family: PartMatch) -> NameMatch
     return NameMatch(0.0, (family,), contradiction="family names differ")
 
 
+def _query_names_more(q: ParsedName, a: ParsedName, family: PartMatch) -> NameMatch | None:
+    """The query states a first name the alias leaves out, and the alias's first name is a
+    middle name of the query: "Alexandre Boris de Pfeffel Johnson" for "Boris Johnson". Only
+    where the alias's first name is a European given name (``diminutives.yaml``) and neither
+    first name is an Arabic one (``given_names.yaml``): in European usage a middle name is the
+    person's own, in Arabic usage it names the father, and "Saddam Khalifa Haftar" is Khalifa
+    Haftar's son. Returns None when this reading does not apply."""
+    r = rules()
+    first = a.parts[0].replace("-", "")
+    if (not is_listed_given_name(first) or r.given_group(first) is not None
+            or r.given_group(q.parts[0].replace("-", "")) is not None):
+        return None
+    for j in range(1, len(q.parts) - 1):
+        if q.parts[j] == a.parts[0]:
+            cut = ParsedName(q.parts[j:], q.vowelless[j:], q.acronym[j:], None)
+            m = compare_person(cut, a)
+            if m.contradiction is None and m.score > 0:
+                return NameMatch(m.score - FIRST_NAME_OMITTED, m.parts, m.notes + (
+                    f"first name '{q.parts[0]}' only in the query (-{FIRST_NAME_OMITTED:.2f})",))
+            return None
+    return None
+
+
 def compare_person(q: ParsedName, a: ParsedName) -> NameMatch:
     """Two person names compared slot by slot (given, middles, family)."""
     n, m = len(q.parts), len(a.parts)
-    vq, va = _vowelless(q, n - 1), _vowelless(a, m - 1)
-    fam, why = _family_similarity(q.parts[-1], a.parts[-1], vq or va)
+    vq, va = vowelless_at(q, n - 1), vowelless_at(a, m - 1)
+    fam, why = family_similarity(q.parts[-1], a.parts[-1], vq or va)
     slip_notes: list[str] = []
     if fam < PART_MIN and n >= 2 and m >= 2:   # Vladimir Pudin: the given name vouches
-        g0 = _given_similarity(q.parts[0], a.parts[0], _vowelless(q, 0) or _vowelless(a, 0))[0]
+        g0 = _given_similarity(q.parts[0], a.parts[0], vowelless_at(q, 0) or vowelless_at(a, 0))[0]
         if _slip(q.parts[-1], a.parts[-1], g0, vq or va):
             fam, why = PART_MIN, "one typing slip, to a spelling ten times rarer"
             slip_notes.append(f"one typing slip in '{q.parts[-1]}' (-{SLIP:.2f})")
@@ -220,7 +244,7 @@ def compare_person(q: ParsedName, a: ParsedName) -> NameMatch:
     if n == 1:
         return NameMatch(fam - SURNAME_ALONE, (family,),
                          (f"surname alone, given name not stated (-{SURNAME_ALONE:.2f})",))
-    v0 = _vowelless(q, 0) or _vowelless(a, 0)
+    v0 = vowelless_at(q, 0) or vowelless_at(a, 0)
     giv, gwhy = _given_similarity(q.parts[0], a.parts[0], v0)
     r = rules()
     if (giv < PART_MIN and not slip_notes and r.given_group(q.parts[0].replace("-", "")) is None
@@ -235,11 +259,15 @@ def compare_person(q: ParsedName, a: ParsedName) -> NameMatch:
     if giv < PART_MIN and rules().given_group(q.parts[0].replace("-", "")) is None:
         # the query may have left out the first name: "Caid Essebsi" for "Beji Caid Essebsi";
         # not when it starts with a known given name (Idriss Deby is not Mahamat Idriss Deby)
-        alt = [(part_similarity(q.parts[0], a.parts[j], _vowelless(q, 0) or _vowelless(a, j)), j)
+        alt = [(part_similarity(q.parts[0], a.parts[j], vowelless_at(q, 0) or vowelless_at(a, j)), j)
                for j in am]
         hit = max(alt, default=((0.0, ""), -1))
     else:
         hit = ((giv, gwhy), -1)
+    if giv < PART_MIN and hit[0][0] < PART_MIN and n > m:
+        alt_match = _query_names_more(q, a, family)
+        if alt_match is not None:
+            return alt_match
     if giv < PART_MIN:
         if hit[0][0] < PART_MIN or a.parts[hit[1]].startswith(rules().patronymic_prefixes):
             return NameMatch(0.0, (family, given), contradiction="given names differ")
@@ -253,144 +281,3 @@ def compare_person(q: ParsedName, a: ParsedName) -> NameMatch:
     mid = sum(p.score for p in middles) / len(middles) if middles else 1.0
     score = 0.5 * fam + 0.4 * giv + 0.1 * mid - penalty - extra
     return NameMatch(max(0.0, score), (given, *middles, family), tuple(notes + mnotes))
-
-
-def reordered(q: ParsedName, a: ParsedName) -> NameMatch:
-    """The same parts in another order: family name first (lists, East Asian order, Haftar
-    Khalifa), or a patronymic moved (bin Said Qaboos). Every part must pair off one to one
-    with a part of the other name; and at most one part of each may be a given name of the
-    tables (:func:`~resolver.names.diminutives.is_given_name`), since two given names
-    swapped are two people (Ali Hassan, Hassan Ali; Hans Friedrich, Friedrich Hans)."""
-    n = len(q.parts)
-    if n < 2 or n != len(a.parts) or q.parts == a.parts:
-        return NO_MATCH
-    for name in (q, a):
-        if sum(is_given_name(p) for p in name.parts) > 1:
-            return NO_MATCH
-    pairs = sorted(((_family_similarity(q.parts[i], a.parts[j],
-                                        _vowelless(q, i) or _vowelless(a, j)), i, j)
-                    for i in range(n) for j in range(n)), key=lambda x: -x[0][0])
-    pairing: dict[int, int] = {}   # query part -> alias part
-    matches: list[PartMatch] = []
-    for (s, why), i, j in pairs:
-        if i in pairing or j in pairing.values() or s < PART_MIN:
-            continue
-        pairing[i] = j
-        matches.append(PartMatch("part", q.parts[i], a.parts[j], s, why))
-    if len(matches) < n or all(i == j for i, j in pairing.items()):
-        return NO_MATCH   # not all paired, or paired in the same order: not a reordering
-    score = sum(p.score for p in matches) / n - ORDER_CHANGED
-    return NameMatch(max(0.0, score), tuple(matches),
-                     (f"the parts stand in another order (-{ORDER_CHANGED:.2f})",))
-
-
-def rejoined(q: ParsedName, a: ParsedName) -> NameMatch:
-    """The same name cut into words differently: hyphen, space or nothing between its pieces
-    (Moon Jae-in / Moon Jae In, Ziaur Rahman / Zia-ur-Rahman, Margarita-Simonyan). The
-    letters of the whole names, in order, must be alike (:data:`BOUNDARY_MIN`) and start
-    alike."""
-    jq = "".join(q.parts).replace("-", "")
-    ja = "".join(a.parts).replace("-", "")
-    if len(q.parts) == len(a.parts) or jq[:1] != ja[:1]:
-        return NO_MATCH
-    s, why = part_similarity(jq, ja, any(q.vowelless) or any(a.vowelless))
-    if s < BOUNDARY_MIN:
-        return NO_MATCH
-    return NameMatch(s - BOUNDARY_CHANGED, (PartMatch("name", q.normalised, a.normalised, s, why),),
-                     (f"the same letters cut into other words (-{BOUNDARY_CHANGED:.2f})",))
-
-
-def is_patronymic(part: str) -> bool:
-    """Whether a part is a Slavic or Turkic patronymic by its ending (Vladimirovich,
-    Viktorovna, Aliyevich, Heydar oglu written as one word): the father's name, which one
-    writing of a person's name gives and another leaves out.
-
-    >>> is_patronymic("vladimirovich"), is_patronymic("petrovna"), is_patronymic("rabinovich")
-    (True, True, True)
-    >>> is_patronymic("ivanov"), is_patronymic("friedrich")
-    (False, False)
-    """
-    return len(part) >= 7 and part.endswith(PATRONYMIC_ENDINGS)
-
-
-def deduplicated(q: ParsedName) -> ParsedName:
-    """The name with a part written twice kept once (Shoigu Shoigu Sergey: a list's repeat).
-
-    >>> from resolver.names.normalise import parse_name
-    >>> deduplicated(parse_name("Shoigu Shoigu Sergey")).parts
-    ('shoigu', 'sergey')
-    """
-    if len(set(q.parts)) == len(q.parts):
-        return q
-    keep = [i for i, p in enumerate(q.parts) if p not in q.parts[:i]]
-    return ParsedName(tuple(q.parts[i] for i in keep), tuple(q.vowelless[i] for i in keep),
-                      tuple(q.acronym[i] for i in keep), q.title)
-
-
-def realigned(q: ParsedName, a: ParsedName) -> NameMatch:
-    """The parts of two names of different lengths paired in any order: family name first
-    and the patronymic left out (Rotenberg Arkadii for Arkadii Romanovich Rotenberg; Lavrov
-    Sergey Viktorovich for Sergey Lavrov). Every part of the shorter name must pair off with a
-    part of the longer, in another order than written (in the written order the slot
-    comparison decides). Of the longer name's other parts only two kinds are let go:
-    patronymics (:func:`is_patronymic`), on either side, and middle names of the alias (not
-    its first or last part), each for :data:`MIDDLE_OMITTED`; a first name of the query's
-    own is not let go, since "Saddam Khalifa Haftar" is Khalifa Haftar's son. As in
-    :func:`reordered`, a name with two given names of the table is not read out of order."""
-    n, m = len(q.parts), len(a.parts)
-    if n == m or min(n, m) < 2:
-        return NO_MATCH
-    for name in (q, a):
-        if sum(is_given_name(p) for p in name.parts) > 1:
-            return NO_MATCH
-    short, long_ = (q, a) if n < m else (a, q)
-    pairs = sorted(((_family_similarity(short.parts[i], long_.parts[j],
-                                        _vowelless(short, i) or _vowelless(long_, j)), i, j)
-                    for i in range(len(short.parts)) for j in range(len(long_.parts))),
-                   key=lambda x: -x[0][0])
-    pairing: dict[int, int] = {}   # shorter name's part -> longer name's part
-    matches: list[PartMatch] = []
-    for (sim, why), i, j in pairs:
-        if i in pairing or j in pairing.values() or sim < PART_MIN:
-            continue
-        pairing[i] = j
-        qp, ap = (short.parts[i], long_.parts[j]) if short is q else (long_.parts[j], short.parts[i])
-        matches.append(PartMatch("part", qp, ap, sim, why))
-    order = [pairing[i] for i in sorted(pairing)]
-    if len(pairing) < len(short.parts) or order == sorted(order):
-        return NO_MATCH   # not all paired, or in the written order: the slots decide
-    notes = [f"the parts stand in another order (-{ORDER_CHANGED:.2f})"]
-    for j in set(range(len(long_.parts))) - set(pairing.values()):
-        part = long_.parts[j]
-        if is_patronymic(part):
-            notes.append(f"patronymic '{part}' on one side only (-{MIDDLE_OMITTED:.2f})")
-        elif long_ is a and 0 < j < m - 1:
-            notes.append(f"middle name '{part}' on one side only (-{MIDDLE_OMITTED:.2f})")
-        else:
-            return NO_MATCH
-    score = (sum(p.score for p in matches) / len(matches) - ORDER_CHANGED
-             - MIDDLE_OMITTED * (len(notes) - 1))
-    return NameMatch(max(0.0, score), tuple(matches), tuple(notes))
-
-
-def match_person(q: ParsedName, a: ParsedName) -> NameMatch:
-    """The best reading of two person names: slot by slot (:func:`compare_person`); when the
-    lengths differ, also the same letters cut into other words (:func:`rejoined`) and the
-    parts in another order with some left out (:func:`realigned`); when the lengths agree
-    and the slots do not, the parts in another order (:func:`reordered`). A part written
-    twice counts once (:func:`deduplicated`).
-
-    >>> from resolver.names.normalise import parse_name
-    >>> round(match_person(parse_name("Rotenberg Arkadii"),
-    ...                    parse_name("Arkadii Romanovich Rotenberg")).score, 2)
-    0.94
-    """
-    q, a = deduplicated(q), deduplicated(a)
-    m = compare_person(q, a)
-    if len(q.parts) != len(a.parts):
-        alts = (rejoined(q, a), realigned(q, a)) if m.score < PART_MIN else (rejoined(q, a),)
-    elif m.score < PART_MIN and len(q.parts) > 1:
-        alts = (reordered(q, a),)
-    else:
-        return m
-    return max((m, *alts), key=lambda x: x.score)

@@ -1,0 +1,172 @@
+"""Other readings of two person names than slot by slot (:mod:`resolver.names.persons`):
+the same parts in another order (:func:`reordered`: Haftar Khalifa, Xi Jinping), in another
+order with a patronymic or a middle name left out (:func:`realigned`), and the same letters
+cut into other words (:func:`rejoined`: Moon Jae-in, Ziaur Rahman). :func:`match_person`
+takes the best reading.
+
+>>> from resolver.names.normalise import parse_name
+>>> match_person(parse_name("Hans Friedrich"), parse_name("Friedrich Hans")).score
+0.0
+"""
+
+from __future__ import annotations
+
+from .diminutives import is_given_name
+from .normalise import ParsedName
+from .persons import MIDDLE_OMITTED, ORDER_CHANGED, compare_person, family_similarity, vowelless_at
+from .similarity import (
+    BOUNDARY_CHANGED,
+    BOUNDARY_MIN,
+    NO_MATCH,
+    PART_MIN,
+    NameMatch,
+    PartMatch,
+    part_similarity,
+)
+
+__all__ = ["match_person", "reordered", "rejoined", "realigned", "is_patronymic", "deduplicated",
+           "PATRONYMIC_ENDINGS"]
+
+PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna",
+                      "oglu", "ogly", "ugli", "kyzy", "qizi")   # Slavic and Turkic
+
+
+def reordered(q: ParsedName, a: ParsedName) -> NameMatch:
+    """The same parts in another order: family name first (lists, East Asian order, Haftar
+    Khalifa), or a patronymic moved (bin Said Qaboos). Every part must pair off one to one
+    with a part of the other name; and at most one part of each may be a given name of the
+    tables (:func:`~resolver.names.diminutives.is_given_name`), since two given names
+    swapped are two people (Ali Hassan, Hassan Ali; Hans Friedrich, Friedrich Hans)."""
+    n = len(q.parts)
+    if n < 2 or n != len(a.parts) or q.parts == a.parts:
+        return NO_MATCH
+    for name in (q, a):
+        if sum(is_given_name(p) for p in name.parts) > 1:
+            return NO_MATCH
+    pairs = sorted(((family_similarity(q.parts[i], a.parts[j],
+                                        vowelless_at(q, i) or vowelless_at(a, j)), i, j)
+                    for i in range(n) for j in range(n)), key=lambda x: -x[0][0])
+    pairing: dict[int, int] = {}   # query part -> alias part
+    matches: list[PartMatch] = []
+    for (s, why), i, j in pairs:
+        if i in pairing or j in pairing.values() or s < PART_MIN:
+            continue
+        pairing[i] = j
+        matches.append(PartMatch("part", q.parts[i], a.parts[j], s, why))
+    if len(matches) < n or all(i == j for i, j in pairing.items()):
+        return NO_MATCH   # not all paired, or paired in the same order: not a reordering
+    score = sum(p.score for p in matches) / n - ORDER_CHANGED
+    return NameMatch(max(0.0, score), tuple(matches),
+                     (f"the parts stand in another order (-{ORDER_CHANGED:.2f})",))
+
+
+def rejoined(q: ParsedName, a: ParsedName) -> NameMatch:
+    """The same name cut into words differently: hyphen, space or nothing between its pieces
+    (Moon Jae-in / Moon Jae In, Ziaur Rahman / Zia-ur-Rahman, Margarita-Simonyan). The
+    letters of the whole names, in order, must be alike (:data:`BOUNDARY_MIN`) and start
+    alike."""
+    jq = "".join(q.parts).replace("-", "")
+    ja = "".join(a.parts).replace("-", "")
+    if len(q.parts) == len(a.parts) or jq[:1] != ja[:1]:
+        return NO_MATCH
+    s, why = part_similarity(jq, ja, any(q.vowelless) or any(a.vowelless))
+    if s < BOUNDARY_MIN:
+        return NO_MATCH
+    return NameMatch(s - BOUNDARY_CHANGED, (PartMatch("name", q.normalised, a.normalised, s, why),),
+                     (f"the same letters cut into other words (-{BOUNDARY_CHANGED:.2f})",))
+
+
+def is_patronymic(part: str) -> bool:
+    """Whether a part is a Slavic or Turkic patronymic by its ending (Vladimirovich,
+    Viktorovna, Aliyevich, Heydar oglu written as one word): the father's name, which one
+    writing of a person's name gives and another leaves out.
+
+    >>> is_patronymic("vladimirovich"), is_patronymic("petrovna"), is_patronymic("rabinovich")
+    (True, True, True)
+    >>> is_patronymic("ivanov"), is_patronymic("friedrich")
+    (False, False)
+    """
+    return len(part) >= 7 and part.endswith(PATRONYMIC_ENDINGS)
+
+
+def deduplicated(q: ParsedName) -> ParsedName:
+    """The name with a part written twice kept once (Shoigu Shoigu Sergey: a list's repeat).
+
+    >>> from resolver.names.normalise import parse_name
+    >>> deduplicated(parse_name("Shoigu Shoigu Sergey")).parts
+    ('shoigu', 'sergey')
+    """
+    if len(q.parts) < 2 or len(set(q.parts)) == len(q.parts):
+        return q
+    keep = [i for i, p in enumerate(q.parts) if p not in q.parts[:i]]
+    return ParsedName(tuple(q.parts[i] for i in keep), tuple(q.vowelless[i] for i in keep),
+                      tuple(q.acronym[i] for i in keep), q.title)
+
+
+def realigned(q: ParsedName, a: ParsedName) -> NameMatch:
+    """The parts of two names of different lengths paired in any order: family name first
+    and the patronymic left out (Rotenberg Arkadii for Arkadii Romanovich Rotenberg; Lavrov
+    Sergey Viktorovich for Sergey Lavrov). Every part of the shorter name must pair off with a
+    part of the longer, in another order than written (in the written order the slot
+    comparison decides). Of the longer name's other parts only two kinds are let go:
+    patronymics (:func:`is_patronymic`), on either side, and middle names of the alias (not
+    its first or last part), each for :data:`MIDDLE_OMITTED`; a first name of the query's
+    own is not let go, since "Saddam Khalifa Haftar" is Khalifa Haftar's son. As in
+    :func:`reordered`, a name with two given names of the table is not read out of order."""
+    n, m = len(q.parts), len(a.parts)
+    if n == m or min(n, m) < 2:
+        return NO_MATCH
+    for name in (q, a):
+        if sum(is_given_name(p) for p in name.parts) > 1:
+            return NO_MATCH
+    short, long_ = (q, a) if n < m else (a, q)
+    pairs = sorted(((family_similarity(short.parts[i], long_.parts[j],
+                                        vowelless_at(short, i) or vowelless_at(long_, j)), i, j)
+                    for i in range(len(short.parts)) for j in range(len(long_.parts))),
+                   key=lambda x: -x[0][0])
+    pairing: dict[int, int] = {}   # shorter name's part -> longer name's part
+    matches: list[PartMatch] = []
+    for (sim, why), i, j in pairs:
+        if i in pairing or j in pairing.values() or sim < PART_MIN:
+            continue
+        pairing[i] = j
+        qp, ap = (short.parts[i], long_.parts[j]) if short is q else (long_.parts[j], short.parts[i])
+        matches.append(PartMatch("part", qp, ap, sim, why))
+    order = [pairing[i] for i in sorted(pairing)]
+    if len(pairing) < len(short.parts) or order == sorted(order):
+        return NO_MATCH   # not all paired, or in the written order: the slots decide
+    notes = [f"the parts stand in another order (-{ORDER_CHANGED:.2f})"]
+    for j in set(range(len(long_.parts))) - set(pairing.values()):
+        part = long_.parts[j]
+        if is_patronymic(part):
+            notes.append(f"patronymic '{part}' on one side only (-{MIDDLE_OMITTED:.2f})")
+        elif long_ is a and 0 < j < m - 1:
+            notes.append(f"middle name '{part}' on one side only (-{MIDDLE_OMITTED:.2f})")
+        else:
+            return NO_MATCH
+    score = (sum(p.score for p in matches) / len(matches) - ORDER_CHANGED
+             - MIDDLE_OMITTED * (len(notes) - 1))
+    return NameMatch(max(0.0, score), tuple(matches), tuple(notes))
+
+
+def match_person(q: ParsedName, a: ParsedName) -> NameMatch:
+    """The best reading of two person names: slot by slot (:func:`compare_person`); when the
+    lengths differ, also the same letters cut into other words (:func:`rejoined`) and the
+    parts in another order with some left out (:func:`realigned`); when the lengths agree
+    and the slots do not, the parts in another order (:func:`reordered`). A part written
+    twice counts once (:func:`deduplicated`).
+
+    >>> from resolver.names.normalise import parse_name
+    >>> round(match_person(parse_name("Rotenberg Arkadii"),
+    ...                    parse_name("Arkadii Romanovich Rotenberg")).score, 2)
+    0.94
+    """
+    q, a = deduplicated(q), deduplicated(a)
+    m = compare_person(q, a)
+    if len(q.parts) != len(a.parts):
+        alts = (rejoined(q, a), realigned(q, a)) if m.score < PART_MIN else (rejoined(q, a),)
+    elif m.score < PART_MIN and len(q.parts) > 1:
+        alts = (reordered(q, a),)
+    else:
+        return m
+    return max((m, *alts), key=lambda x: x.score)
