@@ -27,11 +27,12 @@ from ..index.aliases import AliasIndex
 from ..models import Match
 from ..names.normalise import parse_name
 from ..names.rules import rules
+from ..names.similarity import PART_MIN, part_similarity
 from .lang import is_any_function_word
 from .prep import fold, longest_first
 
 __all__ = ["KnownNames", "Resolving", "Hit", "Resolution", "CACHE_SIZE", "inflection_key",
-           "CLITICS"]
+           "CLITICS", "text_evidence"]
 
 CACHE_SIZE = 200_000
 _start = itemgetter(0)
@@ -87,6 +88,41 @@ def inflection_key(words: list[str]) -> tuple[str, ...]:
             w = w[:-1]
         out.append(w)
     return tuple(out)
+
+
+_SURE_METHODS = ("exact", "normalised")
+_ARTICLE_OPENING = re.compile(r"(?i)(?:al|el)(?:[- ]|(?=[^\W\d_]{4}))|ال")
+
+
+def text_evidence(name: str, alias: str, method: str | None) -> bool:
+    """Whether a match of ``name`` (a spelling found in running text) on ``alias`` by
+    ``method`` is evidence enough in text. A sure match (exact, normalised) always is;
+    a match by sound or likeness is not when:
+
+    - the name has two parts or more and its first part is not the alias's first part: an
+      unknown given name before a known surname is another person ("Belkassem Haftar" is
+      not Khalifa Belqasim Haftar);
+    - the name is one word with an Arabic article (al-, el-, glued or not) and the alias,
+      in Arabic script, has none (it would have the article ال if the name had one): the
+      article's letters were read as the name's ("Al-Ittihad", "Almasri").
+
+    >>> text_evidence("Belkassem Haftar", "Khalifa Belqasim Haftar", "fuzzy")
+    False
+    >>> text_evidence("Seif Gaddafi", "Saif Gaddafi", "fuzzy")
+    True
+    >>> text_evidence("Almasri", "مصر", "phonetic"), text_evidence("Tripolis", "Tripoli", "phonetic")
+    (False, True)
+    """
+    if method in _SURE_METHODS:
+        return True
+    parts = parse_name(name).parts
+    arabic = _ARABIC_LETTER.search(alias) is not None   # (its parts are read vowelless)
+    if len(parts) > 1:
+        first = parse_name(alias).parts
+        return bool(first) and (first[0] == parts[0] or part_similarity(
+            parts[0], first[0], vowelless=arabic)[0] >= PART_MIN)
+    return not arabic or _ARTICLE_OPENING.match(name) is None or \
+        _ARTICLE_OPENING.match(alias) is not None
 
 
 class Resolving(Protocol):
@@ -176,9 +212,9 @@ class KnownNames:
             hit = self._cache[key]
         else:
             m = self.resolver.resolve(key) if len(key) > 1 else None
-            hit = None if m is None else Resolution(
-                self.ix.eidx[m.entity_id], m.score, m.method, (),
-                len(parse_name(m.alias).parts))
+            hit = None if m is None or not text_evidence(key, m.alias, m.method) \
+                else Resolution(self.ix.eidx[m.entity_id], m.score, m.method, (),
+                                len(parse_name(m.alias).parts))
         return self._cache.touch(key, hit)     # (re)inserted last: most recently used
 
     def hit_result(self, name: str, aliases: tuple[int, ...]) -> Resolution:
