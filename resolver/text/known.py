@@ -69,6 +69,18 @@ def _continued(t: str, e: int) -> bool:
     return m is not None and m.group(1).islower() and not is_any_function_word(m.group(1))
 
 
+def _complement_end(name: str) -> bool:
+    """Whether a name ends in a lowercase complement after a lowercase word ("Conseil de
+    sécurité"), which a following word may carry on ("Conseil de sécurité nationale"); not a
+    name whose lowercase last word is its own adjective ("Conseil présidentiel libyen").
+
+    >>> _complement_end("Conseil de sécurité"), _complement_end("Conseil présidentiel")
+    (True, False)
+    """
+    words = name.split()
+    return len(words) > 2 and words[-1][0].islower() and words[-2][0].islower()
+
+
 def inflection_key(words: list[str]) -> tuple[str, ...]:
     """Folded words without German case endings: adjectives without -e/-en/-em/-er/-es, the
     last word without a genitive -s. ``Vereinten Nationen`` and ``Vereinte Nationen`` share it.
@@ -264,8 +276,8 @@ class KnownNames:
         opens with a lowercase word where every alias spelled so is capitalised ("du groupe
         Wagner"). In French, Italian and Spanish (and a text too short to tell) a name ending
         in a lowercase word is no name when a word of the same phrase follows it ("Conseil de
-        sécurité nationale"). An
-        Arabic name may carry proclitics (و ف, then ب ل ك: "وبنغازي", "لحفتر"): the hit is the
+        sécurité nationale"), unless that lowercase word is the adjective of a capitalised noun
+        ("Conseil présidentiel libyen"). An Arabic name may carry proclitics (و ف, then ب ل ك: "وبنغازي", "لحفتر"): the hit is the
         name without them. A hit inside a fixed expression (``not_names``) is none."""
         raw: list[Hit] = []
         append = raw.append
@@ -283,8 +295,7 @@ class KnownNames:
                         continue
                 if romance and t[e - 1].islower():
                     name = t[b:e]
-                    if " " in name and name[name.rindex(" ") + 1].islower() and \
-                            _continued(t, e):
+                    if _complement_end(name) and _continued(t, e):
                         continue
                 append((b, e, ids))
             if self._not_names is not None and raw and (

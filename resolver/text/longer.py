@@ -3,7 +3,9 @@ Tripoli", "viale Libia"), an event or institution named after a place ("Fiera
 internazionale di Tripoli", "conférence nationale de Ghadamès", "University of Tripoli"),
 an Arabic construct ("جامعة طرابلس", the University of Tripoli). The longest name wins: the
 whole is one mention, resolved when the tables know it whole, else unknown, and the known
-name inside is none. The nouns are listed in ``data/rules/name_nouns.yaml``.
+name inside is none. The nouns are listed in ``data/rules/name_nouns.yaml``. (The same pass
+reads a French name after a contracted article, "au Caire", as the name with its article,
+"Le Caire".)
 
 >>> import resolver
 >>> [(m.text, m.status) for m in resolver.annotate("Il negozio è in via Tripoli, a Roma.")]
@@ -107,6 +109,21 @@ def _start(t: str, b: int, lang: str, n: Nouns) -> int:
     return -1
 
 
+_CONTRACTED = {"au": "Le ", "du": "Le ", "aux": "Les ", "des": "Les "}
+
+
+def _contracted(t: str, f: Found, known: KnownNames) -> None:
+    """A French name whose article is contracted into the preposition before it ("au Caire",
+    "du Caire": à + le, de + le) is the name with its article ("Le Caire"): resolve it so."""
+    x, w = _word_before(t, f.b)
+    art = _CONTRACTED.get(w.lower()) if x >= 0 else None
+    if art is not None:
+        r = known.resolve(art + f.name)
+        if r is not None and r.entity >= 0 and r.method in ("exact", "normalised"):
+            f.hit, f.ent, f.score, f.method, f.status = r, r.entity, r.score, r.method, "resolved"
+            f.initial = False
+
+
 def widen(t: str, found: list[Found], lang: str, known: KnownNames) -> None:
     """Make each mention of ``found`` that ends a longer name (module doc) that name, in
     place; mentions inside the longer name before it are dropped.
@@ -127,6 +144,8 @@ def widen(t: str, found: list[Found], lang: str, known: KnownNames) -> None:
         if f.b < 3 or (f.ent >= 0 and types[f.ent] == "person") or f.status == "ambiguous":
             i += 1
             continue
+        if lang == "fr" and f.hit is None and f.status == "unknown":
+            _contracted(t, f, known)
         b = _start(t, f.b, lang, n)
         if b < 0 or (i and found[i - 1].e > b and found[i - 1].b < b):
             i += 1

@@ -119,9 +119,12 @@ class RunReader:
     def _opens(self, raw: str, lang: str) -> bool:
         """A word that opens a sentence as a common word of the text's language ("Power",
         "Head", "Tifosi"; of any language when it is not told): no name there unless the
-        tables know it as written, or it is a given name ("Mohamed")."""
+        tables know it as written (in German also in the genitive: "Italiens"), or it is a
+        given name ("Mohamed")."""
         return frequent_opener(raw, lang) and _R.given_group(fold(raw).strip()) is None and (
-            (hit := self.known.resolve(raw)) is None or hit.method not in _SURE)
+            (hit := self.known.resolve(raw)) is None or hit.method not in _SURE) and not (
+            lang in _GERMAN and raw.endswith("s") and len(raw) > 4 and (
+                (hit := self.known.resolve(raw[:-1])) is not None and hit.method in _SURE))
 
     @staticmethod
     def _institution(word: str) -> bool:
@@ -261,7 +264,8 @@ class RunReader:
                         tb = te = 0
                     found.append(Found(x, y - 1, tb, te, t[x:y - 1], hit))
                     j = k + 1    # the nouns after a genitive: "Haftars Truppen"
-                    while j < n_pos and self._german_noun(raw[j], words[j]):
+                    while j < n_pos and self._german_noun(raw[j], words[j]) and not any(
+                            h[0] == pos[j][0] for h in inner):   # (a name: "Giorgia Meloni")
                         j += 1
                     if j < n_pos:
                         self._place(t, pos[j][0], se, inner, found, lang, 0, 0, head)
