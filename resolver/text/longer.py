@@ -37,12 +37,17 @@ _MAX_ADJECTIVES = 2
 class Nouns:
     """The noun tables (folded): streets, nouns taking "of", prepositions, Arabic nouns."""
 
-    __slots__ = ("streets", "of_nouns", "of_words", "arabic")
+    __slots__ = ("streets", "of_nouns", "of_words", "arabic", "before")
 
     def __init__(self, streets: frozenset[str], of_nouns: frozenset[str],
                  of_words: frozenset[str], arabic: frozenset[str]) -> None:
         self.streets, self.of_nouns, self.of_words, self.arabic = \
             streets, of_nouns, of_words, arabic
+        # the words (lowercase, as written) that may stand right before a mention that ends a
+        # longer name: a cheap first test, before anything is folded
+        self.before = frozenset(
+            streets | of_words | {c + w for w in arabic for c in ("", *_CLITICS)}
+            | {e + q for e in _ELIDED for q in "'’"} | set(_CONTRACTED))
 
 
 @lru_cache(maxsize=1)
@@ -137,11 +142,22 @@ def widen(t: str, found: list[Found], lang: str, known: KnownNames) -> None:
     [Found(3, 19, 'fiera di Tripoli', unknown, -1)]
     """
     n = nouns()
+    before = n.before
     types = known.ix.types
     i = 0
     while i < len(found):
         f = found[i]
-        if f.b < 3 or (f.ent >= 0 and types[f.ent] == "person") or f.status == "ambiguous":
+        b0 = f.b
+        c = t[b0 - 1] if b0 > 2 else ""
+        if c == " ":
+            w = t[t.rfind(" ", b0 - 20 if b0 > 20 else 0, b0 - 1) + 1:b0 - 1]
+        elif c == "'" or c == "’":
+            w = t[t.rfind(" ", b0 - 20 if b0 > 20 else 0, b0 - 1) + 1:b0]
+        else:
+            i += 1
+            continue
+        if w.lower() not in before or (f.ent >= 0 and types[f.ent] == "person") or \
+                f.status == "ambiguous":
             i += 1
             continue
         if lang == "fr" and f.hit is None and f.status == "unknown":
