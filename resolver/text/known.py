@@ -39,6 +39,7 @@ _start = itemgetter(0)
 _SHORT = 3                  # an alias this short, with a capital, is searched as written
 CLITICS = ("وف", "بلك")      # Arabic proclitics: a conjunction, then a preposition
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_ARTICLE_AR = "ال"
 _ENDINGS = ("en", "em", "er", "es", "e")   # German adjective endings
 
 
@@ -190,6 +191,16 @@ class KnownNames:
                 for key in dict.fromkeys((low, " ".join(fold(text).split()), fold(low).strip())):
                     if key:
                         keys.setdefault(key, []).append(a)
+        # the article's alif drops after the preposition ل: "للأمم المتحدة" is ل + "الأمم
+        # المتحدة"; the name is searched as "لأمم المتحدة" too, found only after a ل
+        fused: dict[str, list[int]] = {}
+        for key, ids in keys.items():
+            if key.startswith(_ARTICLE_AR) and len(key) > 4:
+                f = "ل" + key[2:]
+                if f not in keys:
+                    fused.setdefault(f, []).extend(ids)
+        self._fused = frozenset(fused)
+        keys.update(fused)
         for key, ids in keys.items():
             auto.add_word(key, (len(key), tuple(ids)))
 
@@ -278,7 +289,8 @@ class KnownNames:
         in a lowercase word is no name when a word of the same phrase follows it ("Conseil de
         sécurité nationale"), unless that lowercase word is the adjective of a capitalised noun
         ("Conseil présidentiel libyen"). An Arabic name may carry proclitics (و ف, then ب ل ك: "وبنغازي", "لحفتر"): the hit is the
-        name without them. A hit inside a fixed expression (``not_names``) is none."""
+        name without them, and after ل the article's alif may be dropped ("للأمم المتحدة": the
+        hit is "لأمم المتحدة"). A hit inside a fixed expression (``not_names``) is none."""
         raw: list[Hit] = []
         append = raw.append
         romance = lang in _ROMANCE
@@ -289,6 +301,8 @@ class KnownNames:
                 if (e < n_s and s[e].isalnum()) or (
                         b and s[b - 1].isalnum() and not _after_clitics(s, b)):
                     continue
+                if t[b] == "ل" and (b == 0 or s[b - 1] != "ل") and s[b:e] in self._fused:
+                    continue              # "لأمم المتحدة" only after the preposition ل
                 if t[b].islower():        # opens in lowercase: a word ("conte", "us"), or
                     name = t[b:e]         # a lowercase word before a capitalised name
                     if name.islower() or self._capitalised(ids):

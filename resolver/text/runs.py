@@ -49,6 +49,7 @@ _ELIDED = re.compile(r"(?i)(" + "|".join(sorted(_R.elisions, key=len, reverse=Tr
                      + r")['’](?=[^\W\d_])")
 _GERMAN = ("de", "")       # languages where genitive -s and German nouns are read
 _INSTITUTIONS = frozenset(title_form(fold(w).strip()) for w in _R.institution_nouns)
+_ARABIC_ARTICLES = ("al", "el")
 _ROLES = frozenset(title_form(fold(w).strip()) for w in _R.roles)
 
 
@@ -191,6 +192,9 @@ class RunReader:
             if w in _R.articles and i0 == 0 and (
                     not start or self.known.article_pair(w, words[1])):
                 kept = True   # "à La Haye", "Le Drian": the article is the name's
+                break
+            if w in _ARABIC_ARTICLES and raw[i0][0].isupper() and raw[i0 + 1][0].isupper():
+                kept = True   # "Al Thani", "El Sisi": the Arabic article of a surname
                 break
             if w in _R.name_adjectives and not any(h[0] > pos[i0][0] for h in inner) \
                     and _R.given_group(words[i0 + 1].replace(" ", "")) is None:
