@@ -16,6 +16,7 @@ reads a French name after a contracted article, "au Caire", as the name with its
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import yaml
@@ -47,7 +48,8 @@ class Nouns:
         # longer name: a cheap first test, before anything is folded
         self.before = frozenset(
             streets | of_words | {c + w for w in arabic for c in ("", *_CLITICS)}
-            | {e + q for e in _ELIDED for q in "'’"} | set(_CONTRACTED))
+            | {e + q for e in _ELIDED for q in "'’"} | set(_CONTRACTED) | _PORTFOLIO_LINKS
+            | {"l'", "l’"})
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +131,29 @@ def _contracted(t: str, f: Found, known: KnownNames) -> None:
             f.initial = False
 
 
+_MINISTER = re.compile(r"(?i)(?:^|\s)(?:ministr[oaei]|minister|ministre|ministero|ministère|"
+                       r"ministry|ministerium)(?:\s+de)?\s+$")
+
+
+def _portfolio(t: str, f: Found, w: str) -> None:
+    """An unknown name of three words or more after "ministro della", "ministre de l'",
+    "Minister of" (``w``: the word right before it) starts with the minister's portfolio,
+    no part of the name: "ministro della Giustizia Carlo Nordio" is Carlo Nordio."""
+    if f.name.count(" ") < 2 or w.lower().rstrip("'’") not in _PORTFOLIO_LINKS:
+        return
+    j = f.b - len(w) - (0 if w[-1:] in "'’" else 1)
+    m = _MINISTER.search(t, max(0, j - 17), j)
+    if m is None:
+        return
+    k = f.name.index(" ") + 1   # the title: "ministro della Giustizia"
+    f.b, f.name, f.tb, f.te = f.b + k, f.name[k:], m.start() + (not t[m.start()].isalpha()), \
+        f.b + k - 1
+
+
+_PORTFOLIO_LINKS = frozenset(("della", "del", "dell", "degli", "delle", "de", "du", "des",
+                              "of", "l", "d", "la"))
+
+
 def widen(t: str, found: list[Found], lang: str, known: KnownNames) -> None:
     """Make each mention of ``found`` that ends a longer name (module doc) that name, in
     place; mentions inside the longer name before it are dropped.
@@ -160,8 +185,10 @@ def widen(t: str, found: list[Found], lang: str, known: KnownNames) -> None:
                 f.status == "ambiguous":
             i += 1
             continue
-        if lang == "fr" and f.hit is None and f.status == "unknown":
-            _contracted(t, f, known)
+        if f.hit is None and f.status == "unknown":
+            if lang == "fr":
+                _contracted(t, f, known)
+            _portfolio(t, f, w)
         b = _start(t, f.b, lang, n)
         if b < 0 or (i and found[i - 1].e > b and found[i - 1].b < b):
             i += 1
