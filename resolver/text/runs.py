@@ -189,6 +189,13 @@ class RunReader:
         kept = False
         while i0 < n_pos - 1 and not any(h[0] == pos[i0][0] for h in inner):
             w = words[i0]
+            if raw[i0].islower() and w in _LINK_WORDS and i0 + 2 < n_pos and \
+                    raw[i0 + 1][0].isupper() and raw[i0 + 2][0].isupper():
+                i0 += 1   # "von Saddam Hussein": a preposition before a full name
+                continue
+            if len(raw[i0]) == 1 and not raw[i0].isascii():
+                i0 += 1   # "À N'Djamena": an accented letter is a word, no initial
+                continue
             if w in _R.articles and i0 == 0 and (
                     not start or self.known.article_pair(w, words[1])):
                 kept = True   # "à La Haye", "Le Drian": the article is the name's
