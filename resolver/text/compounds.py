@@ -8,13 +8,18 @@ alias ("UN-Sicherheitsrat", "Wagner-Gruppe") is found whole before this is asked
 >>> t = "the Syrte-Joufra line"
 >>> [(t[a:b], r.method) for a, b, r in known_parts(t, 4, 16, [], KnownNames(default_resolver()))]
 [('Syrte', 'phonetic'), ('Joufra', 'phonetic')]
+>>> known_parts("das Sisi-Museum", 4, 15, [(4, 8, ())], KnownNames(default_resolver()))
+[]
 """
 
 from __future__ import annotations
 
 import re
 
+from ..names.rules import rules
 from .known import Hit, KnownNames, Resolution
+from .prep import fold
+from .titles import title_form
 
 __all__ = ["known_parts", "SURE", "SINGLE_WORD_MIN"]
 
@@ -22,6 +27,12 @@ SURE = ("exact", "normalised")
 SINGLE_WORD_MIN = 0.95     # one capitalised word resolved by sound alone: Tripolis, Sicile
 _PART = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")   # the parts of a hyphenated word
 _ARTICLES = ("al-", "el-")
+_INSTITUTIONS = frozenset(title_form(fold(w).strip()) for w in rules().institution_nouns)
+
+
+def _institution(word: str) -> bool:
+    """A noun that makes a name of the name it is joined to ("Museum", "Flughafen")."""
+    return title_form(fold(word).strip()) in _INSTITUTIONS
 
 
 def known_parts(t: str, x: int, y: int, inner: list[Hit], known: KnownNames
@@ -36,6 +47,8 @@ def known_parts(t: str, x: int, y: int, inner: list[Hit], known: KnownNames
     sub = [(x + m.start(), x + m.end()) for m in _PART.finditer(word)]
     if len(sub) < 2 or any(h[0] < x < h[1] or h[0] < y < h[1] for h in inner):
         return []
+    if any(_institution(t[a:b]) for a, b in sub):
+        return []    # "Sisi-Museum", "Mitiga-Flughafen": the compound is a name of its own
     parts = []
     for a, b in sub:
         h = next((h for h in inner if h[0] == a and h[1] == b), None)

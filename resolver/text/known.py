@@ -27,17 +27,19 @@ from ..index.aliases import AliasIndex
 from ..models import Match
 from ..names.normalise import parse_name
 from ..names.rules import rules
+from ..names.similarity import PART_MIN, part_similarity
 from .lang import is_any_function_word
 from .prep import fold, longest_first
 
 __all__ = ["KnownNames", "Resolving", "Hit", "Resolution", "CACHE_SIZE", "inflection_key",
-           "CLITICS"]
+           "CLITICS", "text_evidence"]
 
 CACHE_SIZE = 200_000
 _start = itemgetter(0)
 _SHORT = 3                  # an alias this short, with a capital, is searched as written
 CLITICS = ("وف", "بلك")      # Arabic proclitics: a conjunction, then a preposition
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_ARTICLE_AR = "ال"
 _ENDINGS = ("en", "em", "er", "es", "e")   # German adjective endings
 
 
@@ -68,6 +70,18 @@ def _continued(t: str, e: int) -> bool:
     return m is not None and m.group(1).islower() and not is_any_function_word(m.group(1))
 
 
+def _complement_end(name: str) -> bool:
+    """Whether a name ends in a lowercase complement after a lowercase word ("Conseil de
+    sécurité"), which a following word may carry on ("Conseil de sécurité nationale"); not a
+    name whose lowercase last word is its own adjective ("Conseil présidentiel libyen").
+
+    >>> _complement_end("Conseil de sécurité"), _complement_end("Conseil présidentiel")
+    (True, False)
+    """
+    words = name.split()
+    return len(words) > 2 and words[-1][0].islower() and words[-2][0].islower()
+
+
 def inflection_key(words: list[str]) -> tuple[str, ...]:
     """Folded words without German case endings: adjectives without -e/-en/-em/-er/-es, the
     last word without a genitive -s. ``Vereinten Nationen`` and ``Vereinte Nationen`` share it.
@@ -87,6 +101,41 @@ def inflection_key(words: list[str]) -> tuple[str, ...]:
             w = w[:-1]
         out.append(w)
     return tuple(out)
+
+
+_SURE_METHODS = ("exact", "normalised")
+_ARTICLE_OPENING = re.compile(r"(?i)(?:al|el)(?:[- ]|(?=[^\W\d_]{4}))|ال")
+
+
+def text_evidence(name: str, alias: str, method: str | None) -> bool:
+    """Whether a match of ``name`` (a spelling found in running text) on ``alias`` by
+    ``method`` is evidence enough in text. A sure match (exact, normalised) always is;
+    a match by sound or likeness is not when:
+
+    - the name has two parts or more and its first part is not the alias's first part: an
+      unknown given name before a known surname is another person ("Belkassem Haftar" is
+      not Khalifa Belqasim Haftar);
+    - the name is one word with an Arabic article (al-, el-, glued or not) and the alias,
+      in Arabic script, has none (it would have the article ال if the name had one): the
+      article's letters were read as the name's ("Al-Ittihad", "Almasri").
+
+    >>> text_evidence("Belkassem Haftar", "Khalifa Belqasim Haftar", "fuzzy")
+    False
+    >>> text_evidence("Seif Gaddafi", "Saif Gaddafi", "fuzzy")
+    True
+    >>> text_evidence("Almasri", "مصر", "phonetic"), text_evidence("Tripolis", "Tripoli", "phonetic")
+    (False, True)
+    """
+    if method in _SURE_METHODS:
+        return True
+    parts = parse_name(name).parts
+    arabic = _ARABIC_LETTER.search(alias) is not None   # (its parts are read vowelless)
+    if len(parts) > 1:
+        first = parse_name(alias).parts
+        return bool(first) and (first[0] == parts[0] or part_similarity(
+            parts[0], first[0], vowelless=arabic)[0] >= PART_MIN)
+    return not arabic or _ARTICLE_OPENING.match(name) is None or \
+        _ARTICLE_OPENING.match(alias) is not None
 
 
 class Resolving(Protocol):
@@ -142,6 +191,16 @@ class KnownNames:
                 for key in dict.fromkeys((low, " ".join(fold(text).split()), fold(low).strip())):
                     if key:
                         keys.setdefault(key, []).append(a)
+        # the article's alif drops after the preposition ل: "للأمم المتحدة" is ل + "الأمم
+        # المتحدة"; the name is searched as "لأمم المتحدة" too, found only after a ل
+        fused: dict[str, list[int]] = {}
+        for key, ids in keys.items():
+            if key.startswith(_ARTICLE_AR) and len(key) > 4:
+                f = "ل" + key[2:]
+                if f not in keys:
+                    fused.setdefault(f, []).extend(ids)
+        self._fused = frozenset(fused)
+        keys.update(fused)
         for key, ids in keys.items():
             auto.add_word(key, (len(key), tuple(ids)))
 
@@ -176,9 +235,9 @@ class KnownNames:
             hit = self._cache[key]
         else:
             m = self.resolver.resolve(key) if len(key) > 1 else None
-            hit = None if m is None else Resolution(
-                self.ix.eidx[m.entity_id], m.score, m.method, (),
-                len(parse_name(m.alias).parts))
+            hit = None if m is None or not text_evidence(key, m.alias, m.method) \
+                else Resolution(self.ix.eidx[m.entity_id], m.score, m.method, (),
+                                len(parse_name(m.alias).parts))
         return self._cache.touch(key, hit)     # (re)inserted last: most recently used
 
     def hit_result(self, name: str, aliases: tuple[int, ...]) -> Resolution:
@@ -228,9 +287,10 @@ class KnownNames:
         opens with a lowercase word where every alias spelled so is capitalised ("du groupe
         Wagner"). In French, Italian and Spanish (and a text too short to tell) a name ending
         in a lowercase word is no name when a word of the same phrase follows it ("Conseil de
-        sécurité nationale"). An
-        Arabic name may carry proclitics (و ف, then ب ل ك: "وبنغازي", "لحفتر"): the hit is the
-        name without them. A hit inside a fixed expression (``not_names``) is none."""
+        sécurité nationale"), unless that lowercase word is the adjective of a capitalised noun
+        ("Conseil présidentiel libyen"). An Arabic name may carry proclitics (و ف, then ب ل ك: "وبنغازي", "لحفتر"): the hit is the
+        name without them, and after ل the article's alif may be dropped ("للأمم المتحدة": the
+        hit is "لأمم المتحدة"). A hit inside a fixed expression (``not_names``) is none."""
         raw: list[Hit] = []
         append = raw.append
         romance = lang in _ROMANCE
@@ -241,14 +301,15 @@ class KnownNames:
                 if (e < n_s and s[e].isalnum()) or (
                         b and s[b - 1].isalnum() and not _after_clitics(s, b)):
                     continue
+                if t[b] == "ل" and (b == 0 or s[b - 1] != "ل") and s[b:e] in self._fused:
+                    continue              # "لأمم المتحدة" only after the preposition ل
                 if t[b].islower():        # opens in lowercase: a word ("conte", "us"), or
                     name = t[b:e]         # a lowercase word before a capitalised name
                     if name.islower() or self._capitalised(ids):
                         continue
                 if romance and t[e - 1].islower():
                     name = t[b:e]
-                    if " " in name and name[name.rindex(" ") + 1].islower() and \
-                            _continued(t, e):
+                    if _complement_end(name) and _continued(t, e):
                         continue
                 append((b, e, ids))
             if self._not_names is not None and raw and (

@@ -49,6 +49,7 @@ _ELIDED = re.compile(r"(?i)(" + "|".join(sorted(_R.elisions, key=len, reverse=Tr
                      + r")['’](?=[^\W\d_])")
 _GERMAN = ("de", "")       # languages where genitive -s and German nouns are read
 _INSTITUTIONS = frozenset(title_form(fold(w).strip()) for w in _R.institution_nouns)
+_ARABIC_ARTICLES = ("al", "el")
 _ROLES = frozenset(title_form(fold(w).strip()) for w in _R.roles)
 
 
@@ -119,9 +120,12 @@ class RunReader:
     def _opens(self, raw: str, lang: str) -> bool:
         """A word that opens a sentence as a common word of the text's language ("Power",
         "Head", "Tifosi"; of any language when it is not told): no name there unless the
-        tables know it as written, or it is a given name ("Mohamed")."""
+        tables know it as written (in German also in the genitive: "Italiens"), or it is a
+        given name ("Mohamed")."""
         return frequent_opener(raw, lang) and _R.given_group(fold(raw).strip()) is None and (
-            (hit := self.known.resolve(raw)) is None or hit.method not in _SURE)
+            (hit := self.known.resolve(raw)) is None or hit.method not in _SURE) and not (
+            lang in _GERMAN and raw.endswith("s") and len(raw) > 4 and (
+                (hit := self.known.resolve(raw[:-1])) is not None and hit.method in _SURE))
 
     @staticmethod
     def _institution(word: str) -> bool:
@@ -185,9 +189,19 @@ class RunReader:
         kept = False
         while i0 < n_pos - 1 and not any(h[0] == pos[i0][0] for h in inner):
             w = words[i0]
+            if raw[i0].islower() and w in _LINK_WORDS and i0 + 2 < n_pos and \
+                    raw[i0 + 1][0].isupper() and raw[i0 + 2][0].isupper():
+                i0 += 1   # "von Saddam Hussein": a preposition before a full name
+                continue
+            if len(raw[i0]) == 1 and not raw[i0].isascii():
+                i0 += 1   # "À N'Djamena": an accented letter is a word, no initial
+                continue
             if w in _R.articles and i0 == 0 and (
                     not start or self.known.article_pair(w, words[1])):
                 kept = True   # "à La Haye", "Le Drian": the article is the name's
+                break
+            if w in _ARABIC_ARTICLES and raw[i0][0].isupper() and raw[i0 + 1][0].isupper():
+                kept = True   # "Al Thani", "El Sisi": the Arabic article of a surname
                 break
             if w in _R.name_adjectives and not any(h[0] > pos[i0][0] for h in inner) \
                     and _R.given_group(words[i0 + 1].replace(" ", "")) is None:
@@ -261,7 +275,8 @@ class RunReader:
                         tb = te = 0
                     found.append(Found(x, y - 1, tb, te, t[x:y - 1], hit))
                     j = k + 1    # the nouns after a genitive: "Haftars Truppen"
-                    while j < n_pos and self._german_noun(raw[j], words[j]):
+                    while j < n_pos and self._german_noun(raw[j], words[j]) and not any(
+                            h[0] == pos[j][0] for h in inner):   # (a name: "Giorgia Meloni")
                         j += 1
                     if j < n_pos:
                         self._place(t, pos[j][0], se, inner, found, lang, 0, 0, head)

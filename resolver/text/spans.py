@@ -25,6 +25,7 @@ from ..names.rules import rules
 from .found import Found
 from .known import CACHE_SIZE, Hit, KnownNames, Resolution
 from .lang import frequent_opener, is_short_function_word
+from .longer import widen
 from .prep import ARTICLE_BEFORE, MARK, SPAN, WORDS, fold, is_sentence_start
 from .runs import Known, RunReader
 from .titles import TitleFinder
@@ -263,6 +264,7 @@ class SpanFinder:
                 last_end = found[-1].e
         for h in hits[hi:]:
             self.runs.emit_hit(t, h, found)
+        widen(t, found, lang, self.known)   # "via Tripoli", "Fiera internazionale di Tripoli"
         return found
 
     def _planned(self, t: str, sb: int, se: int, inner: list[Hit], found: list[Found],
