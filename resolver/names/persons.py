@@ -217,6 +217,18 @@ def _query_names_more(q: ParsedName, a: ParsedName, family: PartMatch) -> NameMa
     return None
 
 
+def _named_after_father(a: ParsedName, j: int) -> bool:
+    """Whether the alias's middle part ``j``, which the query states as its first name, is a
+    listed given name after a listed first name other than Muhammad's group: in a nasab the
+    middle name is the father's, and a son is often named after his grandfather, so
+    "Belqasim Haftar" may be a son of Khalifa Belqasim Haftar, not him. A dropped Muhammad
+    is the common short form (Hosni Mubarak for Mohamed Hosni Mubarak)."""
+    r = rules()
+    first = r.given_group(a.parts[0].replace("-", ""))
+    return (first is not None and first != r.given_group("muhammad")
+            and r.given_group(a.parts[j].replace("-", "")) is not None)
+
+
 def compare_person(q: ParsedName, a: ParsedName) -> NameMatch:
     """Two person names compared slot by slot (given, middles, family)."""
     n, m = len(q.parts), len(a.parts)
@@ -271,6 +283,10 @@ def compare_person(q: ParsedName, a: ParsedName) -> NameMatch:
     if giv < PART_MIN:
         if hit[0][0] < PART_MIN or a.parts[hit[1]].startswith(rules().patronymic_prefixes):
             return NameMatch(0.0, (family, given), contradiction="given names differ")
+        if _named_after_father(a, hit[1]):
+            return NameMatch(0.0, (family, given),
+                             contradiction="given names differ (the alias's middle name is a "
+                                           "father's given name, which a son may carry)")
         (giv, gwhy), j = hit
         given = PartMatch("middle", q.parts[0], a.parts[j], giv, gwhy)
         am.remove(j)
