@@ -36,6 +36,7 @@ from ..names.frequency import is_common_word, is_rare_word
 from ..names.matcher import MAX_PARTS, NameMatch, compare_names, vowel_similarity
 from ..names.normalise import ParsedName, parse_name
 from ..names.phonetic import readings
+from ..names.script import article_read_as_letters
 from .aliases import AliasIndex
 
 __all__ = ["Candidate", "Ranking", "Scored", "rank", "best", "score_entities",
@@ -171,6 +172,8 @@ def _one_word_evidence(ix: AliasIndex, q: ParsedName, c: Candidate, raw: str) ->
     if not written.isalpha():      # one word as written, or none (Le Drian, Trump's)
         written = word
     if c.score < ONE_WORD_MIN or is_common_word(word) or is_common_word(written):
+        return False
+    if article_read_as_letters(raw.strip(), ix.alias_text[c.alias]):   # Almasri is not مصر
         return False
     if is_rare_word(word) and is_rare_word(written):
         return not _latin_on_short_skeleton(ix, q, c)

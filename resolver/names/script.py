@@ -22,7 +22,7 @@ from unidecode import unidecode
 
 from .rules import rules
 
-__all__ = ["arabizi", "clean_unicode", "to_latin_words"]
+__all__ = ["arabizi", "article_read_as_letters", "clean_unicode", "to_latin_words"]
 
 # Zero-width, bidi and other format characters, controls and lone surrogates -> nothing/space.
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
@@ -85,3 +85,22 @@ def to_latin_words(text: str) -> list[tuple[str, bool]]:
         if latin.strip():
             words.append((latin, vowelless))
     return words
+
+
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_ARTICLE_OPENING = re.compile(r"(?i)(?:al|el)(?:[- ]|(?=[^\W\d_]{4}))|ال")
+
+
+def article_read_as_letters(name: str, alias: str) -> bool:
+    """Whether ``name`` opens with the Arabic article (al-, el-, glued or not, or ال) while
+    ``alias``, written in Arabic script, has none: the alias would carry ال if it were that
+    name, so a match between them read the article's letters as the name's ("Almasri" is not
+    مصر, "Al-Ittihad" not تشاد).
+
+    >>> article_read_as_letters("Almasri", "مصر"), article_read_as_letters("Almasri", "المصري")
+    (True, False)
+    >>> article_read_as_letters("Tripolis", "طرابلس")
+    False
+    """
+    return (_ARABIC_LETTER.search(alias) is not None and _ARTICLE_OPENING.match(name) is not None
+            and _ARTICLE_OPENING.match(alias) is None)

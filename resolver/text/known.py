@@ -27,6 +27,7 @@ from ..index.aliases import AliasIndex
 from ..models import Match
 from ..names.normalise import parse_name
 from ..names.rules import rules
+from ..names.script import article_read_as_letters
 from ..names.similarity import PART_MIN, part_similarity
 from .lang import is_any_function_word
 from .prep import fold, longest_first
@@ -104,9 +105,6 @@ def inflection_key(words: list[str]) -> tuple[str, ...]:
 
 
 _SURE_METHODS = ("exact", "normalised")
-_ARTICLE_OPENING = re.compile(r"(?i)(?:al|el)(?:[- ]|(?=[^\W\d_]{4}))|ال")
-
-
 def text_evidence(name: str, alias: str, method: str | None) -> bool:
     """Whether a match of ``name`` (a spelling found in running text) on ``alias`` by
     ``method`` is evidence enough in text. A sure match (exact, normalised) always is;
@@ -129,13 +127,12 @@ def text_evidence(name: str, alias: str, method: str | None) -> bool:
     if method in _SURE_METHODS:
         return True
     parts = parse_name(name).parts
-    arabic = _ARABIC_LETTER.search(alias) is not None   # (its parts are read vowelless)
     if len(parts) > 1:
+        arabic = _ARABIC_LETTER.search(alias) is not None   # (its parts are read vowelless)
         first = parse_name(alias).parts
         return bool(first) and (first[0] == parts[0] or part_similarity(
             parts[0], first[0], vowelless=arabic)[0] >= PART_MIN)
-    return not arabic or _ARTICLE_OPENING.match(name) is None or \
-        _ARTICLE_OPENING.match(alias) is not None
+    return not article_read_as_letters(name, alias)
 
 
 class Resolving(Protocol):
