@@ -64,13 +64,15 @@ from synthetic import synthetic_names, variant  # noqa: E402
 
 from resolver import DEFAULT_THRESHOLD, Resolver, compare_names, parse_name  # noqa: E402
 from resolver.index.aliases import (  # noqa: E402
-    ALIAS_KEYS,
     MAX_DELETION_KEY,
     MAX_GATHER,
+    MAX_KEYED,
     MAX_SCORED,
     ORGANISATION_KEY,
     AliasIndex,
+    query_keys,
 )
+from resolver.index.prefilter import FLOOR, select  # noqa: E402
 from resolver.names.matcher import MAX_PARTS  # noqa: E402
 from resolver.names.normalise import ParsedName  # noqa: E402
 from resolver.names.phonetic import keys, primary_key  # noqa: E402
@@ -80,11 +82,13 @@ SHARED = ROOT.parent / "shared" / "benchmarks"
 TYPE_OF_SCHEMA = {"Person": "person", "Company": "organisation", "Organization": "organisation",
                   "LegalEntity": "organisation", "Vessel": "other"}
 CHUNK = 64   # queries per cdist call
+ALIAS_KEYS = 99   # every reading of an alias part is indexed
+KEPT = MAX_KEYED + MAX_SCORED   # most candidates the prefilter passes on
 BANDS = (0.95, 0.90, DEFAULT_THRESHOLD)   # score bands of accepted pairs, highest first
 
 # lost-pair categories, in the order a pair is given its primary one
 CATEGORIES = {
-    "scored": "MAX_SCORED prefilter (gathered, not in the fuzz.ratio top 16)",
+    "scored": "prefilter (gathered, not kept: below FLOOR or past MAX_KEYED / MAX_SCORED)",
     "gather": "MAX_GATHER cut (in a key list read after the cut)",
     "unkeyed": "alias not keyed (acronym: matched only as written)",
     "alias_keys": "a reading of the alias's last part beyond ALIAS_KEYS",
@@ -117,15 +121,9 @@ def joined(q: ParsedName) -> str:
 def gather(ix: AliasIndex, q: ParsedName) -> tuple[list[int], dict[int, str]]:
     """``candidate_ids`` before its prefilter: the aliases gathered up to the ``MAX_GATHER``
     cut, and every alias of every query key (no cut) with the key that found it."""
-    qkeys = list(keys(q.parts[-1]))
-    if len(q.parts) > 1:
-        qkeys.append(primary_key(joined(q)))
-    qkeys += [d for k in qkeys[:2] for d in deletions(k)]
-    if len(q.parts) > 1:
-        qkeys += [ORGANISATION_KEY + primary_key(w.replace("-", "")) for w in q.parts]
     seen: dict[int, str] = {}
     cut: list[int] | None = None
-    for k in dict.fromkeys(qkeys):
+    for k, _ in query_keys(q):
         for a in ix.keys.get(k, ()):
             if ix.alias_entity[a] >= 0 and a not in seen:
                 seen[a] = k
@@ -134,13 +132,13 @@ def gather(ix: AliasIndex, q: ParsedName) -> tuple[list[int], dict[int, str]]:
     return (list(seen) if cut is None else cut), seen
 
 
-def prefilter(ix: AliasIndex, q: ParsedName, ids: list[int]) -> list[tuple[int, float]]:
-    """The ``MAX_SCORED`` prefilter of ``candidate_ids``: (alias, fuzz.ratio), best first."""
-    if len(ids) <= MAX_SCORED:
-        return [(a, -1.0) for a in ids]
-    choices = {a: ix.alias_norm[a] for a in ids}
-    return [(a, s) for _, s, a in process.extract(q.normalised, choices, scorer=fuzz.ratio,
-                                                  limit=MAX_SCORED)]
+def prefilter(ix: AliasIndex, q: ParsedName, ids: list[int], full: dict[int, str]
+              ) -> list[tuple[int, float]]:
+    """The prefilter of ``candidate_ids``: (alias, fuzz.ratio), best first."""
+    kind = dict(query_keys(q))
+    kept = select(q.normalised, ids, [kind[full[a]] for a in ids],
+                  [ix.alias_norm[a] for a in ids])
+    return [(a, fuzz.ratio(q.normalised, ix.alias_norm[a])) for a in kept]
 
 
 # ------------------------------------------------------------------------ wide prefilter
@@ -379,7 +377,7 @@ def run_table(name: str, ix: AliasIndex, queries: list[str], *, exhaustive: bool
         res.queries += 1
         proposed = ix.candidate_ids(q)
         cut, full = gather(ix, q)
-        kept = prefilter(ix, q, cut)
+        kept = prefilter(ix, q, cut, full)
         if {a for a, _ in kept} != set(proposed):
             res.rerun_differs += 1
         res.proposed_n.append(len(proposed))
@@ -409,11 +407,11 @@ def run_table(name: str, ix: AliasIndex, queries: list[str], *, exhaustive: bool
             res.bands[(band, a in prop)] += 1
             res.by_words[(len(q.parts) == 1, a in prop)] += 1
         in_cut = accepted & set(cut)
-        res.ceiling += min(len(in_cut), MAX_SCORED) if len(cut) > MAX_SCORED else len(in_cut)
-        if len(cut) > MAX_SCORED:   # what-if: readings of the last part before deletions
+        res.ceiling += min(len(in_cut), KEPT) if len(cut) > KEPT else len(in_cut)
+        if len(cut) > KEPT:   # what-if: readings of the last part before deletions
             order = sorted(cut, key=lambda a: (KIND_ORDER.get(key_kind(q, full[a]), 9),
                                                -fuzz.ratio(q.normalised, ix.alias_norm[a])))
-            res.by_kind += len(accepted & set(order[:MAX_SCORED]))
+            res.by_kind += len(accepted & set(order[:KEPT]))
         else:
             res.by_kind += len(in_cut)
         for a in cut:
@@ -675,8 +673,9 @@ def main() -> None:
     args = ap.parse_args()
     only = set(args.only or ["bundled", "translit", "name_bench", "synthetic"])
     t_all = time.perf_counter()
-    print(f"settings: threshold {DEFAULT_THRESHOLD}, MAX_GATHER {MAX_GATHER}, MAX_SCORED "
-          f"{MAX_SCORED}, ALIAS_KEYS {ALIAS_KEYS}, MAX_DELETION_KEY {MAX_DELETION_KEY}; "
+    print(f"settings: threshold {DEFAULT_THRESHOLD}, MAX_GATHER {MAX_GATHER}, MAX_KEYED "
+          f"{MAX_KEYED}, MAX_SCORED {MAX_SCORED}, FLOOR {FLOOR}, every reading indexed, "
+          f"MAX_DELETION_KEY {MAX_DELETION_KEY}; "
           f"wide prefilter fuzz.ratio >= {args.cutoff} (words: {args.part_cutoff}); seed "
           f"{args.seed}; synthetic {args.aliases:,} aliases / {args.synthetic_queries} queries; "
           f"translit {args.queries} queries; checks: translit {args.check_queries} queries, "
