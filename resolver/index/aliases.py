@@ -59,9 +59,10 @@ def _joined(p: ParsedName) -> str:
 
 def query_keys(q: ParsedName) -> list[tuple[str, int]]:
     """The keys a parsed query looks up, in order, each with its kind: every reading of the
-    last part and of the whole name run together (``KEY``), every reading of its middle
-    parts (``PART``: "Aguila Saleh Issa" for Aguila Saleh), the organisation words
-    (``WORD``), then the one-deletion neighbours of the first two keys (``NEAR``).
+    last part and the primary key of the whole name run together (``KEY``), every reading of
+    its other parts (``PART``: "Aguila Saleh Issa" for Aguila Saleh, "Hans Friedrich" for
+    Friedrich Hans), the organisation words (``WORD``), then the one-deletion neighbours of
+    the first two readings of the last part and of the whole name (``NEAR``).
 
     >>> from resolver.names.normalise import parse_name
     >>> query_keys(parse_name("Haftar"))[:2]
@@ -70,15 +71,17 @@ def query_keys(q: ParsedName) -> list[tuple[str, int]]:
     if not q.parts:
         return []
     own = list(keys(q.parts[-1]))
-    n = len(q.parts)
-    if n > 1:
-        own += keys(_joined(q))
+    near = own[:2]
+    if len(q.parts) > 1:
+        whole = _primary(_joined(q))
+        own.append(whole)
+        near.append(whole)
     out = [(k, KEY) for k in own]
-    out += [(k, PART) for p in q.parts[1:-1] for k in keys(p)]
-    if n > 1:   # the organisations that share one of its words (primary keys:
+    out += [(k, PART) for p in q.parts[:-1] for k in keys(p)]
+    if len(q.parts) > 1:   # the organisations that share one of its words (primary keys:
         # cheap; the index files each organisation word under all its keys)
         out += [(ORGANISATION_KEY + _primary(w.replace("-", "")), WORD) for w in q.parts]
-    out += [(d, NEAR) for k in own[:2] for d in _deletions(k)]
+    out += [(d, NEAR) for k in near for d in _deletions(k)]
     first: dict[str, int] = {}
     for k, kind in out:   # each key once, with its first kind
         first.setdefault(k, kind)
