@@ -69,12 +69,13 @@ from resolver.index.aliases import (  # noqa: E402
     MAX_DELETION_KEY,
     MAX_GATHER,
     MAX_KEYED,
+    MAX_KEYED_NAME,
     MAX_SCORED,
     ORGANISATION_KEY,
     AliasIndex,
     query_keys,
 )
-from resolver.index.prefilter import FLOOR, select  # noqa: E402
+from resolver.index.prefilter import FLOOR, NEAR_FLOOR, select  # noqa: E402
 from resolver.names.matcher import MAX_PARTS  # noqa: E402
 from resolver.names.normalise import ParsedName  # noqa: E402
 from resolver.names.phonetic import keys, primary_key  # noqa: E402
@@ -678,7 +679,8 @@ def main() -> None:
     only = set(args.only or ["bundled", "translit", "name_bench", "synthetic"])
     t_all = time.perf_counter()
     print(f"settings: threshold {DEFAULT_THRESHOLD}, MAX_GATHER {MAX_GATHER}, MAX_KEYED "
-          f"{MAX_KEYED}, MAX_SCORED {MAX_SCORED}, FLOOR {FLOOR}, every reading indexed, "
+          f"{MAX_KEYED} (longer names {MAX_KEYED_NAME}), MAX_SCORED {MAX_SCORED}, FLOOR {FLOOR}, "
+          f"NEAR_FLOOR {NEAR_FLOOR}, every reading indexed, "
           f"MAX_DELETION_KEY {MAX_DELETION_KEY}; "
           f"wide prefilter fuzz.ratio >= {args.cutoff} (words: {args.part_cutoff}); seed "
           f"{args.seed}; synthetic {args.aliases:,} aliases / {args.synthetic_queries} queries; "

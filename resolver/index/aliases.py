@@ -34,9 +34,10 @@ from ..names.normalise import ParsedName
 from ..names.organisations import organisation_words
 from ..names.phonetic import keys, primary_key
 from ..names.rules import rules
-from .prefilter import KEY, MAX_KEYED, MAX_SCORED, NEAR, PART, WORD, select
+from .prefilter import KEY, MAX_KEYED, MAX_KEYED_NAME, MAX_SCORED, NEAR, PART, WORD, select
 
-__all__ = ["AliasIndex", "KEY", "NEAR", "PART", "WORD", "MAX_GATHER", "MAX_KEYED", "MAX_SCORED",
+__all__ = ["AliasIndex", "KEY", "NEAR", "PART", "WORD", "MAX_GATHER", "MAX_KEYED",
+           "MAX_KEYED_NAME", "MAX_SCORED",
            "MAX_DELETION_KEY", "ORGANISATION_KEY", "query_keys"]
 
 _VOWELLESS, _ACRONYM = 1, 2
@@ -60,9 +61,10 @@ def _joined(p: ParsedName) -> str:
 def query_keys(q: ParsedName) -> list[tuple[str, int]]:
     """The keys a parsed query looks up, in order, each with its kind: every reading of the
     last part and the primary key of the whole name run together (``KEY``), every reading of
-    its other parts (``PART``: "Aguila Saleh Issa" for Aguila Saleh, "Hans Friedrich" for
-    Friedrich Hans), the organisation words (``WORD``), then the one-deletion neighbours of
-    the first two readings of the last part and of the whole name (``NEAR``).
+    its other parts (``PART``: "Hans Friedrich" for Friedrich Hans, "Aguila Saleh Issa" for
+    Aguila Saleh), the primary key of each word with the organisation prefix (``WORD``), then
+    the one-deletion neighbours of the first two readings of the last part and of the whole
+    name (``NEAR``).
 
     >>> from resolver.names.normalise import parse_name
     >>> query_keys(parse_name("Haftar"))[:2]
@@ -77,10 +79,12 @@ def query_keys(q: ParsedName) -> list[tuple[str, int]]:
         own.append(whole)
         near.append(whole)
     out = [(k, KEY) for k in own]
-    out += [(k, PART) for p in q.parts[:-1] for k in keys(p)]
-    if len(q.parts) > 1:   # the organisations that share one of its words (primary keys:
-        # cheap; the index files each organisation word under all its keys)
-        out += [(ORGANISATION_KEY + _primary(w.replace("-", "")), WORD) for w in q.parts]
+    if len(q.parts) > 1:
+        # the other parts by every reading (Hans Friedrich / Friedrich Hans, Gasprom JSC / OAO
+        # Gazprom); the organisations that share a word by its primary key (the index files
+        # each organisation word under all its readings)
+        out += [(k, PART) for p in q.parts[:-1] for k in keys(p)]
+        out += [(ORGANISATION_KEY + keys(p)[0], WORD) for p in q.parts]
     out += [(d, NEAR) for k in near for d in _deletions(k)]
     first: dict[str, int] = {}
     for k, kind in out:   # each key once, with its first kind
@@ -224,7 +228,8 @@ class AliasIndex:
     def candidate_ids(self, q: ParsedName) -> list[int]:
         """Aliases worth scoring against ``q``: the aliases it gathers
         (:meth:`gather`), prefiltered (:func:`~resolver.index.prefilter.select`) to the best
-        :data:`MAX_KEYED` found by a key of a reading and :data:`MAX_SCORED` of the others."""
+        :data:`MAX_KEYED` (one word; longer names :data:`MAX_KEYED_NAME`) found by the key of
+        a reading and :data:`MAX_SCORED` of the others of each kind."""
         found = self.gather(q)
         if not found:
             return []

@@ -7,9 +7,9 @@ scores a few dozen. In between, every gathered alias is scored in C++
 string* (:func:`sound`: letters that transliterations trade folded together; vowels, ``h``,
 ``w``, ``y`` and separators dropped), the better of the two counting; a one-word query is
 also compared with each word of the alias (a surname alone: "Hiftar" for Khalifa Belqasim
-Haftar). Kept are the best :data:`MAX_KEYED` of the aliases found by the key of a reading
-(kind ``KEY``), then the best :data:`MAX_SCORED` of those found by another part of the query
-(``PART``) and of the rest (deletion neighbours, organisation words) each. An alias found
+Haftar). Kept are the best :data:`MAX_KEYED` (one-word query) or :data:`MAX_KEYED_NAME`
+of the aliases found by the key of a reading (kind ``KEY``), then the best :data:`MAX_SCORED`
+of those found by another part of the query (``PART``) and of the rest (deletion neighbours, organisation words) each. An alias found
 only by a deletion neighbour needs :data:`NEAR_FLOOR`, by another part or a word
 :data:`FLOOR`: a name that shares only such keys with unlike aliases is a miss without one
 call of the full matcher.
@@ -30,15 +30,17 @@ from collections.abc import Sequence
 import numpy as np
 from rapidfuzz import fuzz, process
 
-__all__ = ["KEY", "NEAR", "WORD", "PART", "MAX_KEYED", "MAX_SCORED", "FLOOR", "NEAR_FLOOR",
-           "SMALL", "W_SOUND",
-           "sound", "scores", "select"]
+__all__ = ["KEY", "NEAR", "WORD", "PART", "MAX_KEYED", "MAX_KEYED_NAME", "MAX_SCORED",
+           "FLOOR", "NEAR_FLOOR", "SMALL", "W_SOUND", "sound", "scores", "select"]
 
 KEY, NEAR, WORD, PART = 0, 1, 2, 3   # how an alias was gathered: the key of a reading of the
 # query's last part or whole name; a one-deletion neighbour; an organisation word; the key of
 # a middle part of the query
-MAX_KEYED = 256  # aliases gathered by the key of a reading passed on to the full matcher
-MAX_SCORED = 16  # ... and of those found by another query part, and of the others each
+MAX_KEYED = 256     # aliases found by the key of a reading passed on to the full matcher for
+                    # a one-word query (almost every one sounding alike is accepted: the
+                    # spelling does not rank them, so all are scored)
+MAX_KEYED_NAME = 10  # ... for a longer name (its other parts rank them well)
+MAX_SCORED = 6      # ... and of those found by another query part, and of the others, each
 FLOOR = 40       # the gate (0-100) an alias found by another part or a word needs, and
 NEAR_FLOOR = 67  # ... one found by a one-deletion neighbour (one consonant apart: the rest must
                  # be close); an alias found by the key of a reading needs none (the matcher's
@@ -101,15 +103,20 @@ def scores(query: str, norms: Sequence[str], one_word: bool
 
 
 def select(query: str, ids: Sequence[int], kinds: Sequence[int], norms: Sequence[str],
-           *, keyed: int = MAX_KEYED, others: int = MAX_SCORED, floor: float = FLOOR,
+           *, keyed: int | None = None, others: int = MAX_SCORED, floor: float = FLOOR,
            near_floor: float = NEAR_FLOOR) -> list[int]:
     """The aliases of ``ids`` (gathered with ``kinds``, normalised forms ``norms``) worth
-    the full matcher for the normalised ``query``: the best ``keyed`` of kind ``KEY``, then
-    the best ``others`` of kind ``PART`` and of the other kinds each, best first; an alias of
-    kind ``NEAR`` needs a gate of ``near_floor``, of kind ``PART`` or ``WORD`` ``floor``."""
+    the full matcher for the normalised ``query``, best first in each group: the best
+    ``keyed`` of kind ``KEY`` (default :data:`MAX_KEYED` for a one-word query, else
+    :data:`MAX_KEYED_NAME`), and the best ``others`` of kind ``PART`` and of the other kinds
+    each. An alias of kind ``NEAR`` needs a gate of ``near_floor``, of kind ``PART`` or
+    ``WORD`` ``floor``."""
     if not ids:
         return []
-    order, gate = scores(query, norms, " " not in query)
+    one_word = " " not in query
+    if keyed is None:
+        keyed = MAX_KEYED if one_word else MAX_KEYED_NAME
+    order, gate = scores(query, norms, one_word)
     bar = (0.0, near_floor, floor, floor)   # by kind: KEY, NEAR, WORD, PART
     if isinstance(order, list) or isinstance(gate, list):
         ranked = sorted((i for i in range(len(ids)) if gate[i] >= bar[kinds[i]]),
