@@ -7,10 +7,12 @@ For a sample of queries, every alias of a table is scored with the real scorer,
 ``compare_names(parse_name(q), index.parsed_alias(a), entity type, q, alias text)``, and the
 accepted pairs (score >= ``resolver.DEFAULT_THRESHOLD``) are compared with what
 ``AliasIndex.candidate_ids(parse_name(q))`` proposes. The gathering step of ``candidate_ids``
-(key lists, cut at ``MAX_GATHER``) is re-run here from the index's own dicts, so a lost pair is
-told apart as lost at the ``MAX_SCORED`` prefilter, at the ``MAX_GATHER`` cut, or never
-gathered; the re-run is checked against ``candidate_ids`` on every query (the "re-run differs"
-figure must be 0). Lost pairs are then sorted by the key that would have found them.
+(the lists of ``query_keys(q)``, cut at ``MAX_GATHER``) is re-run here from the index's own
+dicts, so a lost pair is told apart as lost at the prefilter (``resolver.index.prefilter``:
+below ``FLOOR``, or past the ``MAX_KEYED`` aliases found by the key of a reading or the
+``MAX_SCORED`` others), at the ``MAX_GATHER`` cut, or never gathered; the re-run is checked
+against ``candidate_ids`` on every query (the "re-run differs" figure must be 0). Lost pairs
+are then sorted by the key that would have found them.
 
 Data sets, one table row each:
 
@@ -37,7 +39,7 @@ table 2 and on a synthetic table of ``--check-aliases``; in the prefiltered runs
 pairs the blocker proposes but the prefilter missed are counted too.
 
 Besides recall: recall by score band and for one-word / longer queries, entity-level recall,
-the recall a perfect ranking of the gathered aliases would reach at ``MAX_SCORED``, which query
+the recall a perfect ranking of the gathered aliases would reach at ``MAX_KEYED + 2 MAX_SCORED``, which query
 key gathered the kept and the cut candidates, and top-1 agreement (the best entity over every
 alias against the best through the blocker). Lost pairs are listed by category with examples.
 """
@@ -64,13 +66,16 @@ from synthetic import synthetic_names, variant  # noqa: E402
 
 from resolver import DEFAULT_THRESHOLD, Resolver, compare_names, parse_name  # noqa: E402
 from resolver.index.aliases import (  # noqa: E402
-    ALIAS_KEYS,
     MAX_DELETION_KEY,
     MAX_GATHER,
+    MAX_KEYED,
+    MAX_KEYED_NAME,
     MAX_SCORED,
     ORGANISATION_KEY,
     AliasIndex,
+    query_keys,
 )
+from resolver.index.prefilter import FLOOR, NEAR_FLOOR, select  # noqa: E402
 from resolver.names.matcher import MAX_PARTS  # noqa: E402
 from resolver.names.normalise import ParsedName  # noqa: E402
 from resolver.names.phonetic import keys, primary_key  # noqa: E402
@@ -80,11 +85,13 @@ SHARED = ROOT.parent / "shared" / "benchmarks"
 TYPE_OF_SCHEMA = {"Person": "person", "Company": "organisation", "Organization": "organisation",
                   "LegalEntity": "organisation", "Vessel": "other"}
 CHUNK = 64   # queries per cdist call
+ALIAS_KEYS = 99   # every reading of an alias part is indexed
+KEPT = MAX_KEYED + 2 * MAX_SCORED   # most candidates the prefilter passes on
 BANDS = (0.95, 0.90, DEFAULT_THRESHOLD)   # score bands of accepted pairs, highest first
 
 # lost-pair categories, in the order a pair is given its primary one
 CATEGORIES = {
-    "scored": "MAX_SCORED prefilter (gathered, not in the fuzz.ratio top 16)",
+    "scored": "prefilter (gathered, not kept: below FLOOR or past MAX_KEYED / MAX_SCORED)",
     "gather": "MAX_GATHER cut (in a key list read after the cut)",
     "unkeyed": "alias not keyed (acronym: matched only as written)",
     "alias_keys": "a reading of the alias's last part beyond ALIAS_KEYS",
@@ -117,15 +124,9 @@ def joined(q: ParsedName) -> str:
 def gather(ix: AliasIndex, q: ParsedName) -> tuple[list[int], dict[int, str]]:
     """``candidate_ids`` before its prefilter: the aliases gathered up to the ``MAX_GATHER``
     cut, and every alias of every query key (no cut) with the key that found it."""
-    qkeys = list(keys(q.parts[-1]))
-    if len(q.parts) > 1:
-        qkeys.append(primary_key(joined(q)))
-    qkeys += [d for k in qkeys[:2] for d in deletions(k)]
-    if len(q.parts) > 1:
-        qkeys += [ORGANISATION_KEY + primary_key(w.replace("-", "")) for w in q.parts]
     seen: dict[int, str] = {}
     cut: list[int] | None = None
-    for k in dict.fromkeys(qkeys):
+    for k, _ in query_keys(q):
         for a in ix.keys.get(k, ()):
             if ix.alias_entity[a] >= 0 and a not in seen:
                 seen[a] = k
@@ -134,13 +135,13 @@ def gather(ix: AliasIndex, q: ParsedName) -> tuple[list[int], dict[int, str]]:
     return (list(seen) if cut is None else cut), seen
 
 
-def prefilter(ix: AliasIndex, q: ParsedName, ids: list[int]) -> list[tuple[int, float]]:
-    """The ``MAX_SCORED`` prefilter of ``candidate_ids``: (alias, fuzz.ratio), best first."""
-    if len(ids) <= MAX_SCORED:
-        return [(a, -1.0) for a in ids]
-    choices = {a: ix.alias_norm[a] for a in ids}
-    return [(a, s) for _, s, a in process.extract(q.normalised, choices, scorer=fuzz.ratio,
-                                                  limit=MAX_SCORED)]
+def prefilter(ix: AliasIndex, q: ParsedName, ids: list[int], full: dict[int, str]
+              ) -> list[tuple[int, float]]:
+    """The prefilter of ``candidate_ids``: (alias, fuzz.ratio), best first."""
+    kind = dict(query_keys(q))
+    kept = select(q.normalised, ids, [kind[full[a]] for a in ids],
+                  [ix.alias_norm[a] for a in ids])
+    return [(a, fuzz.ratio(q.normalised, ix.alias_norm[a])) for a in kept]
 
 
 # ------------------------------------------------------------------------ wide prefilter
@@ -286,7 +287,7 @@ def path_of(notes: tuple[str, ...]) -> str:
 
 
 KIND_ORDER = {"primary reading of the last part": 0, "other reading of the last part": 0,
-              "whole name": 0, "organisation word": 0}
+              "whole name": 0, "organisation word": 0, "middle part of the query": 0}
 
 
 def key_kind(q: ParsedName, k: str) -> str:
@@ -300,6 +301,8 @@ def key_kind(q: ParsedName, k: str) -> str:
         return "organisation word"
     if len(q.parts) > 1 and k == primary_key(joined(q)):
         return "whole name"
+    if any(k in keys(p) for p in q.parts[1:-1]):
+        return "middle part of the query"
     return "one-deletion neighbour"
 
 
@@ -379,7 +382,7 @@ def run_table(name: str, ix: AliasIndex, queries: list[str], *, exhaustive: bool
         res.queries += 1
         proposed = ix.candidate_ids(q)
         cut, full = gather(ix, q)
-        kept = prefilter(ix, q, cut)
+        kept = prefilter(ix, q, cut, full)
         if {a for a, _ in kept} != set(proposed):
             res.rerun_differs += 1
         res.proposed_n.append(len(proposed))
@@ -409,11 +412,11 @@ def run_table(name: str, ix: AliasIndex, queries: list[str], *, exhaustive: bool
             res.bands[(band, a in prop)] += 1
             res.by_words[(len(q.parts) == 1, a in prop)] += 1
         in_cut = accepted & set(cut)
-        res.ceiling += min(len(in_cut), MAX_SCORED) if len(cut) > MAX_SCORED else len(in_cut)
-        if len(cut) > MAX_SCORED:   # what-if: readings of the last part before deletions
+        res.ceiling += min(len(in_cut), KEPT) if len(cut) > KEPT else len(in_cut)
+        if len(cut) > KEPT:   # what-if: readings of the last part before deletions
             order = sorted(cut, key=lambda a: (KIND_ORDER.get(key_kind(q, full[a]), 9),
                                                -fuzz.ratio(q.normalised, ix.alias_norm[a])))
-            res.by_kind += len(accepted & set(order[:MAX_SCORED]))
+            res.by_kind += len(accepted & set(order[:KEPT]))
         else:
             res.by_kind += len(in_cut)
         for a in cut:
@@ -540,7 +543,7 @@ def stats(xs: list[int]) -> str:
 def print_main(results: list[Result]) -> None:
     print("\n| data set | aliases | scoring | queries | accepted pairs (exhaustive) | proposed by "
           "the blocker | blocker recall | lost before the prefilter (no key / MAX_GATHER cut) "
-          "| lost at MAX_SCORED | recall with the exact tier | candidates / query (mean / p95) "
+          "| lost at the prefilter | recall with the exact tier | candidates / query (mean / p95) "
           "| gathered / query (mean / p95) | top-1 agreement (same / other / none) | s |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
@@ -573,16 +576,16 @@ def print_more(results: list[Result]) -> None:
     bands = " | ".join(f">= {b:.2f}" + (f", < {BANDS[i - 1]:.2f}" if i else "")
                        for i, b in enumerate(BANDS))
     print(f"\n| data set | accepted pairs / query (mean / p95 / max) | queries with more than "
-          f"MAX_SCORED accepted | entity recall | recall, score {bands} | recall, one-word / "
+          f"MAX_KEYED + 2 MAX_SCORED accepted | entity recall | recall, score {bands} | recall, one-word / "
           f"longer queries | kept slots scored below the bar while an accepted pair was cut "
-          f"| recall a perfect ranking of the gathered set would reach at MAX_SCORED | recall if "
+          f"| recall a perfect ranking of the gathered set would reach at MAX_KEYED + 2 MAX_SCORED | recall if "
           f"the prefilter kept every other key before deletion neighbours (then "
           f"fuzz.ratio) |")
     print("|---|---|---|---|" + "---|" * len(BANDS) + "---|---|---|---|")
     for r in results:
         pq = r.per_query or [0]
         print(f"| {r.name} | {np.mean(pq):.1f} / {np.percentile(pq, 95):.0f} / {max(pq)} | "
-              f"{sum(n > MAX_SCORED for n in pq)} | "
+              f"{sum(n > KEPT for n in pq)} | "
               f"{pct(r.entities_ok / r.entities) if r.entities else '-'} | "
               + " | ".join(rec(r.bands, [i]) for i in range(len(BANDS)))
               + f" | {rec(r.by_words, [True])} / {rec(r.by_words, [False])} | {r.wasted} | "
@@ -590,7 +593,7 @@ def print_more(results: list[Result]) -> None:
               f"{pct(r.by_kind / r.accepted) if r.accepted else '-'} |")
     fates = ("kept, accepted", "kept, rejected", "cut, accepted", "cut, rejected")
     print("\nGathered candidates by the query key that gathered them and their fate at the "
-          "MAX_SCORED prefilter (kept / cut; accepted / rejected by the scorer):\n")
+          "prefilter (kept / cut; accepted / rejected by the scorer):\n")
     print("| data set | key | " + " | ".join(fates) + " |\n|---|---|" + "---|" * len(fates))
     for r in results:
         for kind in sorted({k for k, _ in r.kinds}):
@@ -675,8 +678,10 @@ def main() -> None:
     args = ap.parse_args()
     only = set(args.only or ["bundled", "translit", "name_bench", "synthetic"])
     t_all = time.perf_counter()
-    print(f"settings: threshold {DEFAULT_THRESHOLD}, MAX_GATHER {MAX_GATHER}, MAX_SCORED "
-          f"{MAX_SCORED}, ALIAS_KEYS {ALIAS_KEYS}, MAX_DELETION_KEY {MAX_DELETION_KEY}; "
+    print(f"settings: threshold {DEFAULT_THRESHOLD}, MAX_GATHER {MAX_GATHER}, MAX_KEYED "
+          f"{MAX_KEYED} (longer names {MAX_KEYED_NAME}), MAX_SCORED {MAX_SCORED}, FLOOR {FLOOR}, "
+          f"NEAR_FLOOR {NEAR_FLOOR}, every reading indexed, "
+          f"MAX_DELETION_KEY {MAX_DELETION_KEY}; "
           f"wide prefilter fuzz.ratio >= {args.cutoff} (words: {args.part_cutoff}); seed "
           f"{args.seed}; synthetic {args.aliases:,} aliases / {args.synthetic_queries} queries; "
           f"translit {args.queries} queries; checks: translit {args.check_queries} queries, "

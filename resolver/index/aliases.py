@@ -4,7 +4,13 @@ Derived from the entity graph, never the other way round. Entities and aliases a
 aliases live in flat lists and arrays, and two dicts answer the hot questions:
 
 - ``exact``: a spelling as written, or its normalised form -> alias number(s);
-- ``keys``: a transliteration key (consonant skeleton) of an alias's last part -> alias numbers.
+- ``keys``: a transliteration key (consonant skeleton) -> alias numbers. An alias is filed
+  under the key of every reading of its last part and of its middle parts, under the primary
+  key of its words run together (Abdel Madjid meets Abdelmadjid) and, for organisations,
+  under every reading of each word it is known by.
+
+A query gathers the aliases of its own keys (:meth:`AliasIndex.gather`, each with the kind of
+key that found it); :mod:`~resolver.index.prefilter` keeps the few worth the full matcher.
 
 >>> from resolver.names.normalise import parse_name
 >>> ix = AliasIndex()
@@ -14,34 +20,76 @@ aliases live in flat lists and arrays, and two dicts answer the hot questions:
 True
 >>> a in ix.candidate_ids(parse_name("Hiftar"))
 True
+>>> ix.gather(parse_name("Khalifa Hiftar"))[a] == KEY
+True
 """
 
 from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator
-
-from rapidfuzz import fuzz, process
+from functools import lru_cache
 
 from ..names.normalise import ParsedName
 from ..names.organisations import organisation_words
 from ..names.phonetic import keys, primary_key
 from ..names.rules import rules
+from .prefilter import KEY, MAX_KEYED, MAX_KEYED_NAME, MAX_SCORED, NEAR, PART, WORD, select
 
-__all__ = ["AliasIndex"]
+__all__ = ["AliasIndex", "KEY", "NEAR", "PART", "WORD", "MAX_GATHER", "MAX_KEYED",
+           "MAX_KEYED_NAME", "MAX_SCORED",
+           "MAX_DELETION_KEY", "ORGANISATION_KEY", "query_keys"]
 
 _VOWELLESS, _ACRONYM = 1, 2
-ALIAS_KEYS = 3         # readings of an alias part that are indexed
-MAX_GATHER = 1000      # candidate aliases gathered from the key lists
+MAX_GATHER = 4000      # candidate aliases gathered from the key lists
 MAX_DELETION_KEY = 24  # longer keys (whole long names) get no one-deletion neighbours
-MAX_SCORED = 16        # candidates passed to the full matcher after a quick prefilter
 ORGANISATION_KEY = "o:"   # prefix of the word keys organisations are also indexed under
+
+_primary = lru_cache(maxsize=65536)(primary_key)   # the same words come back: cache them
 
 
 def _deletions(key: str) -> Iterator[str]:
     if 3 <= len(key) <= MAX_DELETION_KEY:
         for i in range(len(key)):
             yield key[:i] + key[i + 1:]
+
+
+def _joined(p: ParsedName) -> str:
+    return p.normalised.replace(" ", "").replace("-", "")
+
+
+def query_keys(q: ParsedName) -> list[tuple[str, int]]:
+    """The keys a parsed query looks up, in order, each with its kind: every reading of the
+    last part and the primary key of the whole name run together (``KEY``), every reading of
+    its other parts (``PART``: "Hans Friedrich" for Friedrich Hans, "Aguila Saleh Issa" for
+    Aguila Saleh), the primary key of each word with the organisation prefix (``WORD``), then
+    the one-deletion neighbours of the first two readings of the last part and of the whole
+    name (``NEAR``).
+
+    >>> from resolver.names.normalise import parse_name
+    >>> query_keys(parse_name("Haftar"))[:2]
+    [('HFTR', 0), ('FTR', 1)]
+    """
+    if not q.parts:
+        return []
+    own = list(keys(q.parts[-1]))
+    near = own[:2]
+    if len(q.parts) > 1:
+        whole = _primary(_joined(q))
+        own.append(whole)
+        near.append(whole)
+    out = [(k, KEY) for k in own]
+    if len(q.parts) > 1:
+        # the other parts by every reading (Hans Friedrich / Friedrich Hans, Gasprom JSC / OAO
+        # Gazprom); the organisations that share a word by its primary key (the index files
+        # each organisation word under all its readings)
+        out += [(k, PART) for p in q.parts[:-1] for k in keys(p)]
+        out += [(ORGANISATION_KEY + keys(p)[0], WORD) for p in q.parts]
+    out += [(d, NEAR) for k in near for d in _deletions(k)]
+    first: dict[str, int] = {}
+    for k, kind in out:   # each key once, with its first kind
+        first.setdefault(k, kind)
+    return list(first.items())
 
 
 class AliasIndex:
@@ -124,17 +172,18 @@ class AliasIndex:
 
     @staticmethod
     def alias_keys(parsed: ParsedName, type: str) -> list[str]:
-        """The transliteration keys an alias is indexed under."""
-        out = list(keys(parsed.parts[-1])[:ALIAS_KEYS])
-        if type == "person" and len(parsed.parts) > 2:  # a middle name alone: "Moavero"
+        """The transliteration keys an alias is indexed under: every reading of its last
+        part, of a person's middle names (not a patronymic: a middle name alone, "Moavero")
+        and of each word of an organisation, and the primary key of its words run together."""
+        out = list(keys(parsed.parts[-1]))
+        if type == "person" and len(parsed.parts) > 2:
             nasab = rules().patronymic_prefixes
-            out += [keys(p)[0] for p in parsed.parts[1:-1]
-                    if not p.startswith(nasab)]
-        if type != "person" and len(parsed.parts) > 1:
-            out.append(primary_key(parsed.normalised.replace(" ", "").replace("-", "")))
+            out += [k for p in parsed.parts[1:-1] if not p.startswith(nasab) for k in keys(p)]
+        if len(parsed.parts) > 1:
+            out.append(_primary(_joined(parsed)))
         if type == "organisation":   # each word it is known by: Siemens AG / Siemens Aktiengesellschaft
-            out += [ORGANISATION_KEY + primary_key(w.replace("-", ""))
-                    for w in organisation_words(parsed)]
+            out += [ORGANISATION_KEY + k for w in organisation_words(parsed)
+                    for k in keys(w.replace("-", ""))]
         return list(dict.fromkeys(out))
 
     # -- lookups --------------------------------------------------------------------------
@@ -161,31 +210,32 @@ class AliasIndex:
         return ParsedName(parts, (bool(flags & _VOWELLESS),) * n,
                           (bool(flags & _ACRONYM),) * n, None)
 
+    def gather(self, q: ParsedName) -> dict[int, int]:
+        """The live aliases filed under the keys of ``q`` (:func:`query_keys`), each with
+        the kind of the first key that found it, until :data:`MAX_GATHER` are found."""
+        found: dict[int, int] = {}
+        alias_entity, table = self.alias_entity, self.keys
+        for k, kind in query_keys(q):
+            ids = table.get(k)
+            if ids:
+                for a in ids:
+                    if a not in found and alias_entity[a] >= 0:
+                        found[a] = kind
+                if len(found) >= MAX_GATHER:
+                    break
+        return found
+
     def candidate_ids(self, q: ParsedName) -> list[int]:
-        """Aliases worth scoring against ``q``: those sharing a key with its last part
-        (or with one consonant fewer), then prefiltered to :data:`MAX_SCORED`."""
-        if not q.parts:
+        """Aliases worth scoring against ``q``: the aliases it gathers
+        (:meth:`gather`), prefiltered (:func:`~resolver.index.prefilter.select`) to the best
+        :data:`MAX_KEYED` (one word; longer names :data:`MAX_KEYED_NAME`) found by the key of
+        a reading and :data:`MAX_SCORED` of the others of each kind."""
+        found = self.gather(q)
+        if not found:
             return []
-        qkeys = list(keys(q.parts[-1]))
-        if len(q.parts) > 1:
-            qkeys.append(primary_key(q.normalised.replace(" ", "").replace("-", "")))
-        qkeys += [d for k in qkeys[:2] for d in _deletions(k)]
-        if len(q.parts) > 1:   # the organisations that share one of its words (primary keys:
-            # cheap, and the index files each organisation word under its primary key)
-            qkeys += [ORGANISATION_KEY + primary_key(w.replace("-", "")) for w in q.parts]
-        seen: dict[int, None] = {}
-        for k in dict.fromkeys(qkeys):
-            for a in self.keys.get(k, ()):
-                if self.alias_entity[a] >= 0:
-                    seen[a] = None
-            if len(seen) >= MAX_GATHER:
-                break
-        ids = list(seen)
-        if len(ids) > MAX_SCORED:
-            choices = {a: self.alias_norm[a] for a in ids}
-            best = process.extract(q.normalised, choices, scorer=fuzz.ratio, limit=MAX_SCORED)
-            ids = [a for _, _, a in best]
-        return ids
+        ids = list(found)
+        norms = self.alias_norm
+        return select(q.normalised, ids, list(found.values()), [norms[a] for a in ids])
 
     def __len__(self) -> int:
         return len(self.alias_text)
