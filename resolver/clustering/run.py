@@ -31,8 +31,9 @@ from __future__ import annotations
 import gc
 import os
 import time
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..names.normalise import ParsedName, parse_name
@@ -40,7 +41,16 @@ from ..names.phonetic import keys
 from ..parallel import can_fork
 from .blocking import candidate_pairs
 from .result import ClusterInfo, Clustering, assemble, canonical_of, well_formed
-from .scoring import Scorer, prepare, progress_bar, run_chunks, score_of, score_range
+from .scoring import (
+    RELEASE_CACHES_MIN,
+    Scorer,
+    prepare,
+    progress_bar,
+    release_caches,
+    run_chunks,
+    score_of,
+    score_range,
+)
 
 if TYPE_CHECKING:
     from ..entities.resolver import Resolver
@@ -85,7 +95,7 @@ class _Cluster:
         self.weakest: tuple[float, int, int] | None = None
 
 
-def _fit(f: int, c: _Cluster, score: Scorer, form: list[int],
+def _fit(f: int, c: _Cluster, score: Scorer, form: Sequence[int],
          threshold: float) -> tuple[float, float | None]:
     """How well a name of form ``f`` fits cluster ``c``: its score with the leader, and the
     mean score over the leader and the checked members, or None if it misses the leader,
@@ -154,14 +164,17 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
     del parts
     texts, unparsed = [t for t, x in zip(all_texts, prepared) if x[0].parts], \
         [t for t, x in zip(all_texts, prepared) if not x[0].parts]
-    prepared = [x for x in prepared if x[0].parts]
     form_ids: dict[tuple, int] = {}
-    form: list[int] = []  # name -> its form: names parsing to the same parts are scored once
+    form = array("i")  # name -> its form: names parsing to the same parts are scored once
     forms: list[ParsedName] = []
     shapes: list[str] = []
     fam: list[tuple[str, ...]] = []
     given: list[tuple[str, ...] | None] = []
-    for p, shape, f, g, _ in prepared:
+    ranks: dict[tuple[int, int, int], tuple[int, int, int]] = {}
+    wf: list[tuple[int, int, int]] = []  # well_formed per name (a few distinct values, shared)
+    for p, shape, f, g, w in prepared:
+        if not p.parts:
+            continue
         k = (p.parts, p.vowelless, p.acronym)
         fid = form_ids.setdefault(k, len(forms))
         if fid == len(forms):
@@ -170,7 +183,8 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
             fam.append(f)
             given.append(g)
         form.append(fid)
-    del form_ids
+        wf.append(ranks.setdefault(w, w))
+    del form_ids, prepared, all_texts  # only the forms' parses are kept, not one per name
     nf = max(1, len(forms))
 
     t1, w1 = time.process_time(), time.perf_counter()
@@ -213,7 +227,7 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
 
     order = sorted((i for i in range(len(texts)) if i not in cluster_of),
                    key=lambda i: (len(forms[form[i]].parts) == 1, -counts[texts[i]],
-                                  [-x for x in prepared[i][4]], -len(forms[form[i]].parts),
+                                  [-x for x in wf[i]], -len(forms[form[i]].parts),
                                   texts[i]))
     bar = progress_bar(progress, len(order), "assigning names", " names")
     for n_done, i in enumerate(order, 1):
@@ -254,12 +268,16 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
     if bar is not None:
         bar.update(len(order) - bar.n)
         bar.close()
+    n_links = sum(map(len, links.values())) // 2
+    del score, links, of_form, first, cluster_of, surname, order, fam
+    if n_names >= RELEASE_CACHES_MIN:
+        release_caches()
     entity_name = (lambda e: resolver.index.canonical[resolver.index.eidx[e]]) if resolver else str
     result = assemble(texts, counts, ((c.members, c.entity, c.weakest and c.weakest[:2])
                                       for c in clusters), unparsed, threshold, entity_type,
-                      lambda i: (prepared[i][4], forms[form[i]]), entity_name)
+                      lambda i: (wf[i], forms[form[i]]), entity_name)
     result.stats = {"names": n_names, "forms": len(forms), "candidate_pairs": n_pairs,
-                    "links": sum(map(len, links.values())) // 2, "workers": workers,
+                    "links": n_links, "workers": workers,
                     "parse_s": t1 - t0, "block_s": t2 - t1, "score_s": t3 - t2,
                     "assign_s": time.process_time() - t3, "parse_wall_s": w1 - w0,
                     "block_wall_s": w2 - w1, "score_wall_s": w3 - w2,

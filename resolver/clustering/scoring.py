@@ -18,6 +18,7 @@ from array import array
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from .. import names as _names_package
 from ..names.matcher import compare_names
 from ..names.normalise import ParsedName, parse_name
 from ..names.phonetic import keys, readings
@@ -25,8 +26,9 @@ from ..parallel import run_ordered, shared
 from .result import well_formed
 
 __all__ = ["Prepared", "Timed", "Scorer", "prepare", "score_of", "score_range", "run_chunks",
-           "progress_bar", "PROGRESS_STEPS", "PROGRESS_CHUNK"]
+           "progress_bar", "release_caches", "RELEASE_CACHES_MIN", "PROGRESS_STEPS", "PROGRESS_CHUNK"]
 
+RELEASE_CACHES_MIN = 50_000  # after a run this large, the names modules' caches are emptied
 PROGRESS_STEPS = 50      # with a progress bar, parsing and scoring go in about this many chunks
 PROGRESS_CHUNK = 2_000   # ... of at least this many names or pairs
 
@@ -135,3 +137,28 @@ class Scorer:
         return s
 
 
+
+
+def release_caches() -> int:
+    """Empty the per-string LRU caches of the names modules (readings, part scores, parses;
+    not the one-entry table loaders): after a large clustering run they hold only that run's
+    names, up to a few hundred MB, and they refill as needed. Returns the entries dropped.
+
+    >>> release_caches() >= 0
+    True
+    """
+    import sys
+    dropped = 0
+    prefix = _names_package.__name__ + "."
+    for name, module in list(sys.modules.items()):
+        if not name.startswith(prefix) or module is None:
+            continue
+        for fn in list(vars(module).values()):
+            info = getattr(fn, "cache_info", None)
+            if info is None or not callable(getattr(fn, "cache_clear", None)):
+                continue
+            i = info()
+            if i.maxsize is not None and i.maxsize > 1:  # leave the table loaders alone
+                dropped += i.currsize
+                fn.cache_clear()
+    return dropped
