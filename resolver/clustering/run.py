@@ -160,10 +160,8 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
         workers = max(1, min(WORKERS, os.cpu_count() or 1)) if big else 1
     parts, parse_cpu = run_chunks(prepare, n_names, workers,
                             progress_bar(progress, n_names, "parsing names", " names"), texts=all_texts)
-    prepared = [x for part in parts for x in part]
-    del parts
-    texts, unparsed = [t for t, x in zip(all_texts, prepared) if x[0].parts], \
-        [t for t, x in zip(all_texts, prepared) if not x[0].parts]
+    texts: list[str] = []
+    unparsed: list[str] = []
     form_ids: dict[tuple, int] = {}
     form = array("i")  # name -> its form: names parsing to the same parts are scored once
     forms: list[ParsedName] = []
@@ -172,19 +170,28 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
     given: list[tuple[str, ...] | None] = []
     ranks: dict[tuple[int, int, int], tuple[int, int, int]] = {}
     wf: list[tuple[int, int, int]] = []  # well_formed per name (a few distinct values, shared)
-    for p, shape, f, g, w in prepared:
-        if not p.parts:
-            continue
-        k = (p.parts, p.vowelless, p.acronym)
-        fid = form_ids.setdefault(k, len(forms))
-        if fid == len(forms):
-            forms.append(p)
-            shapes.append(shape)
-            fam.append(f)
-            given.append(g)
-        form.append(fid)
-        wf.append(ranks.setdefault(w, w))
-    del form_ids, prepared, all_texts  # only the forms' parses are kept, not one per name
+    words: dict[str, str] = {}  # one string object per distinct word, one tuple per flag run
+    flags: dict[tuple[bool, ...], tuple[bool, ...]] = {}
+    texts_at = iter(all_texts)
+    for k, chunk in enumerate(parts):
+        parts[k] = []  # each chunk's parses are freed once its forms are taken
+        for (p, shape, f, g, w), t in zip(chunk, texts_at):
+            if not p.parts:
+                unparsed.append(t)
+                continue
+            texts.append(t)
+            key = (tuple([words.setdefault(x, x) for x in p.parts]),
+                   flags.setdefault(p.vowelless, p.vowelless), flags.setdefault(p.acronym, p.acronym))
+            fid = form_ids.setdefault(key, len(forms))
+            if fid == len(forms):
+                forms.append(ParsedName(*key, p.title))
+                shapes.append(shape)
+                fam.append(f)
+                given.append(g)
+            form.append(fid)
+            wf.append(ranks.setdefault(w, w))
+        del chunk
+    del form_ids, parts, words, flags, all_texts  # only one parse per form is kept
     nf = max(1, len(forms))
 
     t1, w1 = time.process_time(), time.perf_counter()
