@@ -33,8 +33,10 @@ import os
 import time
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, MutableSequence, Sequence
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from ..names.normalise import ParsedName, parse_name
 from ..names.phonetic import keys
@@ -112,6 +114,20 @@ def _fit(f: int, c: _Cluster, score: Scorer, form: Sequence[int],
             return lead, None
         total, n = total + s, n + 1
     return lead, total / n
+
+
+def _order(texts: Sequence[str], counts: Mapping[str, int], wf: Sequence[tuple[int, int, int]],
+           n_parts: Sequence[int], cluster_of: Sequence[int]) -> list[int]:
+    """The unplaced names in the order they are assigned: full names first, then by count,
+    well-formedness, more parts, then text (``texts`` is sorted, so its index). Sorted with
+    numpy on one column per criterion, not with a Python key tuple per name."""
+    w = np.asarray(wf, dtype=np.int64).reshape(-1, 3)
+    parts = np.asarray(n_parts, dtype=np.int64)
+    cnt = np.fromiter((counts[t] for t in texts), dtype=np.int64, count=len(texts))
+    at = np.lexsort((np.arange(len(texts)), -parts, -w[:, 2], -w[:, 1], -w[:, 0], -cnt,
+                     parts == 1))
+    placed = np.asarray(cluster_of, dtype=np.int64)
+    return [int(i) for i in at[placed[at] < 0]]
 
 
 def _kin(a: _Cluster, b: _Cluster, score: Scorer, threshold: float) -> bool:
@@ -223,7 +239,7 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
         else:
             of_form[f].append(i)
     clusters: list[_Cluster] = []
-    cluster_of: dict[int, int] = {}
+    cluster_of = array("i", [-1]) * len(texts)  # name -> its cluster, -1 while unplaced
     if resolver is not None:
         _seed_known(resolver, texts, clusters, cluster_of,
                     progress_bar(progress, len(texts), "resolving names", " names"))
@@ -232,17 +248,14 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
         if len(c.leader.parts) > 1:
             surname[keys(c.leader.parts[-1])[0]].append(c_id)
 
-    order = sorted((i for i in range(len(texts)) if i not in cluster_of),
-                   key=lambda i: (len(forms[form[i]].parts) == 1, -counts[texts[i]],
-                                  [-x for x in wf[i]], -len(forms[form[i]].parts),
-                                  texts[i]))
+    order = _order(texts, counts, wf, [len(forms[f].parts) for f in form], cluster_of)
     bar = progress_bar(progress, len(order), "assigning names", " names")
     for n_done, i in enumerate(order, 1):
         if bar is not None and n_done % 1000 == 0:
             bar.update(1000)
         f = form[i]
         options = {cluster_of[j] for g in (f, *links.get(f, ()))
-                   for j in (first[g], *of_form.get(g, ())) if j in cluster_of}
+                   for j in (first[g], *of_form.get(g, ())) if cluster_of[j] >= 0}
         one_word = len(forms[f].parts) == 1
         if one_word:
             near = surname.get(fam[f][0], [])
@@ -294,7 +307,7 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
 
 
 def _seed_known(resolver: Resolver, texts: list[str], clusters: list[_Cluster],
-                cluster_of: dict[int, int], bar: Any = None) -> None:
+                cluster_of: MutableSequence[int], bar: Any = None) -> None:
     """Names the resolver resolves join their entity's cluster, led by its canonical name."""
     by_entity: dict[str, int] = {}
     for i, t in enumerate(texts):
