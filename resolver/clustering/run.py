@@ -219,16 +219,20 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
                              pairs=pairs, nf=nf, entity_type=entity_type)
     score = Scorer(forms, entity_type)
     links: dict[int, list[int]] = defaultdict(list)
-    codes = pairs.tolist()
-    flat = [s for part in scores for s in part]
-    score.cache = dict(zip(codes, flat))
-    for code, s in zip(codes, flat):
-        if s >= threshold:
-            i, j = divmod(code, nf)
-            links[i].append(j)
-            links[j].append(i)
+    cache, pos = score.cache, 0
+    for k, part in enumerate(scores):  # chunk by chunk, so no list of every pair is built
+        scores[k] = array("d")
+        codes = pairs[pos:pos + len(part)].tolist()
+        pos += len(part)
+        cache.update(zip(codes, part))
+        for code, s in zip(codes, part):
+            if s >= threshold:
+                i, j = divmod(code, nf)
+                links[i].append(j)
+                links[j].append(i)
+        del part, codes
     n_pairs = len(pairs)
-    del pairs, scores, codes, flat
+    del pairs, scores
 
     t3, w3 = time.process_time(), time.perf_counter()
     of_form: dict[int, list[int]] = defaultdict(list)  # forms shared by several names
