@@ -7,12 +7,14 @@
    :data:`NEIGHBOURS` nearest block mates, found in C by ``rapidfuzz.process.cdist`` on the
    names' vowel shapes, so the cost per name stays bounded whatever the block size.
 2. Candidate pairs scoring at least ``threshold`` with :func:`~resolver.names.matcher.compare_names`
-   are links.
+   (:func:`~resolver.clustering.scoring.score_of`) are links.
 3. Names join clusters greedily: full names first, then frequent and well-formed names. A
    name joins a cluster only if it matches the cluster's leader, stays within
    :data:`MEMBER_SLACK` of the threshold with its most frequent members and contradicts none
    of them, so links do not chain (A~B and B~C does not put A with C when A and C differ).
-   A name that fits two clusters about equally (a surname shared by relatives) stays alone.
+   A name that fits two clusters about equally (a surname shared by relatives) stays alone,
+   unless the two clusters' leaders match each other (fragments of one entity): then it
+   joins the better one.
 4. With a ``resolver``, names it resolves join their known entity (cluster id = entity id);
    clusters never merge, so entities judged distinct stay apart.
 
@@ -31,15 +33,26 @@ import os
 import time
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Iterable, Mapping, MutableSequence, Sequence
+from typing import TYPE_CHECKING, Any
 
-from ..names.matcher import compare_names
+import numpy as np
+
 from ..names.normalise import ParsedName, parse_name
-from ..names.phonetic import keys, readings
-from ..parallel import can_fork, run_ordered, shared
+from ..names.phonetic import keys
+from ..parallel import can_fork
 from .blocking import candidate_pairs
 from .result import ClusterInfo, Clustering, assemble, canonical_of, well_formed
+from .scoring import (
+    RELEASE_CACHES_MIN,
+    Scorer,
+    prepare,
+    progress_bar,
+    release_caches,
+    run_chunks,
+    score_of,
+    score_range,
+)
 
 if TYPE_CHECKING:
     from ..entities.resolver import Resolver
@@ -53,8 +66,6 @@ MEMBER_SLACK = 0.06      # a newcomer may score this much below the threshold wi
 AMBIGUITY_MARGIN = 0.02  # two clusters this close: the name stays on its own
 SURNAME_FANOUT = 8       # a lone word shared by more full-name clusters is ambiguous
 PARALLEL_MIN = 200_000   # inputs this large are parsed and scored in worker processes
-PROGRESS_STEPS = 50      # with a progress bar, parsing and scoring go in about this many chunks
-PROGRESS_CHUNK = 2_000   # ... of at least this many names or pairs
 WORKERS = 2              # worker processes for large inputs (when the machine has the cores)
 
 
@@ -76,110 +87,6 @@ def _counts(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int]
     return counts
 
 
-# a prepared name: parse, vowel shapes, family keys, given keys (None: one part), well_formed
-_Prepared = tuple[ParsedName, str, tuple[str, ...], "tuple[str, ...] | None", tuple[int, int, int]]
-
-
-def _prepare(span: tuple[int, int]) -> _Timed:
-    """Parse ``shared()["texts"][start:stop]`` with their block keys and shapes; readings are
-    kept in per-run dicts (the global LRU caches are sized for serving, not for 1M names)."""
-    shape_of: dict[str, str] = {}
-    keys_of: dict[str, tuple[str, ...]] = {}
-    out: list[_Prepared] = []
-    t0 = time.process_time()
-    for t in shared()["texts"][span[0]:span[1]]:
-        p = parse_name(t)
-        for x in p.parts:
-            if x not in shape_of:
-                shape_of[x] = readings(x)[0].shape
-                keys_of[x] = keys(x)[:2]
-        shape = " ".join([shape_of[x] for x in p.parts])
-        fam = keys_of[p.parts[-1]] if p.parts else ()
-        given = keys_of[p.parts[0]] if len(p.parts) > 1 else None
-        out.append((p, shape, fam, given, well_formed(t)))
-    return _Timed(time.process_time() - t0, out)
-
-
-def _score_of(a: ParsedName, b: ParsedName, entity_type: str) -> float:
-    """compare_names in whichever direction fits (a surname alone may be on either side);
-    a contradiction scores 0. Names with as many parts are compared once."""
-    m = compare_names(a, b, entity_type)
-    if len(a.parts) != len(b.parts) and m.contradiction is None:
-        r = compare_names(b, a, entity_type)
-        if r.score > m.score:
-            m = r
-    return 0.0 if m.contradiction is not None else m.score
-
-
-def _score_range(span: tuple[int, int]) -> _Timed:
-    """Scores of the coded candidate pairs ``shared()["pairs"][start:stop]``."""
-    job = shared()
-    forms, nf, etype = job["forms"], job["nf"], job["entity_type"]
-    t0 = time.process_time()
-    out = array("d")
-    for code in job["pairs"][span[0]:span[1]].tolist():
-        i, j = divmod(code, nf)
-        out.append(_score_of(forms[i], forms[j], etype))
-    return _Timed(time.process_time() - t0, out)
-
-
-class _Timed(NamedTuple):
-    """A chunk's result with the CPU seconds its process spent on it."""
-
-    cpu: float
-    value: Any
-
-
-def _run(fn: Callable[[tuple[int, int]], _Timed], n: int, workers: int, bar: Any = None,
-         **job: Any) -> tuple[list[Any], float]:
-    """``fn((start, stop))`` over ``range(n)`` in chunks (in ``workers`` forked processes
-    when ``workers > 1``, see :mod:`resolver.parallel`): the results in order and the
-    workers' CPU seconds. A progress ``bar`` (tqdm) moves as chunks finish; with one it gets
-    at least :data:`PROGRESS_STEPS` chunks."""
-    if workers <= 1 or n < 2:
-        workers = 1
-        step = n if bar is None else max(PROGRESS_CHUNK, -(-n // PROGRESS_STEPS))
-    else:
-        step = -(-n // (4 * workers))
-        if bar is not None:
-            step = min(step, max(PROGRESS_CHUNK, -(-n // PROGRESS_STEPS)))
-    spans = [(s, min(n, s + step)) for s in range(0, n, step)] if n else [(0, 0)]
-    done = []
-    for span, d in zip(spans, run_ordered(fn, spans, workers=workers, state=job,
-                                          in_flight=len(spans))):
-        done.append(d)
-        if bar is not None:
-            bar.update(span[1] - span[0])
-    if bar is not None:
-        bar.close()
-    cpu = sum(d.cpu for d in done) if workers > 1 else 0.0
-    return [d.value for d in done], cpu
-
-
-def _bar(progress: bool, total: int, desc: str, unit: str) -> Any:
-    """A tqdm progress bar on stderr, or None when ``progress`` is off."""
-    if not progress:
-        return None
-    from tqdm import tqdm
-    return tqdm(total=total, desc=desc, unit=unit, unit_scale=True, leave=False,
-                dynamic_ncols=True)
-
-
-class _Scorer:
-    """Scores of form pairs (:func:`_score_of`), each computed once per run."""
-
-    def __init__(self, forms: list[ParsedName], entity_type: str) -> None:
-        self.forms, self.type, self.n = forms, entity_type, len(forms)
-        self.cache: dict[int, float] = {}
-
-    def __call__(self, i: int, j: int) -> float:
-        key = i * self.n + j if i <= j else j * self.n + i
-        s = self.cache.get(key)
-        if s is None:
-            s = self.cache[key] = _score_of(self.forms[i], self.forms[j], self.type)
-        return s
-
-
 class _Cluster:
     __slots__ = ("leader", "lead", "members", "entity", "weakest")
 
@@ -190,12 +97,12 @@ class _Cluster:
         self.weakest: tuple[float, int, int] | None = None
 
 
-def _fit(f: int, c: _Cluster, score: _Scorer, form: list[int],
+def _fit(f: int, c: _Cluster, score: Scorer, form: Sequence[int],
          threshold: float) -> tuple[float, float | None]:
     """How well a name of form ``f`` fits cluster ``c``: its score with the leader, and the
     mean score over the leader and the checked members, or None if it misses the leader,
     falls too low with a member, or contradicts one."""
-    lead = score(f, c.lead) if c.lead >= 0 else _score_of(score.forms[f], c.leader, score.type)
+    lead = score(f, c.lead) if c.lead >= 0 else score_of(score.forms[f], c.leader, score.type)
     if lead < threshold:
         return lead, None
     total, n = lead, 1
@@ -207,6 +114,27 @@ def _fit(f: int, c: _Cluster, score: _Scorer, form: list[int],
             return lead, None
         total, n = total + s, n + 1
     return lead, total / n
+
+
+def _order(texts: Sequence[str], counts: Mapping[str, int], wf: Sequence[tuple[int, int, int]],
+           n_parts: Sequence[int], cluster_of: Sequence[int]) -> list[int]:
+    """The unplaced names in the order they are assigned: full names first, then by count,
+    well-formedness, more parts, then text (``texts`` is sorted, so its index). Sorted with
+    numpy on one column per criterion, not with a Python key tuple per name."""
+    w = np.asarray(wf, dtype=np.int64).reshape(-1, 3)
+    parts = np.asarray(n_parts, dtype=np.int64)
+    cnt = np.fromiter((counts[t] for t in texts), dtype=np.int64, count=len(texts))
+    at = np.lexsort((np.arange(len(texts)), -parts, -w[:, 2], -w[:, 1], -w[:, 0], -cnt,
+                     parts == 1))
+    placed = np.asarray(cluster_of, dtype=np.int64)
+    return [int(i) for i in at[placed[at] < 0]]
+
+
+def _kin(a: _Cluster, b: _Cluster, score: Scorer, threshold: float) -> bool:
+    """Whether two clusters look like fragments of one entity: their leaders (both found by
+    clustering, not known entities) match at ``threshold``. A name fitting both is then not
+    ambiguous between them (Muhammad: Mohamad or Mouhammad?)."""
+    return a.lead >= 0 and b.lead >= 0 and score(a.lead, b.lead) >= threshold
 
 
 def cluster_names(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int], *,
@@ -246,50 +174,65 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
     if workers is None:  # forked workers share the parsed names without copying them
         big = n_names >= PARALLEL_MIN and can_fork()
         workers = max(1, min(WORKERS, os.cpu_count() or 1)) if big else 1
-    parts, parse_cpu = _run(_prepare, n_names, workers,
-                            _bar(progress, n_names, "parsing names", " names"), texts=all_texts)
-    prepared = [x for part in parts for x in part]
-    del parts
-    texts, unparsed = [t for t, x in zip(all_texts, prepared) if x[0].parts], \
-        [t for t, x in zip(all_texts, prepared) if not x[0].parts]
-    prepared = [x for x in prepared if x[0].parts]
+    parts, parse_cpu = run_chunks(prepare, n_names, workers,
+                            progress_bar(progress, n_names, "parsing names", " names"), texts=all_texts)
+    texts: list[str] = []
+    unparsed: list[str] = []
     form_ids: dict[tuple, int] = {}
-    form: list[int] = []  # name -> its form: names parsing to the same parts are scored once
+    form = array("i")  # name -> its form: names parsing to the same parts are scored once
     forms: list[ParsedName] = []
     shapes: list[str] = []
     fam: list[tuple[str, ...]] = []
     given: list[tuple[str, ...] | None] = []
-    for p, shape, f, g, _ in prepared:
-        k = (p.parts, p.vowelless, p.acronym)
-        fid = form_ids.setdefault(k, len(forms))
-        if fid == len(forms):
-            forms.append(p)
-            shapes.append(shape)
-            fam.append(f)
-            given.append(g)
-        form.append(fid)
-    del form_ids
+    ranks: dict[tuple[int, int, int], tuple[int, int, int]] = {}
+    wf: list[tuple[int, int, int]] = []  # well_formed per name (a few distinct values, shared)
+    words: dict[str, str] = {}  # one string object per distinct word, one tuple per flag run
+    flags: dict[tuple[bool, ...], tuple[bool, ...]] = {}
+    texts_at = iter(all_texts)
+    for k, chunk in enumerate(parts):
+        parts[k] = []  # each chunk's parses are freed once its forms are taken
+        for (p, shape, f, g, w), t in zip(chunk, texts_at):
+            if not p.parts:
+                unparsed.append(t)
+                continue
+            texts.append(t)
+            key = (tuple([words.setdefault(x, x) for x in p.parts]),
+                   flags.setdefault(p.vowelless, p.vowelless), flags.setdefault(p.acronym, p.acronym))
+            fid = form_ids.setdefault(key, len(forms))
+            if fid == len(forms):
+                forms.append(ParsedName(*key, p.title))
+                shapes.append(shape)
+                fam.append(f)
+                given.append(g)
+            form.append(fid)
+            wf.append(ranks.setdefault(w, w))
+        del chunk
+    del form_ids, parts, words, flags, all_texts  # only one parse per form is kept
     nf = max(1, len(forms))
 
     t1, w1 = time.process_time(), time.perf_counter()
     pairs = candidate_pairs(fam, given, shapes)
     del shapes, given
     t2, w2 = time.process_time(), time.perf_counter()
-    scores, score_cpu = _run(_score_range, len(pairs), workers,
-                             _bar(progress, len(pairs), "scoring pairs", " pairs"), forms=forms,
+    scores, score_cpu = run_chunks(score_range, len(pairs), workers,
+                             progress_bar(progress, len(pairs), "scoring pairs", " pairs"), forms=forms,
                              pairs=pairs, nf=nf, entity_type=entity_type)
-    score = _Scorer(forms, entity_type)
+    score = Scorer(forms, entity_type)
     links: dict[int, list[int]] = defaultdict(list)
-    codes = pairs.tolist()
-    flat = [s for part in scores for s in part]
-    score.cache = dict(zip(codes, flat))
-    for code, s in zip(codes, flat):
-        if s >= threshold:
-            i, j = divmod(code, nf)
-            links[i].append(j)
-            links[j].append(i)
+    cache, pos = score.cache, 0
+    for k, part in enumerate(scores):  # chunk by chunk, so no list of every pair is built
+        scores[k] = array("d")
+        codes = pairs[pos:pos + len(part)].tolist()
+        pos += len(part)
+        cache.update(zip(codes, part))
+        for code, s in zip(codes, part):
+            if s >= threshold:
+                i, j = divmod(code, nf)
+                links[i].append(j)
+                links[j].append(i)
+        del part, codes
     n_pairs = len(pairs)
-    del pairs, scores, codes, flat
+    del pairs, scores
 
     t3, w3 = time.process_time(), time.perf_counter()
     of_form: dict[int, list[int]] = defaultdict(list)  # forms shared by several names
@@ -300,26 +243,23 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
         else:
             of_form[f].append(i)
     clusters: list[_Cluster] = []
-    cluster_of: dict[int, int] = {}
+    cluster_of = array("i", [-1]) * len(texts)  # name -> its cluster, -1 while unplaced
     if resolver is not None:
         _seed_known(resolver, texts, clusters, cluster_of,
-                    _bar(progress, len(texts), "resolving names", " names"))
+                    progress_bar(progress, len(texts), "resolving names", " names"))
     surname: dict[str, list[int]] = defaultdict(list)  # family key -> full-name clusters
     for c_id, c in enumerate(clusters):
         if len(c.leader.parts) > 1:
             surname[keys(c.leader.parts[-1])[0]].append(c_id)
 
-    order = sorted((i for i in range(len(texts)) if i not in cluster_of),
-                   key=lambda i: (len(forms[form[i]].parts) == 1, -counts[texts[i]],
-                                  [-x for x in prepared[i][4]], -len(forms[form[i]].parts),
-                                  texts[i]))
-    bar = _bar(progress, len(order), "assigning names", " names")
+    order = _order(texts, counts, wf, [len(forms[f].parts) for f in form], cluster_of)
+    bar = progress_bar(progress, len(order), "assigning names", " names")
     for n_done, i in enumerate(order, 1):
         if bar is not None and n_done % 1000 == 0:
             bar.update(1000)
         f = form[i]
         options = {cluster_of[j] for g in (f, *links.get(f, ()))
-                   for j in (first[g], *of_form.get(g, ())) if j in cluster_of}
+                   for j in (first[g], *of_form.get(g, ())) if cluster_of[j] >= 0}
         one_word = len(forms[f].parts) == 1
         if one_word:
             near = surname.get(fam[f][0], [])
@@ -328,9 +268,14 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
         tried = sorted(((*_fit(f, clusters[c], score, form, threshold), c) for c in options),
                        key=lambda x: (-x[0], x[2]))
         fits = sorted(((v, c) for _, v, c in tried if v is not None), key=lambda x: (-x[0], x[1]))
-        # ambiguous: another leader matches about as well (Haftar: Khalifa or Saddam Haftar?)
-        rival = max((x[0] for x in tried if fits and x[2] != fits[0][1]), default=0.0)
-        if fits and fits[0][0] - AMBIGUITY_MARGIN > max(rival, fits[1][0] if len(fits) > 1 else 0):
+        # ambiguous: another leader matches about as well (Haftar: Khalifa or Saddam Haftar?),
+        # unless that cluster is a fragment of the best one (their leaders match)
+        best = fits[0][1] if fits else -1
+        kin = {c for _, _, c in tried if c != best and _kin(clusters[best], clusters[c], score,
+                                                           threshold)} if fits else set()
+        rival = max((x[0] for x in tried if fits and x[2] != best and x[2] not in kin), default=0.0)
+        second = max((v for v, c in fits[1:] if c not in kin), default=0.0)
+        if fits and fits[0][0] - AMBIGUITY_MARGIN > max(rival, second):
             c = clusters[fits[0][1]]
             lead = next(x[0] for x in tried if x[2] == fits[0][1])
             if c.weakest is None or lead < c.weakest[0]:
@@ -347,12 +292,16 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
     if bar is not None:
         bar.update(len(order) - bar.n)
         bar.close()
+    n_links = sum(map(len, links.values())) // 2
+    del score, links, of_form, first, cluster_of, surname, order, fam
+    if n_names >= RELEASE_CACHES_MIN:
+        release_caches()
     entity_name = (lambda e: resolver.index.canonical[resolver.index.eidx[e]]) if resolver else str
     result = assemble(texts, counts, ((c.members, c.entity, c.weakest and c.weakest[:2])
                                       for c in clusters), unparsed, threshold, entity_type,
-                      lambda i: (prepared[i][4], forms[form[i]]), entity_name)
+                      lambda i: (wf[i], forms[form[i]]), entity_name)
     result.stats = {"names": n_names, "forms": len(forms), "candidate_pairs": n_pairs,
-                    "links": sum(map(len, links.values())) // 2, "workers": workers,
+                    "links": n_links, "workers": workers,
                     "parse_s": t1 - t0, "block_s": t2 - t1, "score_s": t3 - t2,
                     "assign_s": time.process_time() - t3, "parse_wall_s": w1 - w0,
                     "block_wall_s": w2 - w1, "score_wall_s": w3 - w2,
@@ -362,7 +311,7 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
 
 
 def _seed_known(resolver: Resolver, texts: list[str], clusters: list[_Cluster],
-                cluster_of: dict[int, int], bar: Any = None) -> None:
+                cluster_of: MutableSequence[int], bar: Any = None) -> None:
     """Names the resolver resolves join their entity's cluster, led by its canonical name."""
     by_entity: dict[str, int] = {}
     for i, t in enumerate(texts):

@@ -224,3 +224,12 @@ def test_worker_processes_give_the_same_clusters():
 def test_bad_workers_say_what(workers):
     with pytest.raises(ValueError, match="workers"):
         cluster_names(["Haftar"], workers=workers)
+
+
+def test_a_name_fitting_two_fragments_of_one_entity_joins_one():
+    # taher and thahir are both leaders and match each other: ṭāhir fits both about equally,
+    # which is no ambiguity between two entities (unlike Haftar between Khalifa and Saddam)
+    groups = cluster(["ṭāhir", "dahir", "taher", "thahir"])
+    assert [g for g in groups if "ṭāhir" in g][0] != ["ṭāhir"]
+    assert cluster(["Khalifa Haftar", "Saddam Haftar", "Haftar"]) == [
+        ["Haftar"], ["Khalifa Haftar"], ["Saddam Haftar"]]
