@@ -152,15 +152,26 @@ def _extra_last_name(q: ParsedName, a: ParsedName, family: PartMatch) -> NameMat
     """The query goes on after the alias's last name: "Aguila Saleh Issa" for "Aguila Saleh",
     "Salman bin Abdulaziz Al Saud" for "Salman bin Abdulaziz". The alias is compared with the
     query cut after the part that matches the alias's last name, strongly (>= 0.95)."""
-    for j in range(len(q.parts) - 2, 0, -1):
-        s, _ = part_similarity(q.parts[j], a.parts[-1], vowelless_at(q, j) or vowelless_at(a, -1))
+    return _cut_after(q, a, family, query_longer=True)
+
+
+def _cut_after(q: ParsedName, a: ParsedName, family: PartMatch, *, query_longer: bool) -> NameMatch:
+    """The longer name (the query when ``query_longer``, else the alias) cut after its part
+    that matches the shorter name's last part strongly (>= 0.95), then compared, minus
+    :data:`EXTRA_LAST_NAME` with a note naming what was cut off."""
+    long, short = (q, a) if query_longer else (a, q)
+    for j in range(len(long.parts) - 2, 0, -1):
+        s, _ = part_similarity(long.parts[j], short.parts[-1],
+                               vowelless_at(long, j) or vowelless_at(short, -1))
         if s >= 0.95:
-            cut = ParsedName(q.parts[:j + 1], q.vowelless[:j + 1], q.acronym[:j + 1], None)
-            m = compare_person(cut, a)
+            cut = ParsedName(long.parts[:j + 1], long.vowelless[:j + 1], long.acronym[:j + 1], None)
+            m = compare_person(cut, a) if query_longer else compare_person(q, cut)
             if m.contradiction is None and m.score > 0:
-                extra = " ".join(q.parts[j + 1:])
-                return NameMatch(m.score - EXTRA_LAST_NAME, m.parts, m.notes + (
-                    f"further name(s) '{extra}' after it (-{EXTRA_LAST_NAME:.2f})",))
+                extra = " ".join(long.parts[j + 1:])
+                note = (f"further name(s) '{extra}' after it" if query_longer
+                        else f"the alias goes on with '{extra}'")
+                return NameMatch(m.score - EXTRA_LAST_NAME, m.parts,
+                                 m.notes + (f"{note} (-{EXTRA_LAST_NAME:.2f})",))
             break
     return NameMatch(0.0, (family,), contradiction="family names differ")
 
@@ -181,17 +192,7 @@ def _alias_goes_on(q: ParsedName, a: ParsedName, family: PartMatch) -> NameMatch
     last = q.parts[-1]
     if is_given_name(last):
         return NameMatch(0.0, (family,), contradiction="family names differ")
-    for j in range(len(a.parts) - 2, 0, -1):
-        s, _ = part_similarity(last, a.parts[j], vowelless_at(q, -1) or vowelless_at(a, j))
-        if s >= 0.95:
-            cut = ParsedName(a.parts[:j + 1], a.vowelless[:j + 1], a.acronym[:j + 1], None)
-            m = compare_person(q, cut)
-            if m.contradiction is None and m.score > 0:
-                extra = " ".join(a.parts[j + 1:])
-                return NameMatch(m.score - EXTRA_LAST_NAME, m.parts, m.notes + (
-                    f"the alias goes on with '{extra}' (-{EXTRA_LAST_NAME:.2f})",))
-            break
-    return NameMatch(0.0, (family,), contradiction="family names differ")
+    return _cut_after(q, a, family, query_longer=False)
 
 
 def _query_names_more(q: ParsedName, a: ParsedName, family: PartMatch) -> NameMatch | None:
