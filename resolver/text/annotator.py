@@ -78,8 +78,7 @@ class Annotator:
         >>> [(m.text, m.status) for m in a.annotate("Gaddafi spoke to us in the US.")]
         [('Gaddafi', 'ambiguous'), ('US', 'resolved')]
         """
-        found, offsets = self._decided(text)
-        return self._mentions(text, found, offsets)
+        return self._mentions(self.rows(text))
 
     def rows(self, text: str) -> list[Row]:
         """The mentions of ``text`` as plain tuples (:data:`Row`, the values of
@@ -132,43 +131,24 @@ class Annotator:
         self.decider.decide(found, t)
         return found, offsets
 
-    def _mentions(self, text: str, found: list[Found], offsets: OffsetMap) -> list[Mention]:
-        """The public results of a decided document, mapped back to ``text``'s offsets.
+    def _mentions(self, rows: list[Row]) -> list[Mention]:
+        """The public results of a document, built from its :meth:`rows`.
 
         Each :class:`Mention` is built as ``Mention.model_construct`` builds one, from values
         this module computed, minus its per-field loop (measured: model_construct 3.5 µs,
         validation 1.6 µs, this about 1 µs with the dict)."""
-        ids, canonical, types = self.ix.entity_ids, self.ix.canonical, self.ix.types
         out: list[Mention] = []
         append = out.append
-        same = offsets is IDENTITY
         new, cls = object.__new__, Mention
         set_dict, set_fields, set_extra, set_private = _SETTERS
         set_resolved, set_other = _SET_RESOLVED.copy, _SET_OTHER.copy
-        for f in found:
-            if same:   # text is the searched text: the name is f.name already
-                b, e, tb, te, name = f.b, f.e, f.tb, f.te, f.name
-            else:
-                b, e = offsets.start(f.b), offsets.end(f.e)
-                tb, te = (offsets.start(f.tb), offsets.end(f.te)) if f.te > f.tb else (0, 0)
-                name = text[b:e]
-            ent = f.ent
+        for b, e, name, eid, canon, typ, score, method, title, status, cands in rows:
             m = new(cls)
-            if ent >= 0:
-                eid, canon, typ = ids[ent], canonical[ent], types[ent]
-                set_dict(m, {
-                    "start": b, "end": e, "text": name, "entity_id": eid,
-                    "canonical": canon, "type": typ, "score": f.score, "method": f.method,
-                    "title": text[tb:te] if te > tb else None, "status": "resolved",
-                    "candidates": ()})
-                set_fields(m, set_resolved())
-            else:
-                set_dict(m, {
-                    "start": b, "end": e, "text": name, "entity_id": None,
-                    "canonical": f.canon, "type": None, "score": f.score, "method": f.method,
-                    "title": text[tb:te] if te > tb else None, "status": f.status,
-                    "candidates": tuple(ids[c] for c in f.cands) if f.cands else ()})
-                set_fields(m, set_other())
+            set_dict(m, {
+                "start": b, "end": e, "text": name, "entity_id": eid, "canonical": canon,
+                "type": typ, "score": score, "method": method, "title": title,
+                "status": status, "candidates": cands})
+            set_fields(m, set_resolved() if eid is not None else set_other())
             set_extra(m, None)
             set_private(m, None)
             append(m)
