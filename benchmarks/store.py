@@ -24,10 +24,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "store"))
 
+from resolver.entities.lookup import Lookup  # noqa: E402
 from resolver.index.aliases import AliasIndex  # noqa: E402
 from resolver.models import AliasRecord, EntityRecord  # noqa: E402
+from resolver.names.frequency import zipf  # noqa: E402
 from resolver.names.normalise import ParsedName  # noqa: E402
 from resolver.names.phonetic import readings  # noqa: E402
 from resolver.store import Store, StoreResolver  # noqa: E402
@@ -91,43 +93,75 @@ def open_first_query(path: Path) -> None:
           f"{float(out[0]) * 1000:.0f} ms); then first fuzzy query {float(out[2]) * 1000:.0f} ms")
 
 
-def lookups(path: Path, n: int, count: int = 2000) -> None:
-    rng = random.Random(11)
-    recs = [r for r, _ in zip(records(n), range(count))]
-    exact = [rng.choice(r.aliases).name for r in recs]
-    # a vowel of the family name changed: Khalifa Haftar -> Khalifa Heftar
-    fuzzy = [re.sub("[aeiou]", lambda m: "eioua"["aeiou".index(m.group())], r.canonical[::-1],
-                    count=1)[::-1] for r in recs]
-    sr = StoreResolver(path)
-    for label, qs in (("exact", exact), ("fuzzy", fuzzy)):
-        t = time.perf_counter()
-        hits = sum(sr.canonical(q) is not None for q in qs)
-        dt = time.perf_counter() - t
-        print(f"StoreResolver {label} lookups: {len(qs) / dt:,.0f}/s ({hits}/{len(qs)} resolved)")
-    sr.close()
-
-
-def index_memory(path: Path, n: int) -> None:
-    """tracemalloc of an in-memory AliasIndex holding the first ``n`` aliases of the store."""
+def memory_index(path: Path, n: int) -> AliasIndex:
+    """An in-memory :class:`AliasIndex` of the first ``n`` aliases of the store (their stored
+    parses: nothing re-parsed)."""
     con = Store(path, readonly=True)._con
     rows = con.execute("SELECT e.entity_id, e.canonical, e.type, e.prior, a.written, a.normalised,"
                        " a.flags FROM alias a JOIN entity e ON e.id = a.entity ORDER BY a.id "
                        "LIMIT ?", (n,)).fetchall()
-    gc.collect()
-    tracemalloc.start()
     ix = AliasIndex()
     for eid, canon, etype, prior, written, norm, flags in rows:
         e = ix.add_entity(eid, canon, etype, prior)
         parts = tuple(norm.split(" "))
         ix.add_alias(e, written, ParsedName(parts, (bool(flags & 1),) * len(parts),
                                             (bool(flags & 2),) * len(parts), None))
+    return ix
+
+
+def lookups(path: Path, n: int, count: int = 2000, compare_up_to: int = 300_000) -> None:
+    """Exact and fuzzy lookups/s (CPU time) through a :class:`StoreResolver`, and, for
+    ``n <= compare_up_to``, fuzzy lookups through an in-memory ``Lookup`` over an
+    :class:`AliasIndex` of the same aliases, in the same run. Each resolver answers its own
+    queries (disjoint sets, swapped halfway), so neither profits from the other's parse cache."""
+    rng = random.Random(11)
+    recs = [r for r, _ in zip(records(n), range(2 * count + 50))]
+    exact = [rng.choice(r.aliases).name for r in recs[:count]]
+    # a vowel of the family name changed: Khalifa Haftar -> Khalifa Heftar
+    fuzzy = [re.sub("[aeiou]", lambda m: "eioua"["aeiou".index(m.group())], r.canonical[::-1],
+                    count=1)[::-1] for r in recs]
+    sr = StoreResolver(path)
+    c = time.process_time()
+    hits = sum(sr.canonical(q) is not None for q in exact)
+    print(f"StoreResolver exact lookups: {len(exact) / (time.process_time() - c):,.0f}/s CPU "
+          f"({hits}/{len(exact)} resolved)")
+    resolvers = [("StoreResolver", sr)]
+    if n <= compare_up_to:
+        resolvers.append(("in-memory Lookup (AliasIndex)", Lookup(memory_index(path, n))))
+    fuzzy, warm = fuzzy[:2 * count], fuzzy[2 * count:]
+    zipf("warm")   # the word-frequency lists load on first use: not a lookup's cost
+    for _, r in resolvers:   # first calls load lazily built tables (rules, readings)
+        for q in warm:
+            r.canonical(q)
+    quarter = len(fuzzy) // 4
+    spent = {label: [0.0, 0, 0] for label, _ in resolvers}
+    for half in range(2):   # each resolver a fresh quarter each half, the order swapped
+        for i, (label, r) in (list(enumerate(resolvers)) if half == 0
+                              else list(enumerate(resolvers))[::-1]):
+            j = (i + half) % 2 * 2 + half
+            qs = fuzzy[j * quarter:(j + 1) * quarter]
+            c = time.process_time()
+            got = sum(r.canonical(q) is not None for q in qs)
+            spent[label][0] += time.process_time() - c
+            spent[label][1] += len(qs)
+            spent[label][2] += got
+    for label, (secs, asked, got) in spent.items():
+        print(f"{label} fuzzy lookups: {asked / secs:,.0f}/s CPU ({got}/{asked} resolved)")
+    sr.close()
+
+
+def index_memory(path: Path, n: int) -> None:
+    """tracemalloc of an in-memory AliasIndex holding the first ``n`` aliases of the store."""
+    gc.collect()
+    tracemalloc.start()
+    ix = memory_index(path, n)
     readings.cache_clear()
     gc.collect()
     used = tracemalloc.get_traced_memory()[0]
     tracemalloc.stop()
     print(f"in-memory AliasIndex, {len(ix):,} aliases: {used / 1e6:.0f} MB, "
           f"{used / len(ix):.0f} bytes/alias (tracemalloc)")
-    del ix, rows
+    del ix
 
 
 def store_reader_memory(path: Path, n: int) -> None:

@@ -30,14 +30,16 @@ from pathlib import Path
 from typing import Any
 
 from ..entities.lookup import DEFAULT_THRESHOLD, Lookup
-from ..index.aliases import AliasIndex
+from ..index.aliases import MAX_GATHER, AliasIndex, query_keys
 from ..models import check_name
+from ..names.normalise import ParsedName
 from .store import Store
 
 __all__ = ["StoreIndex", "StoreResolver", "ReadOnlyError"]
 
 _CACHE_ROWS = 200_000
 _ALIAS_SQL = "SELECT id, entity, written, normalised, flags FROM alias"
+_SQL_VARS = 900   # bound parameters per statement (SQLite's historical limit is 999)
 
 
 class _Rows:
@@ -167,6 +169,39 @@ class StoreIndex(AliasIndex):
                              f"UNION {_ALIAS_SQL} WHERE normalised = ? AND norm_ok", 2)
         self.keys = _Lookup(rows, f"{_ALIAS_SQL} WHERE id IN "  # type: ignore[assignment]
                             "(SELECT alias FROM key WHERE key = ?)", 1, lists=True)
+
+    def gather(self, q: ParsedName) -> dict[int, int]:
+        """:meth:`AliasIndex.gather` in two SQL queries: the (key, alias) pairs of all the
+        query's keys at once, taken key by key in the same order, then the rows of the
+        gathered aliases not yet cached."""
+        ks = query_keys(q)
+        if not ks:
+            return {}
+        by_key: dict[str, list[int]] = {}
+        con = self.rows.con
+        for k, a in con.execute(f"SELECT key, alias FROM key WHERE key IN "
+                                f"({','.join('?' * len(ks))}) ORDER BY alias",
+                                [k for k, _ in ks]):
+            by_key.setdefault(k, []).append(a)
+        found: dict[int, int] = {}
+        for k, kind in ks:
+            ids = by_key.get(k)
+            if ids:
+                for a in ids:
+                    if a not in found:
+                        found[a] = kind
+                if len(found) >= MAX_GATHER:
+                    break
+        cache = self.rows.alias
+        if len(cache) + len(found) > _CACHE_ROWS:
+            cache.clear()
+        missing = [a for a in found if a not in cache]
+        for i in range(0, len(missing), _SQL_VARS):
+            chunk = missing[i:i + _SQL_VARS]
+            for a, e, w, n, f in con.execute(
+                    f"{_ALIAS_SQL} WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                cache[a] = (e, w, n, f)
+        return found
 
     def live_aliases(self) -> Iterator[tuple[int, str]]:
         """(alias number, spelling) of every alias row, streamed from the store."""
