@@ -71,6 +71,9 @@ class Rules:
     arabic_article: str
     arabizi: dict[str, str]
     arabic_words: dict[str, str]
+    hebrew: dict[str, str]
+    hebrew_geresh: dict[str, str]
+    hebrew_final_he: str
     span_links: tuple[str, ...]
     span_article: str
     link_words: frozenset[str]
@@ -179,6 +182,9 @@ def rules() -> Rules:
         arabic_article=str(scripts["article"]),
         arabizi={str(k): str(v) for k, v in scripts["arabizi"].items()},
         arabic_words={str(k): str(v) for k, v in scripts["words"].items()},
+        hebrew={str(k): str(v) for k, v in scripts["hebrew"].items()},
+        hebrew_geresh={str(k): str(v) for k, v in scripts["hebrew_geresh"].items()},
+        hebrew_final_he=str(scripts["hebrew_final_he"]),
         span_links=tuple(text["span_links"]),
         span_article=str(text["span_article"]),
         link_words=frozenset(text["link_words"]),

@@ -2,8 +2,9 @@
 
 Arabic-script words go through the letter table of ``data/rules/scripts.yaml`` (the article
 split off as ``al-``, shadda doubling, ta marbuta as ``a``) and are flagged *vowel-less*:
-Arabic writes no short vowels, so the matcher compares only their consonants. Every other
-script goes through unidecode. Zero-width, bidi and control characters are removed first.
+Arabic writes no short vowels, so the matcher compares only their consonants. Hebrew-script
+words are read the same way through their own table. Every other script goes through
+unidecode. Zero-width, bidi and control characters are removed first.
 
 ``to_latin_words`` expects text already passed through :func:`clean_unicode`.
 
@@ -28,6 +29,9 @@ __all__ = ["arabizi", "article_read_as_letters", "clean_unicode", "to_latin_word
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_HEBREW = re.compile("[\u0590-\u05ff\ufb1d-\ufb4f]")
+_HEBREW_POINTS = re.compile("[\u0591-\u05c7]")   # cantillation and vowel points
+_GERESH = ("\u05f3", "'", "\u2019")
 _ARABIZI = re.compile(r"(?<=[a-z])[235-9]+|[235-9]+(?=[a-z])")
 
 
@@ -61,6 +65,29 @@ def _arabic_word(word: str) -> tuple[str, bool]:
     return "".join(out), not voweled
 
 
+def _hebrew_word(word: str) -> tuple[str, bool]:
+    """A Hebrew word letter by letter (``data/rules/scripts.yaml``): vowel-less, like Arabic.
+
+    >>> _hebrew_word("נתניהו"), _hebrew_word("משה"), _hebrew_word("ג׳קי")
+    (('ntnyhw', True), ('msha', True), ('jqy', True))
+    """
+    r = rules()
+    word = _HEBREW_POINTS.sub("", word)
+    out: list[str] = []
+    last = len(word) - 1
+    for i, ch in enumerate(word):
+        if ch in _GERESH:
+            if out and i > 0 and word[i - 1] in r.hebrew_geresh:
+                out[-1] = r.hebrew_geresh[word[i - 1]]
+            continue
+        if ch == "ה" and i == last and i > 0:
+            out.append(r.hebrew_final_he)
+            continue
+        latin = r.hebrew.get(ch)
+        out.append(unidecode(ch).lower() if latin is None else latin)
+    return "".join(out), True
+
+
 def arabizi(word: str) -> str:
     """Arabizi digits inside a Latin word to letters: ``mo7amed`` -> ``mohamed``."""
     table = rules().arabizi
@@ -76,6 +103,8 @@ def to_latin_words(text: str) -> list[tuple[str, bool]]:
     for word in text.split():
         if _ARABIC.search(word):
             latin, vowelless = _arabic_word(word)
+        elif _HEBREW.search(word):
+            latin, vowelless = _hebrew_word(word)
         elif word.isascii():
             latin, vowelless = word.lower(), False
         else:
