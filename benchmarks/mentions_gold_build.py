@@ -2,7 +2,7 @@
 
 Usage (from the repository root)::
 
-    python benchmarks/mentions_gold_build.py [--heldout] [--src PATH] [--out PATH] [--seeds DIR] [--check]
+    python benchmarks/mentions_gold_build.py [--heldout | --heldout2] [--src PATH] [--out PATH] [--seeds DIR] [--check]
 
 The source (``benchmarks/data/mentions_gold.src``) holds one text per line with its gold
 annotations inline, so no offset is ever counted by hand::
@@ -24,7 +24,10 @@ verifies that the JSONL on disk is what the source builds to (exit 1 if not).
 ``--heldout`` builds the held-out set instead (``mentions_heldout.src`` to
 ``mentions_heldout.jsonl``: texts written after the text rules were tuned, never used to
 tune them; see "Held-out set" in ``mentions_gold.md``). Its texts must share no run of 10
-words with the dev set either.
+words with the dev set either. ``--heldout2`` builds the second held-out set
+(``mentions_heldout2.src`` to ``mentions_heldout2.jsonl``, written after the first held-out set
+had been used to guide fixes; see "Second held-out set (2026-12-02)"); its texts must share no
+run of 10 words with the dev set nor with the first held-out set.
 """
 from __future__ import annotations
 
@@ -42,6 +45,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "benchmarks" / "data" / "mentions_gold.src"
 HELDOUT_SRC = ROOT / "benchmarks" / "data" / "mentions_heldout.src"
 HELDOUT = mentions.HELDOUT
+HELDOUT2_SRC = ROOT / "benchmarks" / "data" / "mentions_heldout2.src"
+HELDOUT2 = ROOT / "benchmarks" / "data" / "mentions_heldout2.jsonl"
 SEEDS = ROOT.parent / "shared" / "seeds"
 COPY_RUN = 10  # words
 
@@ -159,13 +164,15 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--heldout", action="store_true",
                     help=f"build the held-out set ({HELDOUT_SRC.name} to {HELDOUT.name})")
+    ap.add_argument("--heldout2", action="store_true",
+                    help=f"build the second held-out set ({HELDOUT2_SRC.name} to {HELDOUT2.name})")
     ap.add_argument("--src", type=Path, help=f"source (default {SRC.name})")
     ap.add_argument("--out", type=Path, help=f"JSONL to write (default {mentions.GOLD.name})")
     ap.add_argument("--seeds", type=Path, default=SEEDS)
     ap.add_argument("--check", action="store_true", help="only check the JSONL is up to date")
     a = ap.parse_args(argv)
-    a.src = (a.src or (HELDOUT_SRC if a.heldout else SRC)).resolve()
-    a.out = (a.out or (HELDOUT if a.heldout else mentions.GOLD)).resolve()
+    a.src = (a.src or (HELDOUT2_SRC if a.heldout2 else HELDOUT_SRC if a.heldout else SRC)).resolve()
+    a.out = (a.out or (HELDOUT2 if a.heldout2 else HELDOUT if a.heldout else mentions.GOLD)).resolve()
     records = build(a.src)
     text = dumps(records)
     if a.check:
@@ -177,9 +184,10 @@ def main(argv=None) -> int:
     mentions.load_gold(tmp, mentions.load_tables())  # exits with line and field on a bad record
     tmp.replace(a.out)
     sources = sorted((ROOT / "data" / "corpus").glob("*.txt"))
-    dev = {}  # another set (the held-out one) must not copy the dev texts either
-    if a.src != SRC.resolve() and SRC.exists():
-        dev = {f"{SRC.name} {r['id']}": r["text"] for r in build(SRC)}
+    dev = {}  # another set (a held-out one) must not copy the dev texts, nor an earlier held-out set
+    for other in (SRC, HELDOUT_SRC):
+        if a.src != SRC.resolve() and a.src != other.resolve() and other.exists():
+            dev.update({f"{other.name} {r['id']}": r["text"] for r in build(other)})
     if a.seeds.is_dir():
         sources += sorted(a.seeds.glob("*.txt"))
     else:

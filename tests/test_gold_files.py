@@ -1,9 +1,9 @@
-"""The gold corpora of ``benchmarks/mentions.py`` (issue 11): the dev set and the held-out set.
+"""The gold corpora of ``benchmarks/mentions.py`` (issue 11): the dev set and the two held-out sets.
 
 Each JSONL must be exactly what its marked-up source builds to (``benchmarks/
-mentions_gold_build.py``; rebuild with ``--heldout`` for the held-out one), must pass the
-benchmark's own loader, and the held-out set must stay a separate set: its own ids, at
-least 12 texts per language, no text of the dev set.
+mentions_gold_build.py``; rebuild with ``--heldout`` / ``--heldout2`` for the held-out ones), must
+pass the benchmark's own loader, and each held-out set must stay a separate set: its own ids, at
+least 12 texts per language, no text of the dev set (nor, for the second, of the first held-out set).
 """
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 build = importlib.import_module("mentions_gold_build")
 mentions = importlib.import_module("mentions")
 
-SETS = {"dev": (build.SRC, mentions.GOLD), "heldout": (build.HELDOUT_SRC, build.HELDOUT)}
+SETS = {"dev": (build.SRC, mentions.GOLD), "heldout": (build.HELDOUT_SRC, build.HELDOUT),
+        "heldout2": (build.HELDOUT2_SRC, build.HELDOUT2)}
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +31,7 @@ def test_jsonl_is_built_from_its_source_and_loads(name, tables):
     src, out = SETS[name]
     assert out.read_text(encoding="utf-8") == build.dumps(build.build(src)), (
         f"{out.name} is out of date: python benchmarks/mentions_gold_build.py"
-        + (" --heldout" if name == "heldout" else ""))
+        + {"heldout": " --heldout", "heldout2": " --heldout2"}.get(name, ""))
     assert mentions.load_gold(out, tables)
 
 
@@ -43,3 +44,16 @@ def test_heldout_is_a_separate_set_with_every_language(tables):
         assert sum(g.lang == lang for g in held) >= 12, lang
     assert not build.copied_runs([{"id": g.id, "text": g.text} for g in held], [],
                                  texts={g.id: g.text for g in dev})
+
+
+def test_second_heldout_is_separate_from_dev_and_first_heldout(tables):
+    dev = mentions.load_gold(mentions.GOLD, tables)
+    held = mentions.load_gold(build.HELDOUT, tables)
+    held2 = mentions.load_gold(build.HELDOUT2, tables)
+    earlier = dev + held
+    assert not {g.id for g in earlier} & {g.id for g in held2}
+    assert not {g.text for g in earlier} & {g.text for g in held2}
+    for lang in mentions.LANGS:
+        assert sum(g.lang == lang for g in held2) >= 12, lang
+    assert not build.copied_runs([{"id": g.id, "text": g.text} for g in held2], [],
+                                 texts={g.id: g.text for g in earlier})
