@@ -31,6 +31,7 @@ from __future__ import annotations
 import random
 import sqlite3
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -43,6 +44,13 @@ from ..graph import records_of
 from ..index.aliases import AliasIndex
 from ..models import AliasRecord, EntityRecord
 from ..names.normalise import parse_name
+from .keys import (
+    FINGERPRINT_KEY,
+    StaleStoreWarning,
+    name_rules_fingerprint,
+    rekey,
+    stored_fingerprint,
+)
 from .queries import StoreQueries
 
 __all__ = ["Store", "SCHEMA_VERSION"]
@@ -131,6 +139,13 @@ class Store:
             raise ValueError(f"{self.path}: not a resolver store of schema {SCHEMA_VERSION} "
                              f"(found {version!r})")
         self.queries = StoreQueries(self._con)
+        #: whether the aliases were parsed and keyed by other name rules (see store.keys)
+        self.stale = stored_fingerprint(self._con) != name_rules_fingerprint()
+        if self.stale:
+            warnings.warn(StaleStoreWarning(
+                f"{self.path}: its aliases were parsed and keyed by other name rules than this "
+                "resolver's, so fuzzy lookups may miss candidates: re-key it once with "
+                "Store(path).rekey()"), stacklevel=2)
 
     @classmethod
     def create(cls, path: str | Path, *, exist_ok: bool = False, **kw: Any) -> Store:
@@ -147,6 +162,8 @@ class Store:
                     con.execute(stmt)
             con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
                         (str(SCHEMA_VERSION),))
+            con.execute("INSERT OR IGNORE INTO meta VALUES (?, ?)",
+                        (FINGERPRINT_KEY, name_rules_fingerprint()))
             con.execute("COMMIT")
         finally:
             con.close()
@@ -196,6 +213,13 @@ class Store:
     def to_resolver(self, *, threshold: float | None = None) -> Resolver:
         """Build an in-memory :class:`Resolver` (graph and index) from the store."""
         return self.queries.to_resolver(threshold=threshold)
+
+    def rekey(self) -> int:
+        """Recompute every alias's parse and keys with this resolver's name rules, in one
+        transaction (:func:`~resolver.store.keys.rekey`); returns the aliases re-keyed."""
+        n = self.write(rekey)
+        self.stale = False
+        return n
 
     def export_table(self, path: str | Path) -> int:
         """Write the store back to a YAML alias table, atomically; returns the entity count."""
