@@ -26,13 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "store"))
 
-from resolver.entities.lookup import Lookup  # noqa: E402
-from resolver.index.aliases import AliasIndex  # noqa: E402
 from resolver.models import AliasRecord, EntityRecord  # noqa: E402
 from resolver.names.frequency import zipf  # noqa: E402
-from resolver.names.normalise import ParsedName  # noqa: E402
-from resolver.names.phonetic import readings  # noqa: E402
 from resolver.store import Store, StoreResolver  # noqa: E402
+from resolver.store.loaded import load_index  # noqa: E402
 
 ONSETS = ["b", "d", "f", "g", "h", "j", "k", "kh", "l", "m", "n", "q", "r", "s", "sh", "t", "z"]
 VOWELS = ["a", "i", "o", "u", "e", "ou", "ee"]
@@ -93,26 +90,10 @@ def open_first_query(path: Path) -> None:
           f"{float(out[0]) * 1000:.0f} ms); then first fuzzy query {float(out[2]) * 1000:.0f} ms")
 
 
-def memory_index(path: Path, n: int) -> AliasIndex:
-    """An in-memory :class:`AliasIndex` of the first ``n`` aliases of the store (their stored
-    parses: nothing re-parsed)."""
-    con = Store(path, readonly=True)._con
-    rows = con.execute("SELECT e.entity_id, e.canonical, e.type, e.prior, a.written, a.normalised,"
-                       " a.flags FROM alias a JOIN entity e ON e.id = a.entity ORDER BY a.id "
-                       "LIMIT ?", (n,)).fetchall()
-    ix = AliasIndex()
-    for eid, canon, etype, prior, written, norm, flags in rows:
-        e = ix.add_entity(eid, canon, etype, prior)
-        parts = tuple(norm.split(" "))
-        ix.add_alias(e, written, ParsedName(parts, (bool(flags & 1),) * len(parts),
-                                            (bool(flags & 2),) * len(parts), None))
-    return ix
-
-
 def lookups(path: Path, n: int, count: int = 2000, compare_up_to: int = 300_000) -> None:
     """Exact and fuzzy lookups/s (CPU time) through a :class:`StoreResolver`, and, for
-    ``n <= compare_up_to``, fuzzy lookups through an in-memory ``Lookup`` over an
-    :class:`AliasIndex` of the same aliases, in the same run. Each resolver answers its own
+    ``n <= compare_up_to``, fuzzy lookups through the in-memory ``Lookup`` that
+    ``Store.to_lookup()`` loads from the same file, in the same run. Each resolver answers its own
     queries (disjoint sets, swapped halfway), so neither profits from the other's parse cache."""
     rng = random.Random(11)
     recs = [r for r, _ in zip(records(n), range(2 * count + 50))]
@@ -127,7 +108,7 @@ def lookups(path: Path, n: int, count: int = 2000, compare_up_to: int = 300_000)
           f"({hits}/{len(exact)} resolved)")
     resolvers = [("StoreResolver", sr)]
     if n <= compare_up_to:
-        resolvers.append(("in-memory Lookup (AliasIndex)", Lookup(memory_index(path, n))))
+        resolvers.append(("in-memory Store.to_lookup()", Store(path, readonly=True).to_lookup()))
     fuzzy, warm = fuzzy[:2 * count], fuzzy[2 * count:]
     zipf("warm")   # the word-frequency lists load on first use: not a lookup's cost
     for _, r in resolvers:   # first calls load lazily built tables (rules, readings)
@@ -150,17 +131,21 @@ def lookups(path: Path, n: int, count: int = 2000, compare_up_to: int = 300_000)
     sr.close()
 
 
-def index_memory(path: Path, n: int) -> None:
-    """tracemalloc of an in-memory AliasIndex holding the first ``n`` aliases of the store."""
+def index_memory(path: Path) -> None:
+    """Time and tracemalloc of loading the whole store into an in-memory AliasIndex from its
+    stored parses and keys (``Store.to_lookup()``: nothing re-parsed)."""
     gc.collect()
-    tracemalloc.start()
-    ix = memory_index(path, n)
-    readings.cache_clear()
-    gc.collect()
-    used = tracemalloc.get_traced_memory()[0]
-    tracemalloc.stop()
-    print(f"in-memory AliasIndex, {len(ix):,} aliases: {used / 1e6:.0f} MB, "
-          f"{used / len(ix):.0f} bytes/alias (tracemalloc)")
+    with Store(path, readonly=True) as st:
+        tracemalloc.start()
+        t, c = time.perf_counter(), time.process_time()
+        ix = load_index(st.connection)
+        secs, cpu = time.perf_counter() - t, time.process_time() - c
+        gc.collect()
+        used = tracemalloc.get_traced_memory()[0]
+        tracemalloc.stop()
+    print(f"Store.to_lookup(): {len(ix):,} aliases loaded in {secs:.1f} s ({cpu:.1f} s CPU, "
+          f"under tracemalloc), {used / 1e6:.0f} MB, {used / len(ix):.0f} bytes/alias; "
+          f"{len(ix.keys):,} keys")
     del ix
 
 
@@ -223,8 +208,7 @@ def main() -> None:
         open_first_query(path)
         lookups(path, args.aliases)
         store_reader_memory(path, args.aliases)
-        for n in sorted({min(100_000, args.aliases), args.aliases}):
-            index_memory(path, n)
+        index_memory(path)
         safety(tmp, args.kills)
 
 

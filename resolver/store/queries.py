@@ -15,9 +15,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..entities.lookup import DEFAULT_THRESHOLD, Lookup
 from ..entities.resolver import Resolver
 from ..files import write_yaml
 from ..models import AliasRecord, EntityRecord, TableFile
+from .loaded import load_index
 
 __all__ = ["StoreQueries"]
 
@@ -82,6 +84,12 @@ class StoreQueries:
             yield rec
 
     # -- export -----------------------------------------------------------------------------
+    def to_lookup(self, *, threshold: float = DEFAULT_THRESHOLD) -> Lookup:
+        """A read-only in-memory :class:`Lookup` (``canonical``, ``resolve``, ``candidates``,
+        ``annotate``) over the store's aliases, loaded with their stored parses and keys
+        (:func:`~resolver.store.loaded.load_index`: nothing re-parsed)."""
+        return Lookup(load_index(self._con), threshold=threshold)
+
     def to_resolver(self, *, threshold: float | None = None) -> Resolver:
         """Build an in-memory :class:`Resolver` (graph and index) from the store."""
         r = Resolver() if threshold is None else Resolver(threshold=threshold)

@@ -39,6 +39,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ..entities.lookup import DEFAULT_THRESHOLD, Lookup
 from ..entities.resolver import Resolver
 from ..graph import records_of
 from ..index.aliases import AliasIndex
@@ -209,6 +210,10 @@ class Store:
     def iter_records(self) -> Iterator[EntityRecord]:
         """Every entity as a table record, with aliases (provenance kept) and distinct ids."""
         return self.queries.iter_records()
+
+    def to_lookup(self, *, threshold: float = DEFAULT_THRESHOLD) -> Lookup:
+        """A read-only in-memory lookup loaded from the stored parses and keys (fast)."""
+        return self.queries.to_lookup(threshold=threshold)
 
     def to_resolver(self, *, threshold: float | None = None) -> Resolver:
         """Build an in-memory :class:`Resolver` (graph and index) from the store."""

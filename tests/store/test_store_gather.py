@@ -48,3 +48,20 @@ def test_gather_matches_the_in_memory_index_on_variants_of_every_alias(both):
 @given(st.text(alphabet="abdefhiklmnoqrstuyz -", min_size=1, max_size=24))
 def test_gather_matches_the_in_memory_index_on_any_name(both, name):
     _same(both, name.title())
+
+
+def test_a_loaded_index_is_the_index_the_aliases_would_build(both, tmp_path):
+    """``Store.to_lookup()`` loads the stored parses and keys: the same exact and key tables
+    as the in-memory index that parsed every alias, and the same answers."""
+    r, sr = both
+    with Store(sr._store.path, readonly=True) as st:
+        lk = st.to_lookup()
+    ix, mem = lk.index, r.index
+
+    def table(i, t):
+        return {k: sorted((i.entity_ids[i.alias_entity[a]], i.alias_text[a])
+                          for a in ((v,) if isinstance(v, int) else v)) for k, v in t.items()}
+    assert table(ix, ix.keys) == table(mem, mem.keys)
+    assert table(ix, ix.exact) == table(mem, mem.exact)
+    for name in ("Khalifa Hiftar", "Gen. Haftar", "Fayez Serraj", "Tarabulus", "Nobody Known"):
+        assert lk.canonical(name) == r.canonical(name)
