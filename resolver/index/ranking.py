@@ -177,6 +177,8 @@ def _one_word_evidence(ix: AliasIndex, q: ParsedName, c: Candidate, raw: str) ->
         return False
     if is_rare_word(word) and is_rare_word(written):
         return not _latin_on_short_skeleton(ix, q, c)
+    if not q.vowelless[0] and _family_name_as_written(ix, word, c):
+        return True
     if c.score < WORD_MIN or q.vowelless[0]:
         return c.score >= WORD_MIN
     alias = ix.parsed_alias(c.alias)
@@ -185,6 +187,21 @@ def _one_word_evidence(ix: AliasIndex, q: ParsedName, c: Candidate, raw: str) ->
         if not alias.parts or alias.vowelless[-1]:
             return False
     return max(ratio(word, p) for p in alias.parts) >= WORD_LETTERS_MIN * 100
+
+
+def _family_name_as_written(ix: AliasIndex, word: str, c: Candidate) -> bool:
+    """Whether ``word`` is spelled exactly as the family name (last part) of the person the
+    candidate's alias or canonical name writes: "Morsi" and "Arafat" name their person, as
+    written, even though some language uses the word now and then (an everyday word never
+    gets here). The lone-surname rule of the text (one person in the tables carries it)
+    is the same rule; several people with that surname tie, and the tie gives no answer."""
+    if ix.types[c.entity] != "person":
+        return False
+    alias = ix.parsed_alias(c.alias)
+    if len(alias.parts) > 1 and not alias.vowelless[-1] and alias.parts[-1] == word:
+        return True
+    canonical = parse_name(ix.canonical[c.entity])
+    return len(canonical.parts) > 1 and canonical.parts[-1] == word
 
 
 def _latin_on_short_skeleton(ix: AliasIndex, q: ParsedName, c: Candidate) -> bool:
