@@ -33,6 +33,8 @@ _HEBREW = re.compile("[\u0590-\u05ff\ufb1d-\ufb4f]")
 _HEBREW_POINTS = re.compile("[\u0591-\u05c7]")   # cantillation and vowel points
 _GERESH = ("\u05f3", "'", "\u2019")
 _ARABIZI = re.compile(r"(?<=[a-z])[235-9]+|[235-9]+(?=[a-z])")
+# a number with an ordinal ending or a letter or two (5th, 2nd, 3e, 1er, 3M, 4x): no Arabizi
+_NUMBERED = re.compile(r"\d+(?:st|nd|rd|th|eme|ème|[a-zº°ª]{1,2})")
 
 
 def clean_unicode(text: str) -> str:
@@ -89,7 +91,14 @@ def _hebrew_word(word: str) -> tuple[str, bool]:
 
 
 def arabizi(word: str) -> str:
-    """Arabizi digits inside a Latin word to letters: ``mo7amed`` -> ``mohamed``."""
+    """Arabizi digits inside a Latin word to letters: ``mo7amed`` -> ``mohamed``; a number
+    with an ordinal ending or a letter or two stays a number (``5th``, ``3e``, ``3m``).
+
+    >>> arabizi("mo7amed"), arabizi("3omar"), arabizi("5th"), arabizi("2nd")
+    ('mohamed', 'omar', '5th', '2nd')
+    """
+    if _NUMBERED.fullmatch(word):
+        return word
     table = rules().arabizi
     return _ARABIZI.sub(lambda m: "".join(table[d] for d in m.group()), word)
 
