@@ -26,6 +26,7 @@ close spelling of the same entity; a curated prior outweighs that order.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import NamedTuple
@@ -54,6 +55,7 @@ MIN_VOWELLESS_SKELETON = 4   # a lone Latin word needs this many consonants to m
 WORD_LETTERS_MIN = 0.80      # a word some language uses: this close to an alias part as written
 EXACT, NORMALISED = "exact", "normalised"
 _SURE = {EXACT: 0, NORMALISED: 1}
+_ACRONYM_AS_WORD = re.compile(r"[A-Z][a-z]{3,7}")   # Nato, Unsmil: an acronym written as a word
 _EXACT_RULES = ("same spelling", "same transliteration key", "given-name table")
 
 
@@ -134,6 +136,8 @@ def rank(ix: AliasIndex, name: str, *, alternatives: bool = False) -> Ranking:
             if q.title:
                 why += f" (title '{q.title}' set aside)"
             out[e] = Candidate(e, 0.99, a, NORMALISED, why)
+    if not out and _ACRONYM_AS_WORD.fullmatch(name.strip()):
+        _acronym_written_as_word(ix, name.strip(), out)
     if not out or alternatives:  # for review, list look-alikes even after an exact hit
         scored = score_entities(ix, q, raw=name)
         top = max((s.score for s in scored.values()), default=0.0)
@@ -149,6 +153,18 @@ def rank(ix: AliasIndex, name: str, *, alternatives: bool = False) -> Ranking:
                 tie = vowel_similarity(q, ix.parsed_alias(s.alias)) + s.second
             out[e] = Candidate(e, s.score, s.alias, "phonetic" if phonetic else "fuzzy", m, tie)
     return Ranking(q, _sort(ix, out), name)
+
+
+def _acronym_written_as_word(ix: AliasIndex, word: str, out: dict[int, Candidate]) -> None:
+    """An acronym of four letters or more written as a word, as some press styles write the
+    ones spoken as words ("Nato", "Unsmil", "Opec"): the aliases written in capitals that
+    spell it, as normalised hits. Shorter ones stay capitals only ("Us" is not the US)."""
+    upper = word.upper()
+    for a in ix.exact_ids(upper):
+        e = ix.alias_entity[a]
+        if e not in out and all(ix.parsed_alias(a).acronym):
+            out[e] = Candidate(e, 0.99, a, NORMALISED,
+                               f"acronym '{ix.alias_text[a]}' written as a word ('{word}')")
 
 
 def _sort(ix: AliasIndex, out: dict[int, Candidate]) -> list[Candidate]:
