@@ -134,7 +134,7 @@ def _run(args: argparse.Namespace) -> int:
                    "threshold": args.threshold}
         records = run_records(docs, resolver=r, workers=args.workers,
                               setup=partial(_worker_state, options, args.rewrite, args.style),
-                              rewrite=args.rewrite, style=args.style)
+                              rewrite=args.rewrite, style=args.style, tally=True)
     summary = CorpusSummary(r.graph)
     progress = Progress(None if args.no_progress else sys.stderr, total=total)
 

@@ -11,11 +11,14 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import asdict, is_dataclass
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..cache import BoundedCache
 from ..text.annotator import FIELDS, Row
 from ..text.prep import dehyphenate
+
+if TYPE_CHECKING:
+    from .summary import Tally
 
 __all__ = ["doc_record", "spelling", "mention_status", "MentionRow", "Prepared", "prepare",
            "prepare_rows", "rewrite_rows"]
@@ -79,6 +82,7 @@ class Prepared(NamedTuple):
     rewritten: str | None           # the JSON line of rewritten.jsonl, if rewritten
     mentions: list[MentionRow]
     unknown: list[str]              # spellings of the unknown mentions
+    tally: Tally | None = None      # mentions counted where annotated (see ``Tally``)
 
 
 def prepare(result: Any) -> Prepared:

@@ -20,6 +20,7 @@ from ..parallel import can_fork, chunked, run_ordered, shared
 from ..text.annotator import Annotator
 from .records import Prepared, prepare, prepare_rows, rewrite_rows
 from .stream import Style, check_style, normalise_corpus, records
+from .summary import Tally
 
 __all__ = ["run_records", "BATCH", "BATCH_CHARS"]
 
@@ -62,13 +63,27 @@ def _prepared(docs: Iterable[tuple[str, str]], resolver: Lookup | None, rewrite:
 
 def _work(batch: list[tuple[str, str]]) -> list[Prepared]:
     job = shared()
-    return list(_prepared(batch, job["resolver"], job["rewrite"], job["style"]))
+    out = list(_prepared(batch, job["resolver"], job["rewrite"], job["style"]))
+    return _tallied(out) if job.get("tally") else out
+
+
+def _tallied(out: list[Prepared]) -> list[Prepared]:
+    """A batch's records with its mentions counted into one :class:`Tally`, sent with its
+    last record (the others carry no mention rows)."""
+    if not out:
+        return out
+    tally = Tally()
+    for p in out:
+        tally.add(p)
+    out = [p._replace(mentions=[], unknown=[]) for p in out]
+    out[-1] = out[-1]._replace(tally=tally)
+    return out
 
 
 def run_records(docs: Iterable[tuple[str, str]], *, resolver: Lookup | None = None,
                 workers: int = 1, setup: Callable[[], dict[str, Any]] | None = None,
                 rewrite: bool = False, style: Style = "replace",
-                batch_size: int = BATCH, batch_chars: int = BATCH_CHARS
+                batch_size: int = BATCH, batch_chars: int = BATCH_CHARS, tally: bool = False
                 ) -> Iterator[Prepared]:
     """:class:`Prepared` documents for ``docs``, in order.
 
@@ -76,12 +91,24 @@ def run_records(docs: Iterable[tuple[str, str]], *, resolver: Lookup | None = No
     ``batch_size`` documents or ``batch_chars`` characters, whichever comes first (batched by
     length, a task costs about the same however long the documents), at most
     ``2 * workers`` batches in flight, so memory stays flat (and a corpus of one batch runs
-    here, with no pool to start). Where
+    here, with no pool to start). The first batch is annotated here before the pool
+    starts, so that forked workers inherit the caches it filled (the spellings a corpus
+    repeats, the word frequencies of its language) instead of each filling its own. Where
     the platform cannot fork, ``setup()`` builds each worker's state (``resolver``,
     ``rewrite``, ``style``).
+
+    ``tally=True`` (what ``resolver corpus`` asks for): each batch's mentions are counted
+    where it was annotated into one :class:`~resolver.corpus.summary.Tally`, sent with the
+    batch's last record, and the records carry no mention rows (``CorpusSummary.add``
+    reads either form, with the same result): a worker sends back counts, not a tuple
+    per mention, and co-mentions are added to the graph once per pair and batch.
     """
     if workers <= 1:
-        yield from _prepared(docs, resolver, rewrite, style)
+        if not tally:
+            yield from _prepared(docs, resolver, rewrite, style)
+            return
+        for batch in chunked(docs, batch_size, weight=_chars, limit=batch_chars):
+            yield from _tallied(list(_prepared(batch, resolver, rewrite, style)))
         return
     if resolver is not None and can_fork():
         resolver.annotate("")          # build the annotator once, before the fork
@@ -89,10 +116,14 @@ def run_records(docs: Iterable[tuple[str, str]], *, resolver: Lookup | None = No
     first = next(batches, None)
     second = next(batches, None)
     if second is None and (resolver is not None or setup is None):
-        yield from _prepared(first or [], resolver, rewrite, style)   # one task: no pool
+        out = list(_prepared(first or [], resolver, rewrite, style))   # one task: no pool
+        yield from _tallied(out) if tally else out
         return
     head = [b for b in (first, second) if b is not None]
-    state = {"resolver": resolver, "rewrite": rewrite, "style": style}
+    if resolver is not None and can_fork():
+        out = list(_prepared(head.pop(0), resolver, rewrite, style))   # warms the caches
+        yield from _tallied(out) if tally else out
+    state = {"resolver": resolver, "rewrite": rewrite, "style": style, "tally": tally}
     for part in run_ordered(_work, chain(head, batches), workers=workers,
                             state=state, setup=setup):
         yield from part

@@ -23,7 +23,7 @@ from ..files import write_yaml
 from ..models import slug
 from .records import Prepared, prepare
 
-__all__ = ["CorpusSummary", "add_comentions", "comentions", "proposed_aliases",
+__all__ = ["CorpusSummary", "Tally", "add_comentions", "comentions", "proposed_aliases",
            "write_proposed", "MAX_COMENTION_DOCS", "MAX_SPELLINGS"]
 
 MAX_COMENTION_DOCS = 20   # doc ids kept on a co-mention edge
@@ -42,16 +42,19 @@ def add_comentions(g: nx.MultiDiGraph, entity_ids: Iterable[str], doc_id: str, *
     >>> comentions(g, "a")
     [('b', 2, ['d1', 'd2'])]
     """
-    ids = sorted({e for e in entity_ids if e in g})
+    nodes = g._node              # (the graph's own dicts: networkx's views cost 10x more
+    succ = g._succ               # per edge, and a corpus updates ~100 edges per document)
+    ids = sorted({e for e in entity_ids if e in nodes})
     for i, a in enumerate(ids):
         for b in ids[i + 1:]:
             for u, v in ((a, b), (b, a)):
-                if g.has_edge(u, v, key="comention"):
-                    d = g.edges[u, v, "comention"]
+                keys = succ[u].get(v)
+                d = keys.get("comention") if keys is not None else None
+                if d is not None:
                     d["count"] += 1
-                    docs = d["docs"].split("|")
-                    if len(docs) < max_docs:
-                        d["docs"] = "|".join([*docs, doc_id])
+                    docs = d["docs"]
+                    if docs.count("|") + 1 < max_docs:    # (its ids joined by "|")
+                        d["docs"] = f"{docs}|{doc_id}"
                 else:
                     g.add_edge(u, v, key="comention", count=1, docs=doc_id)
 
@@ -65,6 +68,80 @@ def comentions(g: nx.MultiDiGraph, entity_id: str) -> list[tuple[str, int, list[
 
 
 # -- summary ------------------------------------------------------------------------------
+class Tally:
+    """What a corpus summary counts of the mentions of some documents, counted where they
+    were annotated: a worker process sends one per batch instead of a
+    :data:`MentionRow` per mention (pickling those cost about as much as writing the JSON).
+
+    ``entities``: entity id -> [canonical, type, mentions, documents, spellings (every
+    spelling, in the order first seen)]; ``pairs``: (a, b) with a < b, two entities named in
+    one document -> [documents, the first ``MAX_COMENTION_DOCS`` doc ids], in the order
+    first seen.
+
+    >>> t = Tally()
+    >>> from resolver.corpus.records import prepare_rows
+    >>> t.add(prepare_rows("d", [(0, 6, "Hiftar", "khalifa-haftar", "Khalifa Haftar",
+    ...     "person", 1.0, "exact", None, "resolved", ())]))
+    >>> t.status, t.entities["khalifa-haftar"][2:4]
+    (Counter({'resolved': 1}), [1, 1])
+    """
+
+    __slots__ = ("status", "entities", "ambiguous", "unknown", "unknown_docs", "titled",
+                 "pairs")
+
+    def __init__(self) -> None:
+        self.status: Counter[str] = Counter()
+        self.entities: dict[str, list[Any]] = {}
+        self.ambiguous: Counter[str] = Counter()
+        self.unknown: Counter[str] = Counter()
+        self.unknown_docs: Counter[str] = Counter()
+        self.titled: set[str] = set()
+        self.pairs: dict[tuple[str, str], list[Any]] = {}
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, k) for k in self.__slots__)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        for k, v in zip(self.__slots__, state):
+            setattr(self, k, v)
+
+    def add(self, p: Prepared) -> None:
+        """Count one document's mentions (as ``CorpusSummary.add`` does, spellings uncapped)."""
+        seen: list[str] = []
+        status, entities = self.status, self.entities
+        for st, eid, canonical, type_, text, title in p.mentions:
+            status[st] += 1
+            if st == "ambiguous":
+                self.ambiguous[text] += 1
+            elif st == "unknown" and title:
+                self.titled.add(text)
+            if not eid:
+                continue
+            e = entities.get(eid)
+            if e is None:
+                e = entities[eid] = [canonical, type_, 0, 0, Counter()]
+            e[2] += 1
+            e[4][text] += 1
+            if eid not in seen:
+                seen.append(eid)
+                e[3] += 1
+        self.unknown.update(p.unknown)
+        self.unknown_docs.update(set(p.unknown))
+        if len(seen) > 1:
+            ids = sorted(seen)
+            pairs, doc = self.pairs, p.doc_id
+            for i, a in enumerate(ids):
+                for b in ids[i + 1:]:
+                    x = pairs.get((a, b))
+                    if x is None:
+                        pairs[a, b] = [1, [doc]]
+                    else:
+                        x[0] += 1
+                        if len(x[1]) < MAX_COMENTION_DOCS:
+                            x[1].append(doc)
+
+
+
 class CorpusSummary:
     """Counts over a corpus, fed one record at a time; memory grows with the number of
     distinct entities and spellings, not with the number of documents."""
@@ -107,6 +184,46 @@ class CorpusSummary:
         self.unknown_docs.update(set(p.unknown))
         if self.graph is not None and len(seen) > 1:
             add_comentions(self.graph, seen, p.doc_id)
+        if p.tally is not None:
+            self.merge(p.tally)
+
+    def merge(self, t: Tally) -> None:
+        """Add the counts of a :class:`Tally` (documents in order
+        after those counted so far): the same summary as adding its documents one by one.
+        A spelling is kept (``MAX_SPELLINGS``) by the order it was first seen, as there."""
+        self.status.update(t.status)
+        self.ambiguous.update(t.ambiguous)
+        self.titled |= t.titled
+        for eid, (canonical, type_, mentions, documents, spellings) in t.entities.items():
+            e = self.entities.get(eid)
+            if e is None:
+                e = self.entities[eid] = {"canonical": canonical, "type": type_,
+                                          "mentions": 0, "documents": 0, "spellings": Counter()}
+            e["mentions"] += mentions
+            e["documents"] += documents
+            kept = e["spellings"]
+            for text, n in spellings.items():
+                if len(kept) < MAX_SPELLINGS or text in kept:
+                    kept[text] += n
+        self.unknown.update(t.unknown)
+        self.unknown_docs.update(t.unknown_docs)
+        g = self.graph
+        if g is not None and t.pairs:
+            nodes, succ = g._node, g._succ     # (as add_comentions)
+            for (a, b), (n, docs) in t.pairs.items():
+                if a not in nodes or b not in nodes:
+                    continue
+                for u, v in ((a, b), (b, a)):
+                    keys = succ[u].get(v)
+                    d = keys.get("comention") if keys is not None else None
+                    if d is None:
+                        g.add_edge(u, v, key="comention", count=n,
+                                   docs="|".join(docs[:MAX_COMENTION_DOCS]))
+                        continue
+                    d["count"] += n
+                    had = d["docs"].count("|") + 1
+                    if had < MAX_COMENTION_DOCS:
+                        d["docs"] = "|".join([d["docs"], *docs[:MAX_COMENTION_DOCS - had]])
 
     def to_dict(self) -> dict[str, Any]:
         """The summary as written to ``summary.json``."""
