@@ -18,7 +18,9 @@ from typing import Any
 from ..entities.lookup import Lookup
 from ..parallel import can_fork, chunked, run_ordered, shared
 from ..text.annotator import Annotator
-from .records import Prepared, prepare, prepare_rows, rewrite_rows
+from .records import Prepared, prepare, prepare_rows, rewrite_rows, spelling
+from .report import add_document
+from .report_data import ReportData
 from .stream import Style, check_style, normalise_corpus, records
 from .summary import Tally
 
@@ -42,13 +44,19 @@ def _annotator(resolver: Lookup | None) -> Annotator | None:
 
 
 def _prepared(docs: Iterable[tuple[str, str]], resolver: Lookup | None, rewrite: bool,
-              style: Style) -> Iterator[Prepared]:
+              style: Style, report: ReportData | None = None) -> Iterator[Prepared]:
     """:class:`Prepared` records of ``docs`` on this core: straight from the annotator's
-    plain tuples when the resolver has one (no ``Mention`` built or dumped)."""
+    plain tuples when the resolver has one (no ``Mention`` built or dumped). ``report``:
+    each document's mentions are also counted into it (``add_document``)."""
     ann = _annotator(resolver)
     if ann is None:
         for r in normalise_corpus(docs, resolver=resolver, rewrite=rewrite, style=style):
-            yield prepare(r)
+            p = prepare(r)
+            if report is not None:
+                add_document(report, p.doc_id, (
+                    (m.status, spelling(m.text), m.entity_id, m.canonical, m.type, m.start,
+                     m.end, m.candidates) for m in r.mentions))
+            yield p
         return
     check_style(style)
     # a resolver over a store other processes may change checks it before each document (as
@@ -58,21 +66,30 @@ def _prepared(docs: Iterable[tuple[str, str]], resolver: Lookup | None, rewrite:
         if syncs:
             ann = _annotator(resolver) or ann
         found = ann.rows(text)
-        yield prepare_rows(doc_id, found, rewrite_rows(text, found, style) if rewrite else None)
+        p = prepare_rows(doc_id, found, rewrite_rows(text, found, style) if rewrite else None)
+        if report is not None:
+            add_document(report, p.doc_id, ((r[9], spelling(r[2]), r[3], r[4], r[5], r[0],
+                                             r[1], r[10]) for r in found))
+        yield p
 
 
 def _work(batch: list[tuple[str, str]]) -> list[Prepared]:
     job = shared()
-    out = list(_prepared(batch, job["resolver"], job["rewrite"], job["style"]))
-    return _tallied(out) if job.get("tally") else out
+    return _batch(batch, job["resolver"], job["rewrite"], job["style"], job.get("tally", False))
 
 
-def _tallied(out: list[Prepared]) -> list[Prepared]:
-    """A batch's records with its mentions counted into one :class:`Tally`, sent with its
-    last record (the others carry no mention rows)."""
+def _batch(docs: Iterable[tuple[str, str]], resolver: Lookup | None, rewrite: bool,
+           style: Style, tally: bool) -> list[Prepared]:
+    """The records of a batch; with ``tally``, its mentions counted into one
+    :class:`Tally` (summary and report counts), sent with its last record (the records
+    carry no mention rows)."""
+    if not tally:
+        return list(_prepared(docs, resolver, rewrite, style))
+    report = ReportData()
+    out = list(_prepared(docs, resolver, rewrite, style, report))
     if not out:
         return out
-    tally = Tally()
+    tally = Tally(report)
     for p in out:
         tally.add(p)
     out = [p._replace(mentions=[], unknown=[]) for p in out]
@@ -108,7 +125,7 @@ def run_records(docs: Iterable[tuple[str, str]], *, resolver: Lookup | None = No
             yield from _prepared(docs, resolver, rewrite, style)
             return
         for batch in chunked(docs, batch_size, weight=_chars, limit=batch_chars):
-            yield from _tallied(list(_prepared(batch, resolver, rewrite, style)))
+            yield from _batch(batch, resolver, rewrite, style, True)
         return
     if resolver is not None and can_fork():
         resolver.annotate("")          # build the annotator once, before the fork
@@ -116,13 +133,11 @@ def run_records(docs: Iterable[tuple[str, str]], *, resolver: Lookup | None = No
     first = next(batches, None)
     second = next(batches, None)
     if second is None and (resolver is not None or setup is None):
-        out = list(_prepared(first or [], resolver, rewrite, style))   # one task: no pool
-        yield from _tallied(out) if tally else out
+        yield from _batch(first or [], resolver, rewrite, style, tally)   # one task: no pool
         return
     head = [b for b in (first, second) if b is not None]
     if resolver is not None and can_fork():
-        out = list(_prepared(head.pop(0), resolver, rewrite, style))   # warms the caches
-        yield from _tallied(out) if tally else out
+        yield from _batch(head.pop(0), resolver, rewrite, style, tally)   # warms the caches
     state = {"resolver": resolver, "rewrite": rewrite, "style": style, "tally": tally}
     for part in run_ordered(_work, chain(head, batches), workers=workers,
                             state=state, setup=setup):

@@ -22,6 +22,8 @@ from ..clustering.run import cluster_names
 from ..files import write_yaml
 from ..models import slug
 from .records import Prepared, prepare
+from .report import merge as merge_report
+from .report_data import ReportData
 
 __all__ = ["CorpusSummary", "Tally", "add_comentions", "comentions", "proposed_aliases",
            "write_proposed", "MAX_COMENTION_DOCS", "MAX_SPELLINGS"]
@@ -87,9 +89,9 @@ class Tally:
     """
 
     __slots__ = ("status", "entities", "ambiguous", "unknown", "unknown_docs", "titled",
-                 "pairs")
+                 "pairs", "report")
 
-    def __init__(self) -> None:
+    def __init__(self, report: ReportData | None = None) -> None:
         self.status: Counter[str] = Counter()
         self.entities: dict[str, list[Any]] = {}
         self.ambiguous: Counter[str] = Counter()
@@ -97,6 +99,7 @@ class Tally:
         self.unknown_docs: Counter[str] = Counter()
         self.titled: set[str] = set()
         self.pairs: dict[tuple[str, str], list[Any]] = {}
+        self.report = report      # the same documents counted for the HTML report, if asked
 
     def __getstate__(self) -> tuple[Any, ...]:
         return tuple(getattr(self, k) for k in self.__slots__)
@@ -155,6 +158,7 @@ class CorpusSummary:
         self.unknown: Counter[str] = Counter()
         self.unknown_docs: Counter[str] = Counter()
         self.titled: set[str] = set()   # unknown names seen after a title or role: people
+        self.report = ReportData()      # the report's counts, from the tallies merged
 
     def add(self, rec: dict[str, Any] | Prepared, characters: int = 0) -> None:
         """Count one document: a record (from :func:`doc_record`) or a :class:`Prepared`."""
@@ -207,6 +211,8 @@ class CorpusSummary:
                     kept[text] += n
         self.unknown.update(t.unknown)
         self.unknown_docs.update(t.unknown_docs)
+        if t.report is not None:
+            merge_report(self.report, t.report)
         g = self.graph
         if g is not None and t.pairs:
             nodes, succ = g._node, g._succ     # (as add_comentions)
@@ -224,6 +230,11 @@ class CorpusSummary:
                     had = d["docs"].count("|") + 1
                     if had < MAX_COMENTION_DOCS:
                         d["docs"] = "|".join([d["docs"], *docs[:MAX_COMENTION_DOCS - had]])
+
+    def report_data(self) -> ReportData | None:
+        """The HTML report's counts of every document added, when each came in a
+        :class:`Tally` that counted them (``run_records(..., tally=True)``); else None."""
+        return self.report if self.report.documents == self.documents else None
 
     def to_dict(self) -> dict[str, Any]:
         """The summary as written to ``summary.json``."""
