@@ -17,10 +17,8 @@ from typing import Any
 
 from ..entities.lookup import Lookup
 from ..parallel import can_fork, chunked, run_ordered, shared
-from ..text.annotator import Annotator
-from .records import Prepared, prepare, prepare_rows, rewrite_rows, spelling
-from .report import add_document
-from .report_data import ReportData
+from ..text.annotator import FIELDS, Annotator
+from .records import Prepared, prepare, prepare_rows, rewrite_rows
 from .stream import Style, check_style, normalise_corpus, records
 from .summary import Tally
 
@@ -44,18 +42,18 @@ def _annotator(resolver: Lookup | None) -> Annotator | None:
 
 
 def _prepared(docs: Iterable[tuple[str, str]], resolver: Lookup | None, rewrite: bool,
-              style: Style, report: ReportData | None = None) -> Iterator[Prepared]:
+              style: Style, tally: Tally | None = None) -> Iterator[Prepared]:
     """:class:`Prepared` records of ``docs`` on this core: straight from the annotator's
-    plain tuples when the resolver has one (no ``Mention`` built or dumped). ``report``:
-    each document's mentions are also counted into it (``add_document``)."""
+    plain tuples when the resolver has one (no ``Mention`` built or dumped). ``tally``:
+    each document's mentions are counted into it instead of into its record."""
     ann = _annotator(resolver)
     if ann is None:
         for r in normalise_corpus(docs, resolver=resolver, rewrite=rewrite, style=style):
             p = prepare(r)
-            if report is not None:
-                add_document(report, p.doc_id, (
-                    (m.status, spelling(m.text), m.entity_id, m.canonical, m.type, m.start,
-                     m.end, m.candidates) for m in r.mentions))
+            if tally is not None:
+                tally.add_rows(p.doc_id, [tuple(getattr(m, f) for f in FIELDS)  # (a Row)
+                                          for m in r.mentions])
+                p = p._replace(mentions=[], unknown=[])
             yield p
         return
     check_style(style)
@@ -66,10 +64,10 @@ def _prepared(docs: Iterable[tuple[str, str]], resolver: Lookup | None, rewrite:
         if syncs:
             ann = _annotator(resolver) or ann
         found = ann.rows(text)
-        p = prepare_rows(doc_id, found, rewrite_rows(text, found, style) if rewrite else None)
-        if report is not None:
-            add_document(report, p.doc_id, ((r[9], spelling(r[2]), r[3], r[4], r[5], r[0],
-                                             r[1], r[10]) for r in found))
+        p = prepare_rows(doc_id, found, rewrite_rows(text, found, style) if rewrite else None,
+                         counted=tally is not None)
+        if tally is not None:
+            tally.add_rows(p.doc_id, found)
         yield p
 
 
@@ -85,15 +83,10 @@ def _batch(docs: Iterable[tuple[str, str]], resolver: Lookup | None, rewrite: bo
     carry no mention rows)."""
     if not tally:
         return list(_prepared(docs, resolver, rewrite, style))
-    report = ReportData()
-    out = list(_prepared(docs, resolver, rewrite, style, report))
-    if not out:
-        return out
-    tally = Tally(report)
-    for p in out:
-        tally.add(p)
-    out = [p._replace(mentions=[], unknown=[]) for p in out]
-    out[-1] = out[-1]._replace(tally=tally)
+    counts = Tally()
+    out = list(_prepared(docs, resolver, rewrite, style, counts))
+    if out:
+        out[-1] = out[-1]._replace(tally=counts)
     return out
 
 
