@@ -11,7 +11,6 @@ already built; a spawned one rebuilds it from the command-line options.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 from typing import Any
@@ -82,20 +81,13 @@ def _batch(docs: Iterable[tuple[str, str]], resolver: Lookup | None, rewrite: bo
     """The records of a batch; with ``tally``, its mentions counted into one
     :class:`Tally` (summary and report counts), sent with its last record (the records
     carry no mention rows)."""
-    paused = gc.isenabled()   # (as Annotator.rows: no cycles are made, and collections
-    if paused:                # would walk every object of the resolver's tables)
-        gc.disable()
-    try:
-        if not tally:
-            return list(_prepared(docs, resolver, rewrite, style))
-        counts = Tally()
-        out = list(_prepared(docs, resolver, rewrite, style, counts))
-        if out:
-            out[-1] = out[-1]._replace(tally=counts)
-        return out
-    finally:
-        if paused:
-            gc.enable()
+    if not tally:
+        return list(_prepared(docs, resolver, rewrite, style))
+    counts = Tally()
+    out = list(_prepared(docs, resolver, rewrite, style, counts))
+    if out:
+        out[-1] = out[-1]._replace(tally=counts)
+    return out
 
 
 def run_records(docs: Iterable[tuple[str, str]], *, resolver: Lookup | None = None,

@@ -20,8 +20,6 @@ number of texts (``Resolver.annotate`` keeps one per resolver):
 
 from __future__ import annotations
 
-import gc
-
 from ..models import Mention, check_name
 from ..names.rules import rules
 from .acronyms import AcronymBinder
@@ -80,13 +78,7 @@ class Annotator:
         >>> [(m.text, m.status) for m in a.annotate("Gaddafi spoke to us in the US.")]
         [('Gaddafi', 'ambiguous'), ('US', 'resolved')]
         """
-        if gc.isenabled():     # (see :meth:`rows`)
-            gc.disable()
-            try:
-                return self._mentions(self._rows(text))
-            finally:
-                gc.enable()
-        return self._mentions(self._rows(text))
+        return self._mentions(self.rows(text))
 
     def rows(self, text: str) -> list[Row]:
         """The mentions of ``text`` as plain tuples (:data:`Row`, the values of
@@ -96,21 +88,7 @@ class Annotator:
         >>> from resolver import default_resolver
         >>> Annotator(default_resolver()).rows("Hiftar met the LNA.")[0][:6]
         (0, 6, 'Hiftar', 'khalifa-haftar', 'Khalifa Haftar', 'person')
-
-        Python's cyclic garbage collector is paused while a text is read (and restored
-        after): the annotator makes no reference cycles (tested), and the collections its
-        many short-lived objects would set off walk every object of the resolver's tables
-        and caches, which cost a third of the time with them on.
         """
-        if gc.isenabled():
-            gc.disable()
-            try:
-                return self._rows(text)
-            finally:
-                gc.enable()
-        return self._rows(text)
-
-    def _rows(self, text: str) -> list[Row]:
         found, offsets = self._decided(text)
         ids, canonical, types = self.ix.entity_ids, self.ix.canonical, self.ix.types
         out: list[Row] = []

@@ -1,5 +1,6 @@
-"""The text path makes no reference cycles, so pausing the cyclic collector while it runs
-(``Annotator.rows``, ``annotate`` and the corpus runner's batches do) leaks nothing."""
+"""The text path makes no reference cycles: what a corpus run allocates is freed by
+reference counting alone, so its memory stays flat whatever the cyclic collector does
+(measured: switching the collector off changes neither speed nor memory)."""
 
 from __future__ import annotations
 
