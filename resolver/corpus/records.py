@@ -11,14 +11,11 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import asdict, is_dataclass
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from ..cache import BoundedCache
 from ..text.annotator import FIELDS, Row
 from ..text.prep import dehyphenate
-
-if TYPE_CHECKING:
-    from .summary import Tally
 
 __all__ = ["doc_record", "spelling", "mention_status", "MentionRow", "Prepared", "prepare",
            "prepare_rows", "rewrite_rows"]
@@ -82,7 +79,8 @@ class Prepared(NamedTuple):
     rewritten: str | None           # the JSON line of rewritten.jsonl, if rewritten
     mentions: list[MentionRow]
     unknown: list[str]              # spellings of the unknown mentions
-    tally: Tally | None = None      # mentions counted where annotated (see ``Tally``)
+    tally: Any = None               # a ``resolver.corpus.summary.Tally``: the mentions of
+                                    # this record's batch, counted where it was annotated
 
 
 def prepare(result: Any) -> Prepared:
