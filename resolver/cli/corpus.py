@@ -134,7 +134,7 @@ def _run(args: argparse.Namespace) -> int:
                    "threshold": args.threshold}
         records = run_records(docs, resolver=r, workers=args.workers,
                               setup=partial(_worker_state, options, args.rewrite, args.style),
-                              rewrite=args.rewrite, style=args.style)
+                              rewrite=args.rewrite, style=args.style, tally=True)
     summary = CorpusSummary(r.graph)
     progress = Progress(None if args.no_progress else sys.stderr, total=total)
 
@@ -159,7 +159,7 @@ def _run(args: argparse.Namespace) -> int:
                                 persons=summary.titled))
     write_graphml(r.graph, out / "graph.graphml")
     from ..corpus.report import report_from_run  # out/report.html: the run as one page to read
-    report_from_run(out, resolver=r, texts=iter_documents(
+    report_from_run(out, resolver=r, data=summary.report_data(), texts=iter_documents(
         args.inputs, format=args.format, text_field=args.text_field, id_field=args.id_field,
         column=args.column))
     return 0

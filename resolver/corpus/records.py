@@ -79,6 +79,8 @@ class Prepared(NamedTuple):
     rewritten: str | None           # the JSON line of rewritten.jsonl, if rewritten
     mentions: list[MentionRow]
     unknown: list[str]              # spellings of the unknown mentions
+    tally: Any = None               # a ``resolver.corpus.summary.Tally``: the mentions of
+                                    # this record's batch, counted where it was annotated
 
 
 def prepare(result: Any) -> Prepared:
@@ -156,10 +158,12 @@ def _mention_json(r: Row) -> str:
     return f'{{"start": {r[0]}, "end": {r[1]}, {rest}'
 
 
-def prepare_rows(doc_id: str | int, rows: list[Row], text: str | None = None) -> Prepared:
+def prepare_rows(doc_id: str | int, rows: list[Row], text: str | None = None, *,
+                 counted: bool = False) -> Prepared:
     """:func:`prepare` straight from a document's mention tuples
     (:meth:`~resolver.text.annotator.Annotator.rows`) and its rewritten ``text`` (if any):
     the same JSON lines, byte for byte, with no model built or dumped on the way.
+    ``counted``: the caller counts the rows itself (a ``Tally``): no mention rows.
 
     >>> p = prepare_rows("d", [(0, 6, "Hiftar", "khalifa-haftar", "Khalifa Haftar", "person",
     ...     1.0, "exact", None, "resolved", ())])
@@ -170,12 +174,14 @@ def prepare_rows(doc_id: str | int, rows: list[Row], text: str | None = None) ->
     ...      None, "resolved", ())))], "unknown": []}), ensure_ascii=False)
     True
     """
-    unknown = [spelling(r[2]) for r in rows if r[9] == "unknown"]
     did = _value(doc_id) if isinstance(doc_id, (str, int)) else \
         json.dumps(doc_id, ensure_ascii=False, default=str)
     names = list(dict.fromkeys(r[2] for r in rows if r[9] == "unknown"))
     annotation = (f'{{"doc_id": {did}, "mentions": [{", ".join(map(_mention_json, rows))}], '
                   f'"unknown": {_value(names)}}}')
     rew = None if text is None else f'{{"doc_id": {did}, "text": {_enc(text)}}}'
+    if counted:      # (the rows are counted into a Tally instead)
+        return Prepared(str(doc_id), annotation, rew, [], [])
+    unknown = [spelling(r[2]) for r in rows if r[9] == "unknown"]
     ms: list[MentionRow] = [(r[9], r[3], r[4], r[5], spelling(r[2]), r[8]) for r in rows]
     return Prepared(str(doc_id), annotation, rew, ms, unknown)

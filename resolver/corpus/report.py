@@ -46,7 +46,9 @@ __all__ = [
     "ReportData",
     "Review",
     "build_report",
+    "add_document",
     "collect",
+    "merge",
     "report_from_run",
     "sentence_around",
     "write_report",
@@ -99,47 +101,83 @@ def collect(mentions_by_doc: Any, *, proposed: Mapping[str, Any] | None = None,
     """
     data = ReportData()
     for doc_id, mentions in _docs(mentions_by_doc):
-        data.documents += 1
-        seen: dict[str, None] = {}
-        unknown: set[str] = set()
-        for m in mentions:
-            st = _status(m)
-            data.status[st] += 1
-            text = spelling(str(_get(m, "text", "")))
-            eid = _get(m, "entity_id")
-            if st == "ambiguous":
-                data.ambiguous += 1
-                if len(data.review) < max_review:
-                    data.review.append(Review(doc_id, text, int(_get(m, "start", 0)),
-                                              int(_get(m, "end", 0)),
-                                              [str(c) for c in _get(m, "candidates", ()) or ()]))
-            elif st == "unknown":
-                data.unknown[text] += 1
-                unknown.add(text)
-            if not eid:
-                continue
-            e = data.entities.get(eid)
-            if e is None:
-                e = data.entities[eid] = EntityRow(eid, str(_get(m, "canonical") or eid),
-                                                   str(_get(m, "type") or "other"))
-            e.mentions += 1
-            e.spellings[text] += 1
-            if eid not in seen:
-                seen[eid] = None
-                e.documents += 1
-                if len(e.doc_ids) < MAX_DOCS:
-                    e.doc_ids.append(doc_id)
-        data.unknown_docs.update(unknown)
-        for name in unknown:
-            where = data.unknown_where.setdefault(name, [])
-            if len(where) < MAX_UNKNOWN_DOCS:
-                where.append(doc_id)
-        ids = sorted(seen)
-        for i, a in enumerate(ids):
-            for b in ids[i + 1:]:
-                data.pairs[(a, b)] += 1
+        add_document(data, doc_id, ((
+            st, spelling(str(_get(m, "text", ""))), _get(m, "entity_id"), _get(m, "canonical"),
+            _get(m, "type"), _get(m, "start", 0), _get(m, "end", 0), _get(m, "candidates", ()))
+            for m in mentions for st in (_status(m),)), max_review)
     data.proposals = _proposals(proposed, data.unknown)
     return data
+
+
+# A mention as the report counts it: (status, spelling, entity id, canonical, type, start,
+# end, candidates); start, end and candidates are read for ambiguous mentions only.
+Counted = tuple[str, str, Any, Any, Any, Any, Any, Any]
+
+
+def add_document(data: ReportData, doc_id: str, mentions: Iterable[Counted],
+                 max_review: int = MAX_REVIEW) -> None:
+    """Count one document's mentions into ``data`` (what :func:`collect` does per document;
+    ``resolver corpus`` calls it where each document was annotated, from its plain rows)."""
+    data.documents += 1
+    seen: dict[str, None] = {}
+    unknown: set[str] = set()
+    for st, text, eid, canonical, type_, start, end, candidates in mentions:
+        data.status[st] += 1
+        if st == "ambiguous":
+            data.ambiguous += 1
+            if len(data.review) < max_review:
+                data.review.append(Review(doc_id, text, int(start or 0), int(end or 0),
+                                          [str(c) for c in candidates or ()]))
+        elif st == "unknown":
+            data.unknown[text] += 1
+            unknown.add(text)
+        if not eid:
+            continue
+        e = data.entities.get(eid)
+        if e is None:
+            e = data.entities[eid] = EntityRow(eid, str(canonical or eid), str(type_ or "other"))
+        e.mentions += 1
+        e.spellings[text] += 1
+        if eid not in seen:
+            seen[eid] = None
+            e.documents += 1
+            if len(e.doc_ids) < MAX_DOCS:
+                e.doc_ids.append(doc_id)
+    data.unknown_docs.update(unknown)
+    for name in unknown:
+        where = data.unknown_where.setdefault(name, [])
+        if len(where) < MAX_UNKNOWN_DOCS:
+            where.append(doc_id)
+    ids = sorted(seen)
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            data.pairs[(a, b)] += 1
+
+
+def merge(data: ReportData, part: ReportData, max_review: int = MAX_REVIEW) -> None:
+    """Add ``part`` (the counts of the documents after those of ``data``, from
+    :func:`add_document`) to ``data``: the same as counting its documents into ``data``."""
+    data.documents += part.documents
+    data.status.update(part.status)
+    for eid, row in part.entities.items():
+        e = data.entities.get(eid)
+        if e is None:
+            e = data.entities[eid] = EntityRow(eid, row.canonical, row.type)
+        e.mentions += row.mentions
+        e.documents += row.documents
+        e.spellings.update(row.spellings)
+        if len(e.doc_ids) < MAX_DOCS:
+            e.doc_ids.extend(row.doc_ids[:MAX_DOCS - len(e.doc_ids)])
+    data.pairs.update(part.pairs)
+    data.ambiguous += part.ambiguous
+    if len(data.review) < max_review:
+        data.review.extend(part.review[:max_review - len(data.review)])
+    data.unknown.update(part.unknown)
+    data.unknown_docs.update(part.unknown_docs)
+    for name, docs in part.unknown_where.items():
+        where = data.unknown_where.setdefault(name, [])
+        if len(where) < MAX_UNKNOWN_DOCS:
+            where.extend(docs[:MAX_UNKNOWN_DOCS - len(where)])
 
 
 def _proposals(proposed: Mapping[str, Any] | None, unknown: Counter[str]) -> list[Proposal]:
@@ -236,7 +274,11 @@ def build_report(mentions_by_doc: Any, *, texts: Any = None,
         raise TypeError(f"title must be a str, not {type(title).__name__}")
     if isinstance(max_nodes, bool) or not isinstance(max_nodes, int) or max_nodes < 1:
         raise ValueError(f"max_nodes must be a positive int, not {max_nodes!r}")
-    data = collect(mentions_by_doc, proposed=proposed)
+    if isinstance(mentions_by_doc, ReportData):     # counted already (``resolver corpus``)
+        data = mentions_by_doc
+        data.proposals = _proposals(proposed, data.unknown)
+    else:
+        data = collect(mentions_by_doc, proposed=proposed)
     _add_context(data, texts)
     _add_options(data, resolver)
     return render(data, title=title, max_nodes=max_nodes, seed=seed)
@@ -248,7 +290,8 @@ def write_report(path: str | Path, mentions_by_doc: Any, *, texts: Any = None,
                  seed: int = 7) -> Path:
     """Write the HTML report to ``path`` (atomically) and return the path.
 
-    - ``mentions_by_doc``: the mentions of each document (see :func:`collect`);
+    - ``mentions_by_doc``: the mentions of each document (see :func:`collect`), or their
+      counts already made (a :class:`ReportData` filled by :func:`add_document`);
     - ``texts``: the original texts, a mapping ``doc_id -> text`` or an iterable of
       ``(doc_id, text)`` pairs (read only as far as needed), for the sentence around each
       ambiguous mention; without it the review lists no context;
@@ -276,14 +319,17 @@ def _records(path: Path) -> Iterator[dict[str, Any]]:
 
 
 def report_from_run(out: str | Path, *, texts: Iterable[tuple[str, str]] | Mapping[str, str]
-                    | None = None, resolver: Any = None, name: str = "report.html") -> Path:
+                    | None = None, resolver: Any = None, name: str = "report.html",
+                    data: ReportData | None = None) -> Path:
     """Write ``OUT/report.html`` from the files of a ``resolver corpus`` run in ``out``
-    (``annotations.jsonl``, and ``proposed_aliases.yaml`` when present)."""
+    (``annotations.jsonl``, and ``proposed_aliases.yaml`` when present); ``data``: the
+    run's mentions counted while it ran (``CorpusSummary.report_data``), so that
+    ``annotations.jsonl`` is not read again."""
     out = Path(out)
     proposed = None
     table = out / "proposed_aliases.yaml"
     if table.exists():
         import yaml
         proposed = yaml.safe_load(table.read_text(encoding="utf-8"))
-    return write_report(out / name, _records(out / "annotations.jsonl"), texts=texts,
-                        proposed=proposed, resolver=resolver)
+    return write_report(out / name, _records(out / "annotations.jsonl") if data is None
+                        else data, texts=texts, proposed=proposed, resolver=resolver)

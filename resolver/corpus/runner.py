@@ -17,9 +17,10 @@ from typing import Any
 
 from ..entities.lookup import Lookup
 from ..parallel import can_fork, chunked, run_ordered, shared
-from ..text.annotator import Annotator
+from ..text.annotator import FIELDS, Annotator
 from .records import Prepared, prepare, prepare_rows, rewrite_rows
 from .stream import Style, check_style, normalise_corpus, records
+from .summary import Tally
 
 __all__ = ["run_records", "BATCH", "BATCH_CHARS"]
 
@@ -41,13 +42,19 @@ def _annotator(resolver: Lookup | None) -> Annotator | None:
 
 
 def _prepared(docs: Iterable[tuple[str, str]], resolver: Lookup | None, rewrite: bool,
-              style: Style) -> Iterator[Prepared]:
+              style: Style, tally: Tally | None = None) -> Iterator[Prepared]:
     """:class:`Prepared` records of ``docs`` on this core: straight from the annotator's
-    plain tuples when the resolver has one (no ``Mention`` built or dumped)."""
+    plain tuples when the resolver has one (no ``Mention`` built or dumped). ``tally``:
+    each document's mentions are counted into it instead of into its record."""
     ann = _annotator(resolver)
     if ann is None:
         for r in normalise_corpus(docs, resolver=resolver, rewrite=rewrite, style=style):
-            yield prepare(r)
+            p = prepare(r)
+            if tally is not None:
+                tally.add_rows(p.doc_id, [tuple(getattr(m, f) for f in FIELDS)  # (a Row)
+                                          for m in r.mentions])
+                p = p._replace(mentions=[], unknown=[])
+            yield p
         return
     check_style(style)
     # a resolver over a store other processes may change checks it before each document (as
@@ -57,18 +64,36 @@ def _prepared(docs: Iterable[tuple[str, str]], resolver: Lookup | None, rewrite:
         if syncs:
             ann = _annotator(resolver) or ann
         found = ann.rows(text)
-        yield prepare_rows(doc_id, found, rewrite_rows(text, found, style) if rewrite else None)
+        p = prepare_rows(doc_id, found, rewrite_rows(text, found, style) if rewrite else None,
+                         counted=tally is not None)
+        if tally is not None:
+            tally.add_rows(p.doc_id, found)
+        yield p
 
 
 def _work(batch: list[tuple[str, str]]) -> list[Prepared]:
     job = shared()
-    return list(_prepared(batch, job["resolver"], job["rewrite"], job["style"]))
+    return _batch(batch, job["resolver"], job["rewrite"], job["style"], job.get("tally", False))
+
+
+def _batch(docs: Iterable[tuple[str, str]], resolver: Lookup | None, rewrite: bool,
+           style: Style, tally: bool) -> list[Prepared]:
+    """The records of a batch; with ``tally``, its mentions counted into one
+    :class:`Tally` (summary and report counts), sent with its last record (the records
+    carry no mention rows)."""
+    if not tally:
+        return list(_prepared(docs, resolver, rewrite, style))
+    counts = Tally()
+    out = list(_prepared(docs, resolver, rewrite, style, counts))
+    if out:
+        out[-1] = out[-1]._replace(tally=counts)
+    return out
 
 
 def run_records(docs: Iterable[tuple[str, str]], *, resolver: Lookup | None = None,
                 workers: int = 1, setup: Callable[[], dict[str, Any]] | None = None,
                 rewrite: bool = False, style: Style = "replace",
-                batch_size: int = BATCH, batch_chars: int = BATCH_CHARS
+                batch_size: int = BATCH, batch_chars: int = BATCH_CHARS, tally: bool = False
                 ) -> Iterator[Prepared]:
     """:class:`Prepared` documents for ``docs``, in order.
 
@@ -76,12 +101,24 @@ def run_records(docs: Iterable[tuple[str, str]], *, resolver: Lookup | None = No
     ``batch_size`` documents or ``batch_chars`` characters, whichever comes first (batched by
     length, a task costs about the same however long the documents), at most
     ``2 * workers`` batches in flight, so memory stays flat (and a corpus of one batch runs
-    here, with no pool to start). Where
+    here, with no pool to start). The first batch is annotated here before the pool
+    starts, so that forked workers inherit the caches it filled (the spellings a corpus
+    repeats, the word frequencies of its language) instead of each filling its own. Where
     the platform cannot fork, ``setup()`` builds each worker's state (``resolver``,
     ``rewrite``, ``style``).
+
+    ``tally=True`` (what ``resolver corpus`` asks for): each batch's mentions are counted
+    where it was annotated into one :class:`~resolver.corpus.summary.Tally`, sent with the
+    batch's last record, and the records carry no mention rows (``CorpusSummary.add``
+    reads either form, with the same result): a worker sends back counts, not a tuple
+    per mention, and co-mentions are added to the graph once per pair and batch.
     """
     if workers <= 1:
-        yield from _prepared(docs, resolver, rewrite, style)
+        if not tally:
+            yield from _prepared(docs, resolver, rewrite, style)
+            return
+        for batch in chunked(docs, batch_size, weight=_chars, limit=batch_chars):
+            yield from _batch(batch, resolver, rewrite, style, True)
         return
     if resolver is not None and can_fork():
         resolver.annotate("")          # build the annotator once, before the fork
@@ -89,10 +126,12 @@ def run_records(docs: Iterable[tuple[str, str]], *, resolver: Lookup | None = No
     first = next(batches, None)
     second = next(batches, None)
     if second is None and (resolver is not None or setup is None):
-        yield from _prepared(first or [], resolver, rewrite, style)   # one task: no pool
+        yield from _batch(first or [], resolver, rewrite, style, tally)   # one task: no pool
         return
     head = [b for b in (first, second) if b is not None]
-    state = {"resolver": resolver, "rewrite": rewrite, "style": style}
+    if resolver is not None and can_fork():
+        yield from _batch(head.pop(0), resolver, rewrite, style, tally)   # warms the caches
+    state = {"resolver": resolver, "rewrite": rewrite, "style": style, "tally": tally}
     for part in run_ordered(_work, chain(head, batches), workers=workers,
                             state=state, setup=setup):
         yield from part

@@ -21,9 +21,13 @@ import networkx as nx
 from ..clustering.run import cluster_names
 from ..files import write_yaml
 from ..models import slug
-from .records import Prepared, prepare
+from ..text.annotator import Row
+from . import report as _report
+from .records import Prepared, prepare, spelling
+from .report import merge as merge_report
+from .report_data import MAX_REVIEW, EntityRow, ReportData, Review
 
-__all__ = ["CorpusSummary", "add_comentions", "comentions", "proposed_aliases",
+__all__ = ["CorpusSummary", "Tally", "add_comentions", "comentions", "proposed_aliases",
            "write_proposed", "MAX_COMENTION_DOCS", "MAX_SPELLINGS"]
 
 MAX_COMENTION_DOCS = 20   # doc ids kept on a co-mention edge
@@ -31,6 +35,13 @@ MAX_SPELLINGS = 50        # spellings kept per entity in the summary
 
 
 # -- co-mentions --------------------------------------------------------------------------
+def _dicts(g: nx.MultiDiGraph) -> tuple[dict[Any, Any], dict[Any, Any]]:
+    """The graph's own node and successor dicts: networkx's views cost about 10x more per
+    edge looked up, and a corpus updates about 100 co-mention edges per document."""
+    own = vars(g)
+    return own["_node"], own["_succ"]
+
+
 def add_comentions(g: nx.MultiDiGraph, entity_ids: Iterable[str], doc_id: str, *,
                    max_docs: int = MAX_COMENTION_DOCS) -> None:
     """Link every pair of entities mentioned in one document with ``comention`` edges (both
@@ -42,16 +53,18 @@ def add_comentions(g: nx.MultiDiGraph, entity_ids: Iterable[str], doc_id: str, *
     >>> comentions(g, "a")
     [('b', 2, ['d1', 'd2'])]
     """
-    ids = sorted({e for e in entity_ids if e in g})
+    nodes, succ = _dicts(g)
+    ids = sorted({e for e in entity_ids if e in nodes})
     for i, a in enumerate(ids):
         for b in ids[i + 1:]:
             for u, v in ((a, b), (b, a)):
-                if g.has_edge(u, v, key="comention"):
-                    d = g.edges[u, v, "comention"]
+                keys = succ[u].get(v)
+                d = keys.get("comention") if keys is not None else None
+                if d is not None:
                     d["count"] += 1
-                    docs = d["docs"].split("|")
-                    if len(docs) < max_docs:
-                        d["docs"] = "|".join([*docs, doc_id])
+                    docs = d["docs"]
+                    if docs.count("|") + 1 < max_docs:    # (its ids joined by "|")
+                        d["docs"] = f"{docs}|{doc_id}"
                 else:
                     g.add_edge(u, v, key="comention", count=1, docs=doc_id)
 
@@ -65,6 +78,102 @@ def comentions(g: nx.MultiDiGraph, entity_id: str) -> list[tuple[str, int, list[
 
 
 # -- summary ------------------------------------------------------------------------------
+class Tally:
+    """What a corpus run counts of the mentions of some documents, counted where they were
+    annotated, in one pass over their rows: a worker process sends one per batch instead
+    of a :data:`~resolver.corpus.records.MentionRow` per mention (pickling those cost the
+    main process about as much as all the rest of its work), and the HTML report's counts
+    come with it (``annotations.jsonl`` is not read again).
+
+    ``report``: the report's counts (:class:`ReportData`, as
+    :func:`~resolver.corpus.report.add_document` counts them): documents, statuses, entities
+    with their mentions, documents and every spelling, unknown names, pairs of entities.
+    What the summary counts besides: ``names`` (entity id -> canonical and type as the rows
+    give them), ``ambiguous`` and ``titled`` spellings, and for each pair of entities the
+    first ``MAX_COMENTION_DOCS`` documents naming both (``pair_docs``).
+
+    >>> t = Tally()
+    >>> t.add_rows("d", [(0, 6, "Hiftar", "khalifa-haftar", "Khalifa Haftar", "person", 1.0,
+    ...     "exact", None, "resolved", ())])
+    >>> t.report.status, t.report.entities["khalifa-haftar"].mentions
+    (Counter({'resolved': 1}), 1)
+    """
+
+    __slots__ = ("report", "names", "ambiguous", "titled", "pair_docs")
+
+    def __init__(self) -> None:
+        self.report = ReportData()
+        self.names: dict[str, tuple[Any, Any]] = {}
+        self.ambiguous: Counter[str] = Counter()
+        self.titled: set[str] = set()
+        self.pair_docs: dict[tuple[str, str], list[str]] = {}
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, k) for k in self.__slots__)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        for k, v in zip(self.__slots__, state):
+            setattr(self, k, v)
+
+    def add_rows(self, doc_id: str, rows: Iterable[Row]) -> None:
+        """Count one document's mention rows (:data:`~resolver.text.annotator.Row`): what
+        ``CorpusSummary.add`` and ``add_document`` count, in one pass (tested equal)."""
+        data = self.report
+        data.documents += 1
+        status, entities, names = data.status, data.entities, self.names
+        seen: dict[str, None] = {}
+        unknown: set[str] = set()
+        for r in rows:
+            st = r[9]
+            text = r[2]
+            if "\n" in text or "  " in text:
+                text = spelling(text)
+            status[st] += 1
+            if st == "ambiguous":
+                data.ambiguous += 1
+                self.ambiguous[text] += 1
+                if len(data.review) < MAX_REVIEW:
+                    data.review.append(Review(doc_id, text, int(r[0] or 0), int(r[1] or 0),
+                                              [str(c) for c in r[10] or ()]))
+            elif st == "unknown":
+                data.unknown[text] += 1
+                unknown.add(text)
+                if r[8]:
+                    self.titled.add(text)
+            eid = r[3]
+            if not eid:
+                continue
+            e = entities.get(eid)
+            if e is None:
+                e = entities[eid] = EntityRow(eid, str(r[4] or eid), str(r[5] or "other"))
+                names[eid] = (r[4], r[5])
+            e.mentions += 1
+            e.spellings[text] += 1
+            if eid not in seen:
+                seen[eid] = None
+                e.documents += 1
+                if len(e.doc_ids) < _report.MAX_DOCS:
+                    e.doc_ids.append(doc_id)
+        if unknown:
+            data.unknown_docs.update(unknown)
+            where_at = data.unknown_where
+            for name in unknown:
+                where = where_at.setdefault(name, [])
+                if len(where) < _report.MAX_UNKNOWN_DOCS:
+                    where.append(doc_id)
+        if len(seen) > 1:
+            ids = sorted(seen)
+            pairs, docs_of = data.pairs, self.pair_docs
+            for i, a in enumerate(ids):
+                for b in ids[i + 1:]:
+                    pairs[a, b] += 1
+                    docs = docs_of.get((a, b))
+                    if docs is None:
+                        docs_of[a, b] = [doc_id]
+                    elif len(docs) < MAX_COMENTION_DOCS:
+                        docs.append(doc_id)
+
+
 class CorpusSummary:
     """Counts over a corpus, fed one record at a time; memory grows with the number of
     distinct entities and spellings, not with the number of documents."""
@@ -78,6 +187,7 @@ class CorpusSummary:
         self.unknown: Counter[str] = Counter()
         self.unknown_docs: Counter[str] = Counter()
         self.titled: set[str] = set()   # unknown names seen after a title or role: people
+        self.report = ReportData()      # the report's counts, from the tallies merged
 
     def add(self, rec: dict[str, Any] | Prepared, characters: int = 0) -> None:
         """Count one document: a record (from :func:`doc_record`) or a :class:`Prepared`."""
@@ -107,6 +217,57 @@ class CorpusSummary:
         self.unknown_docs.update(set(p.unknown))
         if self.graph is not None and len(seen) > 1:
             add_comentions(self.graph, seen, p.doc_id)
+        if p.tally is not None:
+            self.merge(p.tally)
+
+    def merge(self, t: Tally) -> None:
+        """Add the counts of a :class:`Tally` (documents in order after those counted so
+        far): the same summary as adding its documents one by one. A spelling is kept
+        (``MAX_SPELLINGS``) by the order it was first seen, as there."""
+        data = t.report
+        self.status.update(data.status)
+        self.ambiguous.update(t.ambiguous)
+        self.titled |= t.titled
+        names = t.names
+        for eid, row in data.entities.items():
+            e = self.entities.get(eid)
+            if e is None:
+                canonical, type_ = names[eid]
+                e = self.entities[eid] = {"canonical": canonical, "type": type_,
+                                          "mentions": 0, "documents": 0, "spellings": Counter()}
+            e["mentions"] += row.mentions
+            e["documents"] += row.documents
+            kept = e["spellings"]
+            for text, n in row.spellings.items():
+                if len(kept) < MAX_SPELLINGS or text in kept:
+                    kept[text] += n
+        self.unknown.update(data.unknown)
+        self.unknown_docs.update(data.unknown_docs)
+        merge_report(self.report, data)
+        g = self.graph
+        if g is not None and data.pairs:
+            nodes, succ = _dicts(g)
+            pair_docs = t.pair_docs
+            for (a, b), n in data.pairs.items():
+                if a not in nodes or b not in nodes:
+                    continue
+                docs = pair_docs[a, b]
+                for u, v in ((a, b), (b, a)):
+                    keys = succ[u].get(v)
+                    d = keys.get("comention") if keys is not None else None
+                    if d is None:
+                        g.add_edge(u, v, key="comention", count=n,
+                                   docs="|".join(docs[:MAX_COMENTION_DOCS]))
+                        continue
+                    d["count"] += n
+                    had = d["docs"].count("|") + 1
+                    if had < MAX_COMENTION_DOCS:
+                        d["docs"] = "|".join([d["docs"], *docs[:MAX_COMENTION_DOCS - had]])
+
+    def report_data(self) -> ReportData | None:
+        """The HTML report's counts of every document added, when each came in a
+        :class:`Tally` that counted them (``run_records(..., tally=True)``); else None."""
+        return self.report if self.report.documents == self.documents else None
 
     def to_dict(self) -> dict[str, Any]:
         """The summary as written to ``summary.json``."""

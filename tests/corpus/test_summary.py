@@ -39,3 +39,56 @@ def test_summary_and_proposals_avoid_known_ids() -> None:
     assert "in 2 document(s)" in ents["Tarek Bouzaid"]["description"]
     assert ents["Hashim Bishr"]["type"] == "person"      # seen after a title
     assert ents["Ras Lanuf"]["type"] == "other"
+
+
+def _corpus() -> list[tuple[str, str]]:
+    """Every bundled corpus text (five languages) three times: more than
+    ``MAX_COMENTION_DOCS`` documents name the same two people."""
+    from pathlib import Path
+    texts = [p.read_text(encoding="utf-8")
+             for p in sorted((Path(__file__).parents[2] / "data" / "corpus").glob("*.txt"))]
+    texts.append("Gaddafi spoke. Gaddafi left. Hashim Bishr met Col. Tarek Bouzaid.")
+    return [(f"d{i}", texts[i % len(texts)]) for i in range(3 * len(texts))]
+
+
+def _run(docs, **kw):  # type: ignore[no-untyped-def]
+    import resolver
+    from resolver.corpus.runner import run_records
+    r = resolver.default_resolver()
+    g = nx.MultiDiGraph()
+    g.add_nodes_from(r.graph.nodes)
+    s = CorpusSummary(g)
+    lines = []
+    for p in run_records(docs, resolver=r, **kw):
+        s.add(p, 1)
+        lines.append(p.annotation)
+    return s, g, lines
+
+
+def test_tallied_batches_count_as_documents_one_by_one() -> None:
+    """Tallies (per batch, in workers or here) give the same summary, co-mention edges and
+    report counts as counting each document's mention rows, with the caps reached."""
+    import json
+
+    from resolver.corpus import report, summary
+    from resolver.corpus.report import _records, collect
+    docs = _corpus()
+    caps = (summary.MAX_SPELLINGS, report.MAX_DOCS, report.MAX_UNKNOWN_DOCS)
+    summary.MAX_SPELLINGS, report.MAX_DOCS, report.MAX_UNKNOWN_DOCS = 3, 5, 2
+    try:
+        base, g0, lines = _run(docs)
+        assert base.report_data() is None       # rows counted one by one: no report counts
+        want = collect(json.loads(x) for x in lines)
+        want.proposals = []          # (made from the unknown names when the report is drawn)
+        for kw in ({"tally": True, "batch_chars": 3000},
+                   {"tally": True, "workers": 2, "batch_chars": 3000}):
+            s, g, got_lines = _run(docs, **kw)
+            assert got_lines == lines
+            assert json.dumps(s.to_dict()) == json.dumps(base.to_dict())
+            assert s.titled == base.titled and s.unknown_docs == base.unknown_docs
+            assert list(g.edges(keys=True, data=True)) == list(g0.edges(keys=True, data=True))
+            got = s.report_data()
+            assert got is not None and got == want
+    finally:
+        summary.MAX_SPELLINGS, report.MAX_DOCS, report.MAX_UNKNOWN_DOCS = caps
+    assert _records  # (the file reader the report skips)
