@@ -7,7 +7,14 @@ once its proclitics are set aside (و ف, then ب ل ك; لل for ل + ال: "و
 
 Many surnames are ordinary words too (سلامة "safety", المنفي "exiled", صالح "good"). One
 that is a common word of Arabic (``wordfreq``: at least ``COMMON_ZIPF``, as the word or
-without its article) is a name only with evidence: a full name of that person earlier in the
+without its article) is a name only with evidence, unless it is frequent as the name: the
+tables list that family name alone in Latin script, as they must for a name read alone in
+Latin text (Gaddafi, Kadhafi; Putin; Merkel; not Williams or Leon), and those spellings are
+about as frequent in the European press languages (at most ``_NAME_GAP`` Zipf less, in the
+second most of them, so that Italian "salame" does not count for Salamé). Then the Arabic
+word is frequent because the person is much written about (القذافي, بوتين), not because it
+is a word of Arabic (سلامة, 1.8 Zipf above Salamé; مبارك above Mubarak). The evidence is a
+full name of that person earlier in the
 text; and even then not where Arabic grammar reads it as a word: before a definite noun
 (the first term of a construct, "سلامة المهاجرين" "the safety of the migrants"), or as a
 definite adjective after a definite noun that is no title ("الكاتب المنفي" "the exiled
@@ -37,6 +44,12 @@ _WORD = re.compile("[\u0621-\u064a]+")
 _ARTICLE = "ال"
 _ADJECTIVE_ZIPF = 3.0      # a surname this common is an adjective after a definite noun
 _MIN_LETTERS = 3
+_NAME_GAP = 1.5            # Arabic Zipf at most this above the Latin name's: the name's frequency
+_LATIN_LANGS = ("en", "fr", "de", "it")
+_LATIN_WORD = re.compile(r"[^\W\d_]+")
+# A separate last word that is no family name on its own: the Turkish patronymic "-oğlu"
+# written apart (جاويش أوغلو), like the عبد / أبو of a compound name before it.
+_NOT_ALONE = frozenset({"أوغلو", "اوغلو"})
 
 
 def _common(word: str, zipf: float = COMMON_ZIPF) -> bool:
@@ -44,6 +57,15 @@ def _common(word: str, zipf: float = COMMON_ZIPF) -> bool:
     if lang_zipf(word, "ar") >= zipf:
         return True
     return word.startswith(_ARTICLE) and lang_zipf(word[2:], "ar") >= zipf
+
+
+def _press_zipf(spellings: set[str]) -> float:
+    """How frequent a name's Latin spellings are in the European press languages: the second
+    highest of the languages' frequencies (each the most frequent spelling), so that a
+    spelling that is an ordinary word of one language (Italian "salame") does not count."""
+    per = sorted((max((lang_zipf(w, lang) for w in spellings), default=0.0)
+                  for lang in _LATIN_LANGS), reverse=True)
+    return per[1]
 
 
 def _stems(word: str) -> list[tuple[int, str]]:
@@ -67,17 +89,36 @@ class ArabicSurnames:
         self.ix = ix
         self.known = known
         fam: dict[str, set[int]] = {}
+        latin: dict[int, set[str]] = {}
         for a, text in ix.live_aliases():
             e = ix.alias_entity[a]
-            if ix.types[e] != "person" or _WORD.search(text) is None:
+            if ix.types[e] != "person":
+                continue
+            if _WORD.search(text) is None:
+                if " " not in text.strip():        # the family name listed alone: "al-Bashir"
+                    latin.setdefault(e, set()).update(w.lower() for w in
+                                                      _LATIN_WORD.findall(text)[-1:])
                 continue
             words = text.split()
-            if len(words) < 2 or len(words[-1]) < _MIN_LETTERS or words[-2] in ("عبد", "أبو"):
+            if len(words) < 2 or len(words[-1]) < _MIN_LETTERS or words[-2] in ("عبد", "أبو") \
+                    or words[-1] in _NOT_ALONE:
                 continue
             if parse_name(words[-1]).parts != parse_name(text).parts[-1:]:
                 continue          # the last word is not the family name (صنع الله)
             fam.setdefault(fold(words[-1]), set()).add(e)
         self.families = {k: tuple(sorted(v)) for k, v in fam.items()}
+        # how frequent each family's name is in Latin script (its most frequent spelling)
+        self.latin_zipf = {k: _press_zipf({w for e in v for w in latin.get(e, ())})
+                           for k, v in fam.items()}
+
+    def _common_word(self, stem: str) -> bool:
+        """Whether the surname ``stem`` is a common word of Arabic, and not frequent only as
+        the name (see the module doc)."""
+        if not _common(stem):
+            return False
+        own = max(lang_zipf(stem, "ar"), lang_zipf(stem[2:], "ar") if stem.startswith(_ARTICLE)
+                  else 0.0)
+        return own - self.latin_zipf.get(fold(stem), 0.0) > _NAME_GAP
 
     def find(self, t: str, found: list[Found]) -> None:
         """Add the lone surnames of the prepared text ``t`` to ``found`` (kept in order)."""
@@ -116,7 +157,7 @@ class ArabicSurnames:
     def _name_here(self, t: str, words: list[re.Match[str]], i: int, stem: str,
                    ents: tuple[int, ...], found: list[Found], b: int) -> bool:
         """Whether the surname ``stem`` (word ``i``) is a name here (see the module doc)."""
-        if not _common(stem):
+        if not self._common_word(stem):
             return not self._adjective(t, words, i, stem)
         before = any(f.b < b and f.ent in ents and " " in f.name for f in found)
         if not before:
