@@ -81,3 +81,29 @@ def test_a_much_written_arabic_surname_alone_is_its_person(default):
 ])
 def test_an_ordinary_arabic_word_stays_no_name(default, text):
     assert [m.text for m in default.annotate(text) if m.type == "person"] == []
+
+
+# -- acronyms in title case ------------------------------------------------------------------------
+def test_a_title_case_acronym_the_document_defines(default):
+    text = "Il mandato della Corte penale internazionale (Cpi) scade. La Cpi ha sede all'Aia."
+    got = _got(default, text)
+    assert [g for g in got if g[0] == "Cpi"] == [("Cpi", "resolved", "international-criminal-court")] * 2
+
+
+@pytest.mark.parametrize("text,name,entity", [
+    ("I reparti dell'Esercito nazionale libico (Lna) avanzano verso sud.", "Lna",
+     "libyan-national-army"),
+    ("La missione Unsmil ha convocato le parti a Ginevra.", "Unsmil", "unsmil"),
+    ("Die Mission Unsmil lädt zu neuen Gesprächen ein.", "Unsmil", "unsmil"),
+])
+def test_a_table_acronym_written_in_title_case(default, text, name, entity):
+    assert (name, "resolved", entity) in _got(default, text)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Police said a Gun was found near the border.", "Gun"),       # GUN: a word
+    ("Il ministro ha detto che la Usa non basta.", "Usa"),          # USA: a word of Italian
+    ("Nel testo si legge Cpi come abbreviazione.", "Cpi"),          # frequent: needs a definition
+])
+def test_a_title_case_word_that_is_an_ordinary_word_is_no_table_acronym(default, text, word):
+    assert [g for g in _got(default, text) if g[0] == word and g[1] == "resolved"] == []
