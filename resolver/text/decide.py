@@ -20,6 +20,11 @@ read in the order of the text:
 A lone capitalised word opening a sentence that no table knows is dropped, unless it is such
 a short form.
 
+In German, an unknown name whose first word is such a surname with the genitive -s, the
+surname of a full name earlier in the document ("Abdul Hamid Dbaiba ... Dbaibas Mandat"), is
+that surname: the s and the common German words glued after it ("Mandat") are out of the
+span, and the surname is decided as above.
+
 >>> from resolver import annotate
 >>> [(m.text, m.status) for m in annotate("Saif al-Islam Gaddafi spoke. Gaddafi said no.")]
 [('Saif al-Islam Gaddafi', 'resolved'), ('Gaddafi', 'resolved')]
@@ -38,12 +43,14 @@ from ..names.normalise import parse_name
 from ..names.rules import rules
 from .found import Found
 from .known import CACHE_SIZE, Resolving
+from .lang import lang_zipf
 from .prep import fold
 
 __all__ = ["DocumentDecider"]
 
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"”»)]|$)|\n[ \t]*\n")
 _KIN = rules().kin_modifiers
+_GERMAN_WORD_ZIPF = 3.0    # a word glued after a German genitive this common in German: a word
 
 
 class DocumentDecider:
@@ -86,8 +93,27 @@ class DocumentDecider:
             same = self._alike.put(key, fam == part or part_similarity(part, fam)[0] >= PART_MIN)
         return same
 
-    def decide(self, found: list[Found], t: str = "") -> None:
-        """Settle the short forms of a document's mentions (``t``: its text), in place."""
+    @staticmethod
+    def german_genitives(found: list[Found]) -> None:
+        """German: an unknown name opening with the genitive of the surname of an earlier
+        full name is that surname, the rest out of the span (see the module doc)."""
+        last: set[str] = set()
+        for f in found:
+            words = f.name.split(" ")
+            if f.status == "unknown" and f.canon is None and \
+                    len(words[0]) > 4 and words[0].endswith("s") and words[0][:-1] in last \
+                    and all(lang_zipf(w, "de") >= _GERMAN_WORD_ZIPF for w in words[1:]):
+                f.name = words[0][:-1]
+                f.e = f.b + len(f.name)
+                continue
+            if len(words) >= 2:
+                last.add(words[-1])
+
+    def decide(self, found: list[Found], t: str = "", lang: str = "") -> None:
+        """Settle the short forms of a document's mentions (``t``: its text, ``lang``: its
+        language), in place."""
+        if lang == "de":
+            self.german_genitives(found)
         types = self.ix.types
         parts_of = self._parts
         alike = self._alike

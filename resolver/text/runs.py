@@ -266,21 +266,28 @@ class RunReader:
             w = raw[k]
             if any(h[0] <= x and y <= h[1] for h in inner):
                 continue
-            if w.endswith("s") and len(w) > 4 and w[:-1].isalpha():
-                hit = self.known.resolve(w[:-1])
-                if hit is not None and hit.method in _SURE and self.known.resolve(w) is None:
-                    if k > i0:
-                        self._place(t, pos[i0][0], pos[k - 1][1], inner, found, lang, tb, te,
-                                    head)
-                        tb = te = 0
-                    found.append(Found(x, y - 1, tb, te, t[x:y - 1], hit))
-                    j = k + 1    # the nouns after a genitive: "Haftars Truppen"
-                    while j < n_pos and self._german_noun(raw[j], words[j]) and not any(
-                            h[0] == pos[j][0] for h in inner):   # (a name: "Giorgia Meloni")
-                        j += 1
-                    if j < n_pos:
-                        self._place(t, pos[j][0], se, inner, found, lang, 0, 0, head)
-                    return True
+            hit = self._genitive(w)
+            if hit is not None:
+                if k > i0:
+                    self._place(t, pos[i0][0], pos[k - 1][1], inner, found, lang, tb, te,
+                                head)
+                    tb = te = 0
+                found.append(Found(x, y - 1, tb, te, t[x:y - 1], hit))
+                j = k + 1    # the nouns after a genitive: "Haftars Truppen"
+                while j < n_pos and self._german_noun(raw[j], words[j]) and not any(
+                        h[0] == pos[j][0] for h in inner):   # (a name: "Giorgia Meloni")
+                    j += 1
+                if j < n_pos:
+                    self._place(t, pos[j][0], se, inner, found, lang, 0, 0, head)
+                return True
+        first = next((h for h in inner if h[0] == pos[i0][0]), None)
+        if first is not None and first[1] < se:
+            k = next((j for j in range(i0, n_pos) if pos[j][0] >= first[1]), n_pos)
+            if k < n_pos and all(is_german_noun(raw[j]) and not self._institution(words[j])
+                                 and not any(h[0] == pos[j][0] for h in inner)
+                                 for j in range(k, n_pos)):
+                self._place(t, pos[i0][0], first[1], inner, found, lang, tb, te, head)
+                return True     # nouns after a known name: "im Sudan Zehntausende Menschen"
         if i0 < n_pos - 1 and is_german_noun(raw[i0]) and \
                 not self._institution(words[i0]) and not any(h[0] == pos[i0][0] for h in inner):
             k = i0 + 1
@@ -406,8 +413,32 @@ class RunReader:
             ids = self.known.inflected(name)
             if ids:
                 return Known(self.known.hit_result(name, ids), 0)
-        if name.endswith("s") and len(name) > 4:
+        if n == 1:
+            hit = self._genitive(name)
+            if hit is not None:
+                return Known(hit, -1)
+        elif name.endswith("s") and len(name) > 4:
             hit = self.known.resolve(name[:-1])
             if hit is not None and hit.method in _SURE:
                 return Known(hit, -1)
+        return None
+
+    def _genitive(self, w: str) -> Resolution | None:
+        """German: what the word ``w`` resolves to as a name with the genitive -s, or None.
+        The name without the s is one the tables know exactly (and the word as written is
+        not), or, where the word as written resolves to nothing, by sound at
+        ``SINGLE_WORD_MIN``, as one word would be taken alone ("al-Sarradschs", "Baschagas"). (A stem that is the surname of a
+        full name earlier in the document is read by :mod:`resolver.text.decide`.)"""
+        stem = w[:-1]
+        if not w.endswith("s") or len(w) <= 4 or not stem.replace("-", "").isalpha() \
+                or not stem.rsplit("-", 1)[-1][:1].isupper():
+            return None
+        hit = self.known.resolve(stem)
+        if hit is None or hit.entity < 0:
+            return None
+        whole = self.known.resolve(w)
+        if hit.method in _SURE:
+            return hit if whole is None or whole.method not in _SURE else None
+        if whole is None and (hit.score or 0.0) >= SINGLE_WORD_MIN and hit.method != "fuzzy":
+            return hit
         return None

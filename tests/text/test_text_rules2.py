@@ -107,3 +107,37 @@ def test_a_table_acronym_written_in_title_case(default, text, name, entity):
 ])
 def test_a_title_case_word_that_is_an_ordinary_word_is_no_table_acronym(default, text, word):
     assert [g for g in _got(default, text) if g[0] == word and g[1] == "resolved"] == []
+
+
+# -- German endings and nouns around a name ------------------------------------------------------
+@pytest.mark.parametrize("text,name,entity", [
+    ("Die Anhänger Baschagas protestierten in Misrata.", "Baschaga", "fathi-bashagha"),
+    ("Das Kabinett al-Sarradschs trat zurück.", "al-Sarradsch", "fayez-al-sarraj"),
+])
+def test_a_german_genitive_of_a_spelling_found_by_sound(default, text, name, entity):
+    assert (name, "resolved", entity) in _got(default, text)
+
+
+def test_a_german_genitive_of_an_earlier_full_names_surname(default):
+    text = "Regierungschef Abdul Hamid Dbaiba blieb im Amt. Dbaibas Amtszeit sei vorbei."
+    got = _got(default, text)
+    assert ("Dbaiba", "resolved", "abdul-hamid-dbeibah") in got
+    assert not any(g[0].startswith("Dbaibas") for g in got)
+
+
+def test_german_nouns_glued_after_a_known_name_are_out_of_it(default):
+    got = _got(default, "Seit dem Frühjahr sind im Tschad Tausende Familien eingetroffen.")
+    assert ("Tschad", "resolved", "chad") in got
+    assert not any("Familien" in g[0] for g in got)
+
+
+@pytest.mark.parametrize("text,name,entity", [
+    ("Les pêcheurs du golfe de Syrte attendent la saison.", "golfe de Syrte", "gulf-of-sirte"),
+    ("Le navi restano nel golfo di Sirte da giorni.", "golfo di Sirte", "gulf-of-sirte"),
+    ("Nel delta del Niger le perdite di greggio continuano.", "delta del Niger", None),
+    ("Le lac de Tunis reçoit les eaux usées.", "lac de Tunis", None),
+])
+def test_a_natural_feature_named_after_a_place_is_not_that_place(default, text, name, entity):
+    got = _got(default, text)
+    assert (name, "resolved" if entity else "unknown", entity) in got
+    assert len(got) == 1
