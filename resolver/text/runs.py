@@ -266,7 +266,7 @@ class RunReader:
             w = raw[k]
             if any(h[0] <= x and y <= h[1] for h in inner):
                 continue
-            hit = self._genitive(w)
+            hit = self._genitive(w, inside=True)
             if hit is not None:
                 if k > i0:
                     self._place(t, pos[i0][0], pos[k - 1][1], inner, found, lang, tb, te,
@@ -423,11 +423,12 @@ class RunReader:
                 return Known(hit, -1)
         return None
 
-    def _genitive(self, w: str) -> Resolution | None:
+    def _genitive(self, w: str, inside: bool = False) -> Resolution | None:
         """German: what the word ``w`` resolves to as a name with the genitive -s, or None.
-        The name without the s is one the tables know exactly (and the word as written is
-        not), or, where the word as written resolves to nothing, by sound at
-        ``SINGLE_WORD_MIN``, as one word would be taken alone ("al-Sarradschs", "Baschagas"). (A stem that is the surname of a
+        The name without the s is one the tables know exactly, or by sound at
+        ``SINGLE_WORD_MIN`` as one word would be taken alone ("al-Sarradschs", "Baschagas")
+        where the word as written resolves to nothing (nor ever, ``inside`` a longer run:
+        "Stadtrand von Tripolis" is Tripolis). (A stem that is the surname of a
         full name earlier in the document is read by :mod:`resolver.text.decide`.)"""
         stem = w[:-1]
         if not w.endswith("s") or len(w) <= 4 or not stem.replace("-", "").isalpha() \
@@ -436,9 +437,8 @@ class RunReader:
         hit = self.known.resolve(stem)
         if hit is None or hit.entity < 0:
             return None
-        whole = self.known.resolve(w)
-        if hit.method in _SURE:
-            return hit if whole is None or whole.method not in _SURE else None
-        if whole is None and (hit.score or 0.0) >= SINGLE_WORD_MIN and hit.method != "fuzzy":
+        if self.known.resolve(w) is not None and (inside or hit.method not in _SURE):
+            return None
+        if hit.method in _SURE or ((hit.score or 0.0) >= SINGLE_WORD_MIN and hit.method != "fuzzy"):
             return hit
         return None
