@@ -34,6 +34,7 @@ from ..names.normalise import parse_name
 from ..names.rules import rules
 from .compounds import SINGLE_WORD_MIN, SURE, known_parts
 from .found import Found
+from .german import genitive
 from .known import Hit, KnownNames, Resolution
 from .lang import frequent_opener, is_function_word, is_german_noun
 from .prep import SPAN, WORDS, fold
@@ -266,7 +267,7 @@ class RunReader:
             w = raw[k]
             if any(h[0] <= x and y <= h[1] for h in inner):
                 continue
-            hit = self._genitive(w, inside=True)
+            hit = genitive(self.known, w, inside=True)
             if hit is not None:
                 if k > i0:
                     self._place(t, pos[i0][0], pos[k - 1][1], inner, found, lang, tb, te,
@@ -280,14 +281,12 @@ class RunReader:
                 if j < n_pos:
                     self._place(t, pos[j][0], se, inner, found, lang, 0, 0, head)
                 return True
-        first = next((h for h in inner if h[0] == pos[i0][0]), None)
-        if first is not None and first[1] < se:
-            k = next((j for j in range(i0, n_pos) if pos[j][0] >= first[1]), n_pos)
-            if k < n_pos and all(is_german_noun(raw[j]) and not self._institution(words[j])
-                                 and not any(h[0] == pos[j][0] for h in inner)
-                                 for j in range(k, n_pos)):
-                self._place(t, pos[i0][0], first[1], inner, found, lang, tb, te, head)
-                return True     # nouns after a known name: "im Sudan Zehntausende Menschen"
+        hit1 = next((h for h in inner if h[0] == pos[i0][0]), None)   # nouns after a known
+        k = next((j for j in range(i0, n_pos) if hit1 and pos[j][0] >= hit1[1]), n_pos)
+        if hit1 and k < n_pos and all(is_german_noun(raw[j]) and not self._institution(
+                words[j]) and not any(h[0] == pos[j][0] for h in inner) for j in range(k, n_pos)):
+            self._place(t, pos[i0][0], hit1[1], inner, found, lang, tb, te, head)
+            return True         # name are out of it: "im Sudan Zehntausende Menschen"
         if i0 < n_pos - 1 and is_german_noun(raw[i0]) and \
                 not self._institution(words[i0]) and not any(h[0] == pos[i0][0] for h in inner):
             k = i0 + 1
@@ -413,32 +412,7 @@ class RunReader:
             ids = self.known.inflected(name)
             if ids:
                 return Known(self.known.hit_result(name, ids), 0)
-        if n == 1:
-            hit = self._genitive(name)
-            if hit is not None:
-                return Known(hit, -1)
-        elif name.endswith("s") and len(name) > 4:
-            hit = self.known.resolve(name[:-1])
-            if hit is not None and hit.method in _SURE:
-                return Known(hit, -1)
-        return None
-
-    def _genitive(self, w: str, inside: bool = False) -> Resolution | None:
-        """German: what the word ``w`` resolves to as a name with the genitive -s, or None.
-        The name without the s is one the tables know exactly, or by sound at
-        ``SINGLE_WORD_MIN`` as one word would be taken alone ("al-Sarradschs", "Baschagas")
-        where the word as written resolves to nothing (nor ever, ``inside`` a longer run:
-        "Stadtrand von Tripolis" is Tripolis). (A stem that is the surname of a
-        full name earlier in the document is read by :mod:`resolver.text.decide`.)"""
-        stem = w[:-1]
-        if not w.endswith("s") or len(w) <= 4 or not stem.replace("-", "").isalpha() \
-                or not stem.rsplit("-", 1)[-1][:1].isupper():
-            return None
-        hit = self.known.resolve(stem)
-        if hit is None or hit.entity < 0:
-            return None
-        if self.known.resolve(w) is not None and (inside or hit.method not in _SURE):
-            return None
-        if hit.method in _SURE or ((hit.score or 0.0) >= SINGLE_WORD_MIN and hit.method != "fuzzy"):
-            return hit
-        return None
+        hit = genitive(self.known, name) if n == 1 else None if not name.endswith("s") or \
+            len(name) <= 4 or (h := self.known.resolve(name[:-1])) is None or \
+            h.method not in _SURE else h
+        return None if hit is None else Known(hit, -1)
