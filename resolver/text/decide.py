@@ -45,6 +45,7 @@ from .found import Found
 from .known import CACHE_SIZE, Resolving
 from .lang import lang_zipf
 from .prep import fold
+from .qualified import QualifiedPlaces
 
 __all__ = ["DocumentDecider"]
 
@@ -62,6 +63,7 @@ class DocumentDecider:
         self._surnames: BoundedCache[str, tuple[int, ...]] = BoundedCache(CACHE_SIZE)
         self._parts: BoundedCache[str, tuple[str, ...]] = BoundedCache(CACHE_SIZE)
         self._alike: BoundedCache[tuple[str, str], bool] = BoundedCache(CACHE_SIZE)
+        self._qualified: QualifiedPlaces | None = None
 
     def surname_entities(self, part: str) -> tuple[int, ...]:
         """Known people (entities with a multi-part alias) whose family name is ``part``,
@@ -158,6 +160,10 @@ class DocumentDecider:
                 self._short(part, f, full, idx, t)
         if initial:   # a lone capitalised word opening a sentence
             found[:] = [f for f in found if not (f.initial and f.status == "unknown")]
+        if t:         # a place the text qualifies with another country
+            if self._qualified is None:
+                self._qualified = QualifiedPlaces(self.ix)
+            self._qualified.apply(t, found)
 
     def _shared(self, f: Found, cands: tuple[int, ...]) -> None:
         """A surname several people of the tables share, with no evidence in the text: the

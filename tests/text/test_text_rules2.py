@@ -141,3 +141,20 @@ def test_a_natural_feature_named_after_a_place_is_not_that_place(default, text, 
     got = _got(default, text)
     assert (name, "resolved" if entity else "unknown", entity) in got
     assert len(got) == 1
+
+
+# -- a place the document qualifies with another country ------------------------------------------
+@pytest.mark.parametrize("text,name,entity", [
+    ("Fishermen in the Lebanese port of Tripoli say the catch is down.", "Tripoli",
+     "tripoli-lebanon"),
+    ("Clashes broke out in Tripoli in northern Lebanon overnight.", "Tripoli", "tripoli-lebanon"),
+    ("Les pêcheurs de la ville libanaise de Tripoli protestent.", "Tripoli", "tripoli-lebanon"),
+    ("وصل الوفد إلى طرابلس اللبنانية مساء أمس.", "طرابلس", "tripoli-lebanon"),
+    ("خرجت مظاهرات في طرابلس في شمال لبنان.", "طرابلس", "tripoli-lebanon"),
+    # the country elsewhere in the sentence qualifies nothing
+    ("Refugees from Lebanon arrived in Tripoli last week.", "Tripoli", "tripoli-libya"),
+    ("Flights from Tripoli to Lebanon resumed on Monday.", "Tripoli", "tripoli-libya"),
+    ("The Libyan capital Tripoli was calm.", "Tripoli", "tripoli-libya"),
+])
+def test_a_place_qualified_by_another_country(default, text, name, entity):
+    assert (name, "resolved", entity) in _got(default, text)
