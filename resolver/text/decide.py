@@ -51,6 +51,7 @@ __all__ = ["DocumentDecider"]
 
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"”»)]|$)|\n[ \t]*\n")
 _KIN = rules().kin_modifiers
+_KIN_LINKS = frozenset({"du", "de", "des", "of", "del", "di", "von"})  # "fils du", "son of"
 _GERMAN_WORD_ZIPF = 3.0    # a word glued after a German genitive this common in German: a word
 
 
@@ -188,7 +189,7 @@ class DocumentDecider:
                 if any(k != key for k in keys):   # (else no rival: one person named so)
                     rivals = [k for i, k in zip(idx[:-1], keys) if k != key and t and
                               _SENTENCE_END.search(t, full[i][2].e, g.b) is None]
-                    if not rivals and _kin_before(t, f.b):
+                    if not rivals and _kin_near(t, f):
                         rivals = [k for k in keys if k != key]   # "the younger Haftar"
             if rivals:
                 cands = tuple(dict.fromkeys(k for k in (key, *rivals) if isinstance(k, int)))
@@ -211,9 +212,20 @@ class DocumentDecider:
                 self._shared(f, cands)
 
 
-def _kin_before(t: str, b: int) -> bool:
-    """Whether a word such as "younger" stands right before offset ``b`` ("the younger")."""
+def _kin_near(t: str, f: Found) -> bool:
+    """Whether a word such as "younger" stands right before the name (before its title, if
+    it has one: "le fils du colonel Kadhafi") or right after it ("Déby senior", "القذافي
+    الابن")."""
     if not t:
         return False
-    prev = t[max(0, b - 20):b].split()
-    return bool(prev) and fold(prev[-1]).strip() in _KIN
+    b = f.tb if f.te > f.tb else f.b
+    prev = t[max(0, b - 20):b].replace("'", " ").replace("’", " ").split()
+    if prev and (_kin(prev[-1]) or (
+            len(prev) > 1 and prev[-1].lower() in _KIN_LINKS and _kin(prev[-2]))):
+        return True
+    nxt = t[f.e:f.e + 20].split()
+    return bool(nxt) and _kin(nxt[0].strip(",.;:،"))
+
+
+def _kin(word: str) -> bool:
+    return word in _KIN or fold(word).strip() in _KIN

@@ -158,3 +158,16 @@ def test_a_natural_feature_named_after_a_place_is_not_that_place(default, text, 
 ])
 def test_a_place_qualified_by_another_country(default, text, name, entity):
     assert (name, "resolved", entity) in _got(default, text)
+
+
+# -- a kin word after the surname, or before its title --------------------------------------------
+@pytest.mark.parametrize("text,name", [
+    ("Mahamat Idriss Déby succeeded Idriss Déby in 2021. Déby senior had ruled for decades.",
+     "Déby"),
+    ("Mouammar Kadhafi est mort en 2011. Saïf al-Islam Kadhafi a été arrêté. Le fils du colonel "
+     "Kadhafi a été libéré.", "Kadhafi"),
+    ("قتل معمر القذافي عام 2011. واعتقل سيف الإسلام القذافي. وظهر القذافي الابن علنا.", "القذافي"),
+])
+def test_a_kin_word_after_the_surname_or_before_its_title_leaves_it_open(default, text, name):
+    last = [m for m in default.annotate(text) if m.text == name][-1]
+    assert last.status == "ambiguous"
