@@ -50,6 +50,7 @@ _LATIN_WORD = re.compile(r"[^\W\d_]+")
 # A separate last word that is no family name on its own: the Turkish patronymic "-oğlu"
 # written apart (جاويش أوغلو), like the عبد / أبو of a compound name before it.
 _NOT_ALONE = frozenset({"أوغلو", "اوغلو"})
+_COMPOUND = frozenset({"عبد", "أبو", "ابو"})   # the first word of a compound given name
 
 
 def _common(word: str, zipf: float = COMMON_ZIPF) -> bool:
@@ -107,6 +108,19 @@ class ArabicSurnames:
                 continue          # the last word is not the family name (صنع الله)
             fam.setdefault(fold(words[-1]), set()).add(e)
         self.families = {k: tuple(sorted(v)) for k, v in fam.items()}
+        # the given names of the Arabic aliases of people (first words), and each person's words
+        given: set[str] = set()
+        own: dict[int, set[str]] = {}
+        for a, text in ix.live_aliases():
+            e = ix.alias_entity[a]
+            if ix.types[e] == "person" and _WORD.search(text) is not None:
+                ws = text.split()
+                own.setdefault(e, set()).update(fold(w) for w in ws)
+                if len(ws) >= 2 and ws[0] not in _COMPOUND and len(ws[0]) >= _MIN_LETTERS \
+                        and not ws[0].startswith(_ARTICLE):    # (a title or a word: الرئيس)
+                    given.add(fold(ws[0]))
+        self.given = frozenset(given)
+        self.own_words = {e: frozenset(v) for e, v in own.items()}
         # how frequent each family's name is in Latin script (its most frequent spelling)
         self.latin_zipf = {k: _press_zipf({w for e in v for w in latin.get(e, ())})
                            for k, v in fam.items()}
@@ -140,11 +154,41 @@ class ArabicSurnames:
                     else t[b + 1:e]
                 if not self._name_here(t, words, i, stem, ents, found, sb):
                     break
+                given = self._other_given(t, words, i, ents)
+                if given >= 0:        # "عبد الرحيم دقلو": another person of that family
+                    new.append(Found(given, e, 0, 0, t[given:e], None))
+                    break
                 new.append(Found(e - len(name), e, 0, 0, name, self._hit(name, ents)))
                 break
         if new:
             found.extend(new)
             found.sort(key=lambda f: f.b)
+
+    def _other_given(self, t: str, words: list[re.Match[str]], i: int,
+                     ents: tuple[int, ...]) -> int:
+        """Where an unknown person's given name right before the surname (word ``i``) starts,
+        or -1: a given name of the tables' Arabic aliases ("محمد"), or a compound one ("عبد
+        الرحيم", "أبو بكر"), that no alias of the surname's people holds. As in Latin script
+        ("Belkassem Haftar" is not Khalifa Haftar), that is another person."""
+        def glued(j: int) -> bool:        # word j right before word j + 1, one space between
+            return j >= 0 and t[words[j].end():words[j + 1].start()] == " "
+        if not glued(i - 1):
+            return -1
+        j = i - 1
+        if glued(i - 2) and any(st in _COMPOUND for _, st in _stems(words[i - 2].group())):
+            j = i - 2                     # "عبد الرحيم"
+            k, first = next((k, st) for k, st in reversed(_stems(words[j].group()))
+                            if st in _COMPOUND)
+            given = f"{first} {words[i - 1].group()}"
+        else:
+            match = [(k, st) for k, st in _stems(words[i - 1].group()) if fold(st) in self.given]
+            if not match:
+                return -1
+            k, given = match[-1]
+        own = self.own_words.get(ents[0], frozenset()) if len(ents) == 1 else frozenset()
+        if all(fold(w) in own for w in given.split()):
+            return -1                     # "حمدان دقلو": this person's own name
+        return words[j].start() + k
 
     def _hit(self, name: str, ents: tuple[int, ...]) -> Resolution:
         hit = self.known.resolve(name)

@@ -171,3 +171,17 @@ def test_a_place_qualified_by_another_country(default, text, name, entity):
 def test_a_kin_word_after_the_surname_or_before_its_title_leaves_it_open(default, text, name):
     last = [m for m in default.annotate(text) if m.text == name][-1]
     assert last.status == "ambiguous"
+
+
+# -- an unknown given name before an Arabic-script surname -------------------------------------
+@pytest.mark.parametrize("text,name", [
+    ("فرضت واشنطن عقوبات على عبد الرحيم دقلو بسبب المعارك.", "عبد الرحيم دقلو"),
+    ("وقال معمر حفتر كلاما آخر.", "معمر حفتر"),
+])
+def test_another_given_name_before_an_arabic_surname_is_another_person(default, text, name):
+    assert (name, "unknown", None) in _got(default, text)
+
+
+def test_the_persons_own_name_before_the_surname_is_that_person(default):
+    assert ("دقلو", "resolved", "mohamed-hamdan-dagalo") in \
+        _got(default, "وقال حمدان دقلو إن قواته انسحبت.")
