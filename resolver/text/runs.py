@@ -69,7 +69,8 @@ class RunReader:
         self.ix = ix
         self.known = known
         self.titles = titles
-        self.common = frozenset(common)
+        self.common = frozenset(common)   # (and the tables' acronyms: "die Unsmil" no noun)
+        self.caps = frozenset(x for _, x in ix.live_aliases() if x.isalpha() and x.isupper())
         self.merged = False     # set when a known name went into a longer unknown name
         # reads a run of a document in context, cached per run (SpanFinder._planned); None:
         # read it here, every time
@@ -145,7 +146,7 @@ class RunReader:
 
     def _german_noun(self, raw: str, word: str) -> bool:
         return not raw.isupper() and not self._institution(word) \
-            and self.known.resolve(raw) is None
+            and raw.upper() not in self.caps and self.known.resolve(raw) is None
 
     # -- one run --------------------------------------------------------------------------------
     def span(self, t: str, sb: int, se: int, inner: list[Hit], found: list[Found],

@@ -185,3 +185,7 @@ def test_another_given_name_before_an_arabic_surname_is_another_person(default, 
 def test_the_persons_own_name_before_the_surname_is_that_person(default):
     assert ("دقلو", "resolved", "mohamed-hamdan-dagalo") in \
         _got(default, "وقال حمدان دقلو إن قواته انسحبت.")
+
+
+def test_a_title_case_table_acronym_after_a_german_determiner_is_no_noun(default):
+    assert ("Unsmil", "resolved", "unsmil") in _got(default, "Die Unsmil lädt zu Gesprächen ein.")
