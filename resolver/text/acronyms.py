@@ -18,6 +18,13 @@ in Chad (FACT)").
 - Both unknown: the full name and every later use of the acronym are the same unknown name
   (its ``canonical`` is the full name).
 
+Italian and German press write acronyms in title case ("Lna", "Unsmil", "Gna"). A word in
+title case is the acronym of the tables written in capitals ("LNA", "UNSMIL") where the
+document defines it so ("Esercito nazionale libico (Lna)": the full name is that entity), or
+on its own where it is no ordinary word: its lowercase form is rarer than
+``_TITLE_ZIPF`` in every language of :data:`~resolver.text.lang.LANGS` ("Gun", "Isis", "Usa"
+are words; "Unsmil", "Lna" are not). Acronyms of one or two letters never ("Un", "Us").
+
 >>> from resolver import annotate
 >>> ms = annotate("The Libyan Investment Authority (LIA) sued. Later the LIA won.")
 >>> [(m.text, m.status, m.canonical) for m in ms]
@@ -33,6 +40,7 @@ from ..index.aliases import AliasIndex
 from ..names.rules import rules
 from .found import Found
 from .known import KnownNames, Resolution
+from .lang import LANGS, lang_zipf
 
 __all__ = ["AcronymBinder", "initials_match"]
 
@@ -45,6 +53,8 @@ _STOP = re.compile(r"[.!?;:()\[\]\n\"“”«»]")
 _ARTICLES = frozenset(_R.articles | {"a", "an"})
 _MAX_WORDS = 10
 _HEAD_WORDS = 7            # a name in lowercase after its capital: at most this many words
+_TITLE_ZIPF = 3.0          # a title-case acronym this frequent as a word is a word ("Gun")
+_TITLE_MIN = 3             # letters of a title-case acronym at least
 
 
 class _Word(NamedTuple):
@@ -92,9 +102,37 @@ class AcronymBinder:
     def __init__(self, ix: AliasIndex, known: KnownNames) -> None:
         self.ix = ix
         self.known = known
+        caps: dict[str, set[int]] = {}      # the acronyms of the tables in capitals
+        for a, text in ix.live_aliases():
+            if text.isalpha() and text.isupper() and _TITLE_MIN <= len(text) <= 8:
+                caps.setdefault(text, set()).add(ix.alias_entity[a])
+        self._caps = {k: next(iter(v)) for k, v in caps.items() if len(v) == 1}
+
+    def title_acronym(self, word: str) -> int:
+        """The entity whose acronym of the tables ``word`` is, written in title case ("Lna"
+        for LNA), or -1."""
+        if len(word) < _TITLE_MIN or not word[0].isupper() or not word[1:].islower():
+            return -1
+        return self._caps.get(word.upper(), -1)
+
+    def _lone_title_acronym(self, word: str) -> int:
+        """:meth:`title_acronym` for a word no definition backs: only if it is no word."""
+        ent = self.title_acronym(word)
+        if ent >= 0 and any(lang_zipf(word, lang) >= _TITLE_ZIPF for lang in LANGS):
+            return -1
+        return ent
 
     def bind(self, t: str, found: list[Found]) -> None:
-        """Apply the acronym definitions of the prepared text ``t`` to its mentions."""
+        """Apply the acronym definitions of the prepared text ``t`` to its mentions, and read
+        an unknown word that is a table acronym in title case as that acronym."""
+        if self._caps:
+            for f in found:
+                if f.ent < 0 and f.status == "unknown" and f.canon is None and " " not in f.name:
+                    ent = self._lone_title_acronym(f.name)
+                    if ent >= 0:
+                        f.ent, f.score, f.method, f.status = ent, 1.0, "normalised", "resolved"
+                        f.hit = Resolution(ent, 1.0, "normalised")
+                        f.initial = False
         if "(" not in t:
             return
         defs = []
@@ -137,8 +175,8 @@ class AcronymBinder:
         for j in range(len(words) - 1, -1, -1):   # the shortest name its letters spell
             if words[j].text[0].isupper() and initials_match(acr, [w.text for w in words[j:]]):
                 return words[j].b, words[-1].e, True
-        if not _strict(acr):
-            return None
+        if not _strict(acr) and self.title_acronym(acr) < 0:
+            return None              # a capitalised word that is no acronym of the tables
         last = words[-1].text
         if last[0].isupper():        # Title Case: "Front for Change and Concord in Chad"
             j = len(words) - 1
@@ -178,7 +216,12 @@ class AcronymBinder:
         entity + 1)."""
         for f in found:
             if f.b >= p and f.name == acr:
-                return f.ent + 1 if f.ent >= 0 else 0
+                if f.ent >= 0:
+                    return f.ent + 1
+                break
+        title = self.title_acronym(acr)
+        if title >= 0:
+            return title + 1
         hit = self.known.resolve(acr)
         return hit.entity + 1 if hit is not None and hit.entity >= 0 and \
             hit.method in ("exact", "normalised") else 0

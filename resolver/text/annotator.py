@@ -128,7 +128,7 @@ class Annotator:
         self.acronyms.bind(t, found)
         if lang == "ar":
             self.arabic.find(t, found)
-        self.decider.decide(found, t)
+        self.decider.decide(found, t, lang)
         return found, offsets
 
     def _mentions(self, rows: list[Row]) -> list[Mention]:

@@ -7,7 +7,14 @@ once its proclitics are set aside (و ف, then ب ل ك; لل for ل + ال: "و
 
 Many surnames are ordinary words too (سلامة "safety", المنفي "exiled", صالح "good"). One
 that is a common word of Arabic (``wordfreq``: at least ``COMMON_ZIPF``, as the word or
-without its article) is a name only with evidence: a full name of that person earlier in the
+without its article) is a name only with evidence, unless it is frequent as the name: the
+tables list that family name alone in Latin script, as they must for a name read alone in
+Latin text (Gaddafi, Kadhafi; Putin; Merkel; not Williams or Leon), and those spellings are
+about as frequent in the European press languages (at most ``_NAME_GAP`` Zipf less, in the
+second most of them, so that Italian "salame" does not count for Salamé). Then the Arabic
+word is frequent because the person is much written about (القذافي, بوتين), not because it
+is a word of Arabic (سلامة, 1.8 Zipf above Salamé; مبارك above Mubarak). The evidence is a
+full name of that person earlier in the
 text; and even then not where Arabic grammar reads it as a word: before a definite noun
 (the first term of a construct, "سلامة المهاجرين" "the safety of the migrants"), or as a
 definite adjective after a definite noun that is no title ("الكاتب المنفي" "the exiled
@@ -37,6 +44,13 @@ _WORD = re.compile("[\u0621-\u064a]+")
 _ARTICLE = "ال"
 _ADJECTIVE_ZIPF = 3.0      # a surname this common is an adjective after a definite noun
 _MIN_LETTERS = 3
+_NAME_GAP = 1.5            # Arabic Zipf at most this above the Latin name's: the name's frequency
+_LATIN_LANGS = ("en", "fr", "de", "it")
+_LATIN_WORD = re.compile(r"[^\W\d_]+")
+# A separate last word that is no family name on its own: the Turkish patronymic "-oğlu"
+# written apart (جاويش أوغلو), like the عبد / أبو of a compound name before it.
+_NOT_ALONE = frozenset({"أوغلو", "اوغلو"})
+_COMPOUND = frozenset({"عبد", "أبو", "ابو"})   # the first word of a compound given name
 
 
 def _common(word: str, zipf: float = COMMON_ZIPF) -> bool:
@@ -44,6 +58,15 @@ def _common(word: str, zipf: float = COMMON_ZIPF) -> bool:
     if lang_zipf(word, "ar") >= zipf:
         return True
     return word.startswith(_ARTICLE) and lang_zipf(word[2:], "ar") >= zipf
+
+
+def _press_zipf(spellings: set[str]) -> float:
+    """How frequent a name's Latin spellings are in the European press languages: the second
+    highest of the languages' frequencies (each the most frequent spelling), so that a
+    spelling that is an ordinary word of one language (Italian "salame") does not count."""
+    per = sorted((max((lang_zipf(w, lang) for w in spellings), default=0.0)
+                  for lang in _LATIN_LANGS), reverse=True)
+    return per[1]
 
 
 def _stems(word: str) -> list[tuple[int, str]]:
@@ -67,17 +90,49 @@ class ArabicSurnames:
         self.ix = ix
         self.known = known
         fam: dict[str, set[int]] = {}
+        latin: dict[int, set[str]] = {}
         for a, text in ix.live_aliases():
             e = ix.alias_entity[a]
-            if ix.types[e] != "person" or _WORD.search(text) is None:
+            if ix.types[e] != "person":
+                continue
+            if _WORD.search(text) is None:
+                if " " not in text.strip():        # the family name listed alone: "al-Bashir"
+                    latin.setdefault(e, set()).update(w.lower() for w in
+                                                      _LATIN_WORD.findall(text)[-1:])
                 continue
             words = text.split()
-            if len(words) < 2 or len(words[-1]) < _MIN_LETTERS or words[-2] in ("عبد", "أبو"):
+            if len(words) < 2 or len(words[-1]) < _MIN_LETTERS or words[-2] in ("عبد", "أبو") \
+                    or words[-1] in _NOT_ALONE:
                 continue
             if parse_name(words[-1]).parts != parse_name(text).parts[-1:]:
                 continue          # the last word is not the family name (صنع الله)
             fam.setdefault(fold(words[-1]), set()).add(e)
         self.families = {k: tuple(sorted(v)) for k, v in fam.items()}
+        # the given names of the Arabic aliases of people (first words), and each person's words
+        given: set[str] = set()
+        own: dict[int, set[str]] = {}
+        for a, text in ix.live_aliases():
+            e = ix.alias_entity[a]
+            if ix.types[e] == "person" and _WORD.search(text) is not None:
+                ws = text.split()
+                own.setdefault(e, set()).update(fold(w) for w in ws)
+                if len(ws) >= 2 and ws[0] not in _COMPOUND and len(ws[0]) >= _MIN_LETTERS \
+                        and not ws[0].startswith(_ARTICLE):    # (a title or a word: الرئيس)
+                    given.add(fold(ws[0]))
+        self.given = frozenset(given)
+        self.own_words = {e: frozenset(v) for e, v in own.items()}
+        # how frequent each family's name is in Latin script (its most frequent spelling)
+        self.latin_zipf = {k: _press_zipf({w for e in v for w in latin.get(e, ())})
+                           for k, v in fam.items()}
+
+    def _common_word(self, stem: str) -> bool:
+        """Whether the surname ``stem`` is a common word of Arabic, and not frequent only as
+        the name (see the module doc)."""
+        if not _common(stem):
+            return False
+        own = max(lang_zipf(stem, "ar"), lang_zipf(stem[2:], "ar") if stem.startswith(_ARTICLE)
+                  else 0.0)
+        return own - self.latin_zipf.get(fold(stem), 0.0) > _NAME_GAP
 
     def find(self, t: str, found: list[Found]) -> None:
         """Add the lone surnames of the prepared text ``t`` to ``found`` (kept in order)."""
@@ -99,11 +154,41 @@ class ArabicSurnames:
                     else t[b + 1:e]
                 if not self._name_here(t, words, i, stem, ents, found, sb):
                     break
+                given = self._other_given(t, words, i, ents)
+                if given >= 0:        # "عبد الرحيم دقلو": another person of that family
+                    new.append(Found(given, e, 0, 0, t[given:e], None))
+                    break
                 new.append(Found(e - len(name), e, 0, 0, name, self._hit(name, ents)))
                 break
         if new:
             found.extend(new)
             found.sort(key=lambda f: f.b)
+
+    def _other_given(self, t: str, words: list[re.Match[str]], i: int,
+                     ents: tuple[int, ...]) -> int:
+        """Where an unknown person's given name right before the surname (word ``i``) starts,
+        or -1: a given name of the tables' Arabic aliases ("محمد"), or a compound one ("عبد
+        الرحيم", "أبو بكر"), that no alias of the surname's people holds. As in Latin script
+        ("Belkassem Haftar" is not Khalifa Haftar), that is another person."""
+        def glued(j: int) -> bool:        # word j right before word j + 1, one space between
+            return j >= 0 and t[words[j].end():words[j + 1].start()] == " "
+        if not glued(i - 1):
+            return -1
+        j = i - 1
+        if glued(i - 2) and any(st in _COMPOUND for _, st in _stems(words[i - 2].group())):
+            j = i - 2                     # "عبد الرحيم"
+            k, first = next((k, st) for k, st in reversed(_stems(words[j].group()))
+                            if st in _COMPOUND)
+            given = f"{first} {words[i - 1].group()}"
+        else:
+            match = [(k, st) for k, st in _stems(words[i - 1].group()) if fold(st) in self.given]
+            if not match:
+                return -1
+            k, given = match[-1]
+        own = self.own_words.get(ents[0], frozenset()) if len(ents) == 1 else frozenset()
+        if all(fold(w) in own for w in given.split()):
+            return -1                     # "حمدان دقلو": this person's own name
+        return words[j].start() + k
 
     def _hit(self, name: str, ents: tuple[int, ...]) -> Resolution:
         hit = self.known.resolve(name)
@@ -116,7 +201,7 @@ class ArabicSurnames:
     def _name_here(self, t: str, words: list[re.Match[str]], i: int, stem: str,
                    ents: tuple[int, ...], found: list[Found], b: int) -> bool:
         """Whether the surname ``stem`` (word ``i``) is a name here (see the module doc)."""
-        if not _common(stem):
+        if not self._common_word(stem):
             return not self._adjective(t, words, i, stem)
         before = any(f.b < b and f.ent in ents and " " in f.name for f in found)
         if not before:

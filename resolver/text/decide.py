@@ -20,6 +20,11 @@ read in the order of the text:
 A lone capitalised word opening a sentence that no table knows is dropped, unless it is such
 a short form.
 
+In German, an unknown name whose first word is such a surname with the genitive -s, the
+surname of a full name earlier in the document ("Abdul Hamid Dbaiba ... Dbaibas Mandat"), is
+that surname: the s and the common German words glued after it ("Mandat") are out of the
+span, and the surname is decided as above.
+
 >>> from resolver import annotate
 >>> [(m.text, m.status) for m in annotate("Saif al-Islam Gaddafi spoke. Gaddafi said no.")]
 [('Saif al-Islam Gaddafi', 'resolved'), ('Gaddafi', 'resolved')]
@@ -38,12 +43,16 @@ from ..names.normalise import parse_name
 from ..names.rules import rules
 from .found import Found
 from .known import CACHE_SIZE, Resolving
+from .lang import lang_zipf
 from .prep import fold
+from .qualified import QualifiedPlaces
 
 __all__ = ["DocumentDecider"]
 
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"”»)]|$)|\n[ \t]*\n")
 _KIN = rules().kin_modifiers
+_KIN_LINKS = frozenset({"du", "de", "des", "of", "del", "di", "von"})  # "fils du", "son of"
+_GERMAN_WORD_ZIPF = 3.0    # a word glued after a German genitive this common in German: a word
 
 
 class DocumentDecider:
@@ -55,6 +64,7 @@ class DocumentDecider:
         self._surnames: BoundedCache[str, tuple[int, ...]] = BoundedCache(CACHE_SIZE)
         self._parts: BoundedCache[str, tuple[str, ...]] = BoundedCache(CACHE_SIZE)
         self._alike: BoundedCache[tuple[str, str], bool] = BoundedCache(CACHE_SIZE)
+        self._qualified: QualifiedPlaces | None = None
 
     def surname_entities(self, part: str) -> tuple[int, ...]:
         """Known people (entities with a multi-part alias) whose family name is ``part``,
@@ -86,8 +96,27 @@ class DocumentDecider:
             same = self._alike.put(key, fam == part or part_similarity(part, fam)[0] >= PART_MIN)
         return same
 
-    def decide(self, found: list[Found], t: str = "") -> None:
-        """Settle the short forms of a document's mentions (``t``: its text), in place."""
+    @staticmethod
+    def german_genitives(found: list[Found]) -> None:
+        """German: an unknown name opening with the genitive of the surname of an earlier
+        full name is that surname, the rest out of the span (see the module doc)."""
+        last: set[str] = set()
+        for f in found:
+            words = f.name.split(" ")
+            if f.status == "unknown" and f.canon is None and \
+                    len(words[0]) > 4 and words[0].endswith("s") and words[0][:-1] in last \
+                    and all(lang_zipf(w, "de") >= _GERMAN_WORD_ZIPF for w in words[1:]):
+                f.name = words[0][:-1]
+                f.e = f.b + len(f.name)
+                continue
+            if len(words) >= 2:
+                last.add(words[-1])
+
+    def decide(self, found: list[Found], t: str = "", lang: str = "") -> None:
+        """Settle the short forms of a document's mentions (``t``: its text, ``lang``: its
+        language), in place."""
+        if lang == "de":
+            self.german_genitives(found)
         types = self.ix.types
         parts_of = self._parts
         alike = self._alike
@@ -132,6 +161,10 @@ class DocumentDecider:
                 self._short(part, f, full, idx, t)
         if initial:   # a lone capitalised word opening a sentence
             found[:] = [f for f in found if not (f.initial and f.status == "unknown")]
+        if t:         # a place the text qualifies with another country
+            if self._qualified is None:
+                self._qualified = QualifiedPlaces(self.ix)
+            self._qualified.apply(t, found)
 
     def _shared(self, f: Found, cands: tuple[int, ...]) -> None:
         """A surname several people of the tables share, with no evidence in the text: the
@@ -156,7 +189,7 @@ class DocumentDecider:
                 if any(k != key for k in keys):   # (else no rival: one person named so)
                     rivals = [k for i, k in zip(idx[:-1], keys) if k != key and t and
                               _SENTENCE_END.search(t, full[i][2].e, g.b) is None]
-                    if not rivals and _kin_before(t, f.b):
+                    if not rivals and _kin_near(t, f):
                         rivals = [k for k in keys if k != key]   # "the younger Haftar"
             if rivals:
                 cands = tuple(dict.fromkeys(k for k in (key, *rivals) if isinstance(k, int)))
@@ -179,9 +212,20 @@ class DocumentDecider:
                 self._shared(f, cands)
 
 
-def _kin_before(t: str, b: int) -> bool:
-    """Whether a word such as "younger" stands right before offset ``b`` ("the younger")."""
+def _kin_near(t: str, f: Found) -> bool:
+    """Whether a word such as "younger" stands right before the name (before its title, if
+    it has one: "le fils du colonel Kadhafi") or right after it ("Déby senior", "القذافي
+    الابن")."""
     if not t:
         return False
-    prev = t[max(0, b - 20):b].split()
-    return bool(prev) and fold(prev[-1]).strip() in _KIN
+    b = f.tb if f.te > f.tb else f.b
+    prev = t[max(0, b - 20):b].replace("'", " ").replace("’", " ").split()
+    if prev and (_kin(prev[-1]) or (
+            len(prev) > 1 and prev[-1].lower() in _KIN_LINKS and _kin(prev[-2]))):
+        return True
+    nxt = t[f.e:f.e + 20].split()
+    return bool(nxt) and _kin(nxt[0].strip(",.;:،"))
+
+
+def _kin(word: str) -> bool:
+    return word in _KIN or fold(word).strip() in _KIN

@@ -34,6 +34,7 @@ from ..names.normalise import parse_name
 from ..names.rules import rules
 from .compounds import SINGLE_WORD_MIN, SURE, known_parts
 from .found import Found
+from .german import genitive
 from .known import Hit, KnownNames, Resolution
 from .lang import frequent_opener, is_function_word, is_german_noun
 from .prep import SPAN, WORDS, fold
@@ -68,7 +69,8 @@ class RunReader:
         self.ix = ix
         self.known = known
         self.titles = titles
-        self.common = frozenset(common)
+        self.common = frozenset(common)   # (and the tables' acronyms: "die Unsmil" no noun)
+        self.caps = frozenset(x for _, x in ix.live_aliases() if x.isalpha() and x.isupper())
         self.merged = False     # set when a known name went into a longer unknown name
         # reads a run of a document in context, cached per run (SpanFinder._planned); None:
         # read it here, every time
@@ -144,7 +146,7 @@ class RunReader:
 
     def _german_noun(self, raw: str, word: str) -> bool:
         return not raw.isupper() and not self._institution(word) \
-            and self.known.resolve(raw) is None
+            and raw.upper() not in self.caps and self.known.resolve(raw) is None
 
     # -- one run --------------------------------------------------------------------------------
     def span(self, t: str, sb: int, se: int, inner: list[Hit], found: list[Found],
@@ -266,21 +268,26 @@ class RunReader:
             w = raw[k]
             if any(h[0] <= x and y <= h[1] for h in inner):
                 continue
-            if w.endswith("s") and len(w) > 4 and w[:-1].isalpha():
-                hit = self.known.resolve(w[:-1])
-                if hit is not None and hit.method in _SURE and self.known.resolve(w) is None:
-                    if k > i0:
-                        self._place(t, pos[i0][0], pos[k - 1][1], inner, found, lang, tb, te,
-                                    head)
-                        tb = te = 0
-                    found.append(Found(x, y - 1, tb, te, t[x:y - 1], hit))
-                    j = k + 1    # the nouns after a genitive: "Haftars Truppen"
-                    while j < n_pos and self._german_noun(raw[j], words[j]) and not any(
-                            h[0] == pos[j][0] for h in inner):   # (a name: "Giorgia Meloni")
-                        j += 1
-                    if j < n_pos:
-                        self._place(t, pos[j][0], se, inner, found, lang, 0, 0, head)
-                    return True
+            hit = genitive(self.known, w, inside=True)
+            if hit is not None:
+                if k > i0:
+                    self._place(t, pos[i0][0], pos[k - 1][1], inner, found, lang, tb, te,
+                                head)
+                    tb = te = 0
+                found.append(Found(x, y - 1, tb, te, t[x:y - 1], hit))
+                j = k + 1    # the nouns after a genitive: "Haftars Truppen"
+                while j < n_pos and self._german_noun(raw[j], words[j]) and not any(
+                        h[0] == pos[j][0] for h in inner):   # (a name: "Giorgia Meloni")
+                    j += 1
+                if j < n_pos:
+                    self._place(t, pos[j][0], se, inner, found, lang, 0, 0, head)
+                return True
+        hit1 = next((h for h in inner if h[0] == pos[i0][0]), None)   # nouns after a known
+        k = next((j for j in range(i0, n_pos) if hit1 and pos[j][0] >= hit1[1]), n_pos)
+        if hit1 and k < n_pos and all(is_german_noun(raw[j]) and not self._institution(
+                words[j]) and not any(h[0] == pos[j][0] for h in inner) for j in range(k, n_pos)):
+            self._place(t, pos[i0][0], hit1[1], inner, found, lang, tb, te, head)
+            return True         # name are out of it: "im Sudan Zehntausende Menschen"
         if i0 < n_pos - 1 and is_german_noun(raw[i0]) and \
                 not self._institution(words[i0]) and not any(h[0] == pos[i0][0] for h in inner):
             k = i0 + 1
@@ -406,8 +413,7 @@ class RunReader:
             ids = self.known.inflected(name)
             if ids:
                 return Known(self.known.hit_result(name, ids), 0)
-        if name.endswith("s") and len(name) > 4:
-            hit = self.known.resolve(name[:-1])
-            if hit is not None and hit.method in _SURE:
-                return Known(hit, -1)
-        return None
+        hit = genitive(self.known, name) if n == 1 else None if not name.endswith("s") or \
+            len(name) <= 4 or (h := self.known.resolve(name[:-1])) is None or \
+            h.method not in _SURE else h
+        return None if hit is None else Known(hit, -1)
