@@ -33,7 +33,7 @@ from typing import NamedTuple
 
 from rapidfuzz.fuzz import ratio
 
-from ..names.frequency import is_common_word, is_rare_word
+from ..names.frequency import is_common_word, is_rare_word, zipf
 from ..names.matcher import MAX_PARTS, NameMatch, compare_names, vowel_similarity
 from ..names.normalise import ParsedName, parse_name
 from ..names.phonetic import readings
@@ -43,7 +43,7 @@ from .aliases import AliasIndex
 __all__ = ["Candidate", "Ranking", "Scored", "rank", "best", "score_entities",
            "AMBIGUITY_MARGIN", "ONE_WORD_MIN", "WORD_MIN", "MIN_VOWELLESS_SKELETON",
            "WORD_LETTERS_MIN", "TIE_BAND", "TIE_WEIGHT", "PRIOR_WEIGHT",
-           "EXACT", "NORMALISED"]
+           "EXACT", "NORMALISED", "ACRONYM_WORD_ZIPF", "acronym_written_as_word"]
 
 AMBIGUITY_MARGIN = 0.02      # two entities this close: no answer, see candidates()
 ONE_WORD_MIN = 0.90          # one word matched only approximately: little evidence, ask more
@@ -53,9 +53,10 @@ TIE_WEIGHT = 0.03
 PRIOR_WEIGHT = 0.05          # a curated prior outweighs the near-tie order (Tripoli: Libya)
 MIN_VOWELLESS_SKELETON = 4   # a lone Latin word needs this many consonants to match Arabic script
 WORD_LETTERS_MIN = 0.80      # a word some language uses: this close to an alias part as written
+ACRONYM_WORD_ZIPF = 3.0      # a title-case acronym this frequent as a word is that word (Gun)
 EXACT, NORMALISED = "exact", "normalised"
 _SURE = {EXACT: 0, NORMALISED: 1}
-_ACRONYM_AS_WORD = re.compile(r"[A-Z][a-z]{3,7}")   # Nato, Unsmil: an acronym written as a word
+_ACRONYM_AS_WORD = re.compile(r"[A-Z][a-z]{2,7}")   # Unsmil, Lna: an acronym written as a word
 _EXACT_RULES = ("same spelling", "same transliteration key", "given-name table")
 
 
@@ -136,7 +137,7 @@ def rank(ix: AliasIndex, name: str, *, alternatives: bool = False) -> Ranking:
             if q.title:
                 why += f" (title '{q.title}' set aside)"
             out[e] = Candidate(e, 0.99, a, NORMALISED, why)
-    if not out and _ACRONYM_AS_WORD.fullmatch(name.strip()):
+    if not out and acronym_written_as_word(name.strip()):
         _acronym_written_as_word(ix, name.strip(), out)
     if not out or alternatives:  # for review, list look-alikes even after an exact hit
         scored = score_entities(ix, q, raw=name)
@@ -155,10 +156,23 @@ def rank(ix: AliasIndex, name: str, *, alternatives: bool = False) -> Ranking:
     return Ranking(q, _sort(ix, out), name)
 
 
+def acronym_written_as_word(word: str) -> bool:
+    """Whether ``word`` may be an acronym of the tables written as a word, as Italian and
+    German papers and some English house styles write them ("Unsmil", "Lna", "Gna"): title
+    case, three to eight letters, and no word of the press languages (Zipf below
+    :data:`ACRONYM_WORD_ZIPF` in each: "Gun", "Usa", "Isis" are words, and so is "Nato",
+    which the tables list as written). One rule for ``canonical()`` and for the text
+    (:mod:`resolver.text.acronyms`, where a definition in the document also binds it).
+
+    >>> acronym_written_as_word("Unsmil"), acronym_written_as_word("Isis"), acronym_written_as_word("Un")
+    (True, False, False)
+    """
+    return _ACRONYM_AS_WORD.fullmatch(word) is not None and zipf(word.lower()) < ACRONYM_WORD_ZIPF
+
+
 def _acronym_written_as_word(ix: AliasIndex, word: str, out: dict[int, Candidate]) -> None:
-    """An acronym of four letters or more written as a word, as some press styles write the
-    ones spoken as words ("Nato", "Unsmil", "Opec"): the aliases written in capitals that
-    spell it, as normalised hits. Shorter ones stay capitals only ("Us" is not the US)."""
+    """The aliases written in capitals that ``word`` spells, as normalised hits (two
+    entities with that acronym tie: no answer)."""
     upper = word.upper()
     for a in ix.exact_ids(upper):
         e = ix.alias_entity[a]

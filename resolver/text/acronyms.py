@@ -21,9 +21,8 @@ in Chad (FACT)").
 Italian and German press write acronyms in title case ("Lna", "Unsmil", "Gna"). A word in
 title case is the acronym of the tables written in capitals ("LNA", "UNSMIL") where the
 document defines it so ("Esercito nazionale libico (Lna)": the full name is that entity), or
-on its own where it is no ordinary word: its lowercase form is rarer than
-``_TITLE_ZIPF`` in every language of :data:`~resolver.text.lang.LANGS` ("Gun", "Isis", "Usa"
-are words; "Unsmil", "Lna" are not). Acronyms of one or two letters never ("Un", "Us").
+on its own where it is no ordinary word (:func:`~resolver.index.ranking.acronym_written_as_word`,
+the rule ``canonical()`` applies: "Gun", "Isis", "Usa" are words; "Unsmil", "Lna" are not). Acronyms of one or two letters never ("Un", "Us").
 
 >>> from resolver import annotate
 >>> ms = annotate("The Libyan Investment Authority (LIA) sued. Later the LIA won.")
@@ -37,10 +36,10 @@ import re
 from typing import NamedTuple
 
 from ..index.aliases import AliasIndex
+from ..index.ranking import acronym_written_as_word
 from ..names.rules import rules
 from .found import Found
 from .known import KnownNames, Resolution
-from .lang import LANGS, lang_zipf
 
 __all__ = ["AcronymBinder", "initials_match"]
 
@@ -53,7 +52,6 @@ _STOP = re.compile(r"[.!?;:()\[\]\n\"“”«»]")
 _ARTICLES = frozenset(_R.articles | {"a", "an"})
 _MAX_WORDS = 10
 _HEAD_WORDS = 7            # a name in lowercase after its capital: at most this many words
-_TITLE_ZIPF = 3.0          # a title-case acronym this frequent as a word is a word ("Gun")
 _TITLE_MIN = 3             # letters of a title-case acronym at least
 
 
@@ -118,7 +116,7 @@ class AcronymBinder:
     def _lone_title_acronym(self, word: str) -> int:
         """:meth:`title_acronym` for a word no definition backs: only if it is no word."""
         ent = self.title_acronym(word)
-        if ent >= 0 and any(lang_zipf(word, lang) >= _TITLE_ZIPF for lang in LANGS):
+        if ent >= 0 and not acronym_written_as_word(word):
             return -1
         return ent
 
