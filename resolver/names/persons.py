@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .diminutives import is_given_name, related
+from .diminutives import is_given_name, related, spellings_of
 from .given_table import is_listed_given_name
 from .normalise import ParsedName
 from .phonetic import readings
@@ -28,8 +28,8 @@ from .similarity import (
     NameMatch,
     PartMatch,
     part_similarity,
-    typing_slip,
 )
+from .slips import slip, spelling_variant
 
 __all__ = ["compare_person", "family_similarity", "vowelless_at", "ORDER_CHANGED",
            "MIDDLE_OMITTED"]
@@ -176,11 +176,39 @@ def _cut_after(q: ParsedName, a: ParsedName, family: PartMatch, *, query_longer:
     return NameMatch(0.0, (family,), contradiction="family names differ")
 
 
-def _slip(x: str, y: str, other: float, vowelless: bool) -> bool:
-    """A typing slip (:func:`~resolver.names.similarity.typing_slip`) is read in one part
-    only where the other slot agrees strongly (:data:`STRONG`) and both are in Latin
+def _slip(x: str, y: str, other: float, vowelless: bool) -> str | None:
+    """The typing slip (:func:`~resolver.names.slips.slip`: graded by the length and the
+    rarity of the words) or the spelling variant (:func:`~resolver.names.slips.spelling_variant`:
+    Mertz/Merz) that turns part ``x`` into ``y``, as the rule to explain, or None. Read in one
+    part only where the other slot agrees strongly (:data:`STRONG`) and both are in Latin
     letters as written (a slip needs a keyboard)."""
-    return other >= STRONG and not vowelless and typing_slip(x, y)
+    if other < STRONG or vowelless:
+        return None
+    variant = spelling_variant(x, y)
+    if variant is not None:
+        return f"spelling variant: {variant}"
+    kind = slip(x, y)
+    return None if kind is None else f"typing slip: {kind}"
+
+
+def _given_slip(x: str, y: str, other: float, vowelless: bool) -> str | None:
+    """A slip (:func:`_slip`) between two given names, or between one and another spelling
+    of the other's name in ``diminutives.yaml`` (Serej: one letter dropped from Sergej, a
+    spelling of Sergei)."""
+    how = _slip(x, y, other, vowelless)
+    if how is not None or other < STRONG or vowelless:
+        return how
+    for spelling in spellings_of(y):   # the query slipped from another spelling of the alias's
+        if spelling not in (x, y):
+            how = _slip(x, spelling, other, vowelless)
+            if how is not None:
+                return f"{how}, against '{spelling}', a spelling of '{y}'"
+    for spelling in spellings_of(x):   # the alias is a slip of another spelling of the query's
+        if spelling not in (x, y):
+            how = _slip(spelling, y, other, vowelless)
+            if how is not None:
+                return f"{how}, '{spelling}' (a spelling of '{x}') against '{y}'"
+    return None
 
 
 def _alias_goes_on(q: ParsedName, a: ParsedName, family: PartMatch) -> NameMatch:
@@ -238,8 +266,9 @@ def compare_person(q: ParsedName, a: ParsedName) -> NameMatch:
     slip_notes: list[str] = []
     if fam < PART_MIN and n >= 2 and m >= 2:   # Vladimir Pudin: the given name vouches
         g0 = _given_similarity(q.parts[0], a.parts[0], vowelless_at(q, 0) or vowelless_at(a, 0))[0]
-        if _slip(q.parts[-1], a.parts[-1], g0, vq or va):
-            fam, why = PART_MIN, "one typing slip, to a spelling ten times rarer"
+        how = _slip(q.parts[-1], a.parts[-1], g0, vq or va)
+        if how is not None:
+            fam, why = PART_MIN, how
             slip_notes.append(f"one typing slip in '{q.parts[-1]}' (-{SLIP:.2f})")
     if n == 1 and m == 1:
         return NameMatch(fam, (PartMatch("name", q.parts[0], a.parts[0], fam, why),))
@@ -260,10 +289,12 @@ def compare_person(q: ParsedName, a: ParsedName) -> NameMatch:
     v0 = vowelless_at(q, 0) or vowelless_at(a, 0)
     giv, gwhy = _given_similarity(q.parts[0], a.parts[0], v0)
     r = rules()
-    if (giv < PART_MIN and not slip_notes and r.given_group(q.parts[0].replace("-", "")) is None
-            and r.given_group(a.parts[0].replace("-", "")) is None
-            and _slip(q.parts[0], a.parts[0], fam, v0)):   # Serei Lavrov
-        giv, gwhy = PART_MIN, "one typing slip, to a spelling ten times rarer"
+    how = (None if giv >= PART_MIN or slip_notes or gwhy.startswith("different names")
+           or r.given_group(q.parts[0].replace("-", "")) is not None
+           or r.given_group(a.parts[0].replace("-", "")) is not None
+           else _given_slip(q.parts[0], a.parts[0], fam, v0))   # Serei Lavrov
+    if how is not None:
+        giv, gwhy = PART_MIN, how
         slip_notes.append(f"one typing slip in '{q.parts[0]}' (-{SLIP:.2f})")
     given = PartMatch("given", q.parts[0], a.parts[0], giv, gwhy)
     qm, am = list(range(1, n - 1)), list(range(1, m - 1))
