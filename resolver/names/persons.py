@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from .diminutives import is_given_name, related, spellings_of
 from .given_table import is_listed_given_name
+from .indic import indic_ending
 from .normalise import ParsedName
 from .phonetic import readings
 from .rules import rules
@@ -44,6 +45,7 @@ ORDER_CHANGED = 0.04       # the same parts in another order (Haftar Khalifa, Xi
 SLIP = 0.04                # one typing slip in one part (Serei Lavrov, Vladimir Pudin)
 STRONG = 0.95              # a part this alike vouches for a slip in the other
 RELATED = 0.9              # a given name by its short form or in another language (Ted, Juan)
+COMPOUND_HALF = 0.9        # a compound given name by its first name (Ilie for Ilie-Gabriel)
 
 
 def _given_similarity(a: str, b: str, vowelless: bool) -> tuple[float, str]:
@@ -65,7 +67,30 @@ def _given_similarity(a: str, b: str, vowelless: bool) -> tuple[float, str]:
     s, why = part_similarity(a, b, vowelless)
     if s < PART_MIN and how is not None:
         return RELATED, f"{how} (diminutives table)"
+    if s < PART_MIN and not vowelless:
+        half = _compound_first(a, b) or _compound_first(b, a)
+        if half is not None:
+            return COMPOUND_HALF, half
+        ending = indic_ending(a, b)
+        if ending is not None:
+            return ending
     return s, why
+
+
+def _compound_first(compound: str, single: str) -> str | None:
+    """The rule when ``single`` names a European compound given name by its first name
+    (Ilie for Ilie-Gabriel, Marie for Marie-Claire): the second name is left out, as a middle
+    name is. Only where the first name is a full name of ``diminutives.yaml`` and the whole is
+    no Arabic name of ``given_names.yaml`` (Abd-aziz is one name, not Abd): a compound against
+    another compound (Jean-Pierre, Jean-Claude) stays two names."""
+    pieces = compound.split("-")
+    if len(pieces) != 2 or "-" in single or len(pieces[1]) < 3:
+        return None
+    first = pieces[0]
+    if (first != single or not is_listed_given_name(first)
+            or rules().given_group(compound.replace("-", "")) is not None):
+        return None
+    return f"compound given name '{compound}' by its first name '{first}'"
 
 
 def _initials(part: str) -> str | None:

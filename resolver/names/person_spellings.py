@@ -1,0 +1,98 @@
+"""Two more readings of a whole person name, for :func:`~resolver.names.person_orders.match_person`:
+the name as another language's grammar or romanisation writes all of its parts.
+
+- :func:`baltic`: Latvian and Lithuanian give every name, foreign ones too, their nominative
+  ending: Sergejs Lavrovs and Vladimiras Putinas are Sergej Lavrov and Vladimir Putin. Read
+  only when the given name and the family name both carry such an ending and the other
+  name's do not (one ``-s`` alone is an English surname: Roberts, Williams).
+- :func:`wade_giles`: a Chinese name in Wade-Giles (:mod:`resolver.names.wade_giles`)
+  against the same name in pinyin (Mao Tse-tung, Mao Zedong).
+
+Each reading rewrites the parts of one name and compares them slot by slot again
+(:func:`~resolver.names.persons.compare_person`), so a differing part is still a
+contradiction; the note says what was read.
+
+>>> from resolver.names.normalise import parse_name
+>>> round(baltic(parse_name("Vladimiras Putinas"), parse_name("Vladimir Putin")).score, 2)
+0.98
+>>> wade_giles(parse_name("Mao Tse-tung"), parse_name("Mao Zedong")).notes[-1]
+"Wade-Giles read as pinyin: 'tse-tung' as 'zedong' (-0.02)"
+"""
+
+from __future__ import annotations
+
+from .normalise import ParsedName
+from .persons import compare_person, family_similarity
+from .similarity import NO_MATCH, NameMatch
+from .wade_giles import is_wade_giles, pinyin_readings
+
+__all__ = ["baltic", "wade_giles", "BALTIC_ENDINGS", "OTHER_CONVENTION"]
+
+BALTIC_ENDINGS = ("as", "is", "ys", "us", "s")   # Lithuanian -as -is -ys -us; Latvian -s -is -us
+OTHER_CONVENTION = 0.02    # the name read in another language's convention
+MIN_STEM = 3
+
+
+def _rebuilt(x: ParsedName, parts: list[str]) -> ParsedName:
+    return ParsedName(tuple(parts), x.vowelless, x.acronym, x.title)
+
+
+def _compared(q: ParsedName, a: ParsedName, x: ParsedName, new: ParsedName, note: str) -> NameMatch:
+    """``x`` (q or a) rewritten as ``new`` and compared again, less :data:`OTHER_CONVENTION`."""
+    m = compare_person(new, a) if x is q else compare_person(q, new)
+    if m.contradiction is not None or m.score <= 0:
+        return NO_MATCH
+    return NameMatch(max(0.0, m.score - OTHER_CONVENTION), m.parts,
+                     m.notes + (f"{note} (-{OTHER_CONVENTION:.2f})",))
+
+
+def _stem(part: str, target: str | None) -> str:
+    """``part`` without its Baltic ending: the stem most alike ``target`` when given."""
+    stems = [part[: -len(e)] for e in BALTIC_ENDINGS
+             if part.endswith(e) and len(part) - len(e) >= MIN_STEM]
+    if not stems:
+        return part
+    if target is None:
+        return stems[-1]
+    return max(stems, key=lambda s: family_similarity(s, target, False)[0])
+
+
+def baltic(q: ParsedName, a: ParsedName) -> NameMatch:
+    """The name of one side in Latvian or Lithuanian, its nominative endings left off."""
+    if any(q.vowelless) or any(a.vowelless) or len(q.parts) < 2 or len(a.parts) < 2:
+        return NO_MATCH
+    for x, y in ((q, a), (a, q)):
+        ends = (x.parts[0], x.parts[-1])
+        if not all(p.endswith("s") for p in ends) or any(p.endswith("s") for p in (y.parts[0], y.parts[-1])):
+            continue
+        n = len(x.parts)
+        parts = [_stem(p, y.parts[0] if i == 0 else y.parts[-1] if i == n - 1 else None)
+                 if p.endswith("s") else p for i, p in enumerate(x.parts)]
+        note = (f"Latvian/Lithuanian nominative endings left off: '{' '.join(x.parts)}' "
+                f"read as '{' '.join(parts)}'")
+        m = _compared(q, a, x, _rebuilt(x, parts), note)
+        if m.score > 0:
+            return m
+    return NO_MATCH
+
+
+def wade_giles(q: ParsedName, a: ParsedName) -> NameMatch:
+    """The name of one side in Wade-Giles, read as the other side's pinyin part by part (same
+    number of parts, same order)."""
+    if len(q.parts) != len(a.parts) or any(q.vowelless) or any(a.vowelless):
+        return NO_MATCH
+    for x, y in ((q, a), (a, q)):
+        if not is_wade_giles(x.parts):
+            continue
+        parts, read = [], []
+        for p, o in zip(x.parts, y.parts):
+            target = o.replace("-", "")
+            if p != o and target in pinyin_readings(p):
+                parts.append(o)
+                read.append(f"'{p}' as '{o}'")
+            else:
+                parts.append(p)
+        if read:
+            return _compared(q, a, x, _rebuilt(x, parts),
+                             "Wade-Giles read as pinyin: " + ", ".join(read))
+    return NO_MATCH
