@@ -9,15 +9,14 @@ How far a slip may be trusted depends on the word:
 - in words of 5 or 6 letters, only the strict rule of
   :func:`~resolver.names.similarity.typing_slip` (ends kept, one spelling rare and ten times
   rarer than the other): Sechin and Sechkin, both rare, stay two families;
-- in long words (both at least :data:`LONG_LEN` letters) two distinct names one letter apart
-  are rare, so any one slip is read, except at the first letter (initials are seldom
-  mistyped) and except in the last three letters, where names carry their grammar
-  (Petrova/Petrovna, Hassan/Hassani, Robert/Roberts: there only two letters swapped or a
-  final consonant other than ``s`` added or dropped, Jinpin for Jinping), provided the two spellings are not both in use: one of
-  them is rare (:data:`~resolver.names.frequency.RARE_ZIPF`), or a hundred times rarer than
-  the other (:data:`MUCH_RARER`); a changed letter must be a neighbouring key of a QWERTY,
-  QWERTZ or AZERTY keyboard (a finger that slipped: Ismailpv for Ismailov, not Velabati for
-  Velayati).
+- in long words (both at least :data:`LONG_LEN` letters) one letter added, dropped or
+  doubled (Nandela for Nadella, Ismagilov for Ismailov) or two neighbours swapped is read
+  when the slipped spelling is one nobody writes (Zipf 0 in ``wordfreq``) and the other is
+  in use (:data:`KNOWN_ZIPF`), or a hundred times rarer than it (:data:`MUCH_RARER`); not at
+  the first letter (initials are seldom mistyped), not in the last three letters, where
+  names carry their grammar (Petrova/Petrovna, Stefano/Stefanov, Hollande/Hollander), and
+  never a changed letter: in a long name that is as often another name (Shimada/Shinada,
+  Hirotoshi/Hiroyoshi).
 
 Besides slips, a few spellings that write one sound two ways are variants, not slips:
 German ``tz``/``z`` (Mertz, Merz), ``ck``/``k``, ``ph``/``f``, ``dt``/``t``, a ``th`` for
@@ -39,33 +38,16 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from .frequency import RARE_ZIPF, zipf
+from .frequency import zipf
 from .similarity import typing_slip
 
-__all__ = ["slip", "spelling_variant", "describe_slip", "SHORT_LEN", "LONG_LEN", "MUCH_RARER"]
+__all__ = ["slip", "spelling_variant", "describe_slip", "SHORT_LEN", "LONG_LEN", "MUCH_RARER",
+           "KNOWN_ZIPF"]
 
 SHORT_LEN = 4        # a word this short never takes a slip
-LONG_LEN = 7         # both words at least this long: any one slip, save at the first letter
+LONG_LEN = 7         # both words at least this long: a letter added, dropped or doubled
 MUCH_RARER = 2.0     # Zipf units: a spelling a hundred times rarer than the other
-GRAMMAR_ENDINGS = "aeiouys"   # a final letter added, dropped or changed here is grammar
-_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")   # QWERTY; QWERTZ and AZERTY swap y/z, a/q, m
-_SWAPPED_LAYOUTS = {frozenset("yz"), frozenset("aq"), frozenset("wz")}
-
-
-def _neighbours(x: str, y: str) -> bool:
-    """Whether two letters are next to each other on a QWERTY keyboard (same row, or the rows
-    above and below within one key), or swapped between QWERTY, QWERTZ and AZERTY.
-
-    >>> _neighbours("t", "d"), _neighbours("y", "z"), _neighbours("y", "b")
-    (False, True, False)
-    """
-    if frozenset((x, y)) in _SWAPPED_LAYOUTS:
-        return True
-    where = {c: (r, i) for r, row in enumerate(_ROWS) for i, c in enumerate(row)}
-    if x not in where or y not in where:
-        return False
-    (rx, ix), (ry, iy) = where[x], where[y]
-    return abs(rx - ry) <= 1 and abs(ix - iy) <= 1
+KNOWN_ZIPF = 1.0     # a spelling in use at all (once in 100 million words): wordfreq knows it
 
 # one sound, two spellings (German, English and Dutch orthography); applied left to right
 _VARIANTS: tuple[tuple[str, str, str], ...] = (
@@ -115,26 +97,14 @@ def describe_slip(a: str, b: str) -> str | None:
 
 def _at_ending(a: str, b: str) -> bool:
     """Whether the one edit between ``a`` and ``b`` falls in the last three letters, where
-    names carry their grammar (Petrova/Petrovna, Ivanov/Ivanova, Hassan/Hassani,
-    Robert/Roberts), other than two letters swapped or a final consonant other than ``s``
-    added or dropped (Jinpin for Jinping)."""
+    names carry their grammar (Petrova/Petrovna, Ivanov/Ivanova, Stefano/Stefanov,
+    Hollande/Hollander, Hassan/Hassani), other than two letters swapped."""
     edit = _edit(a, b)
     if edit is None:
         return True
     kind, i = edit
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    if i < len(short) - 3 or kind == "two letters swapped":
-        return False
-    if len(a) != len(b) and i == len(short):   # the last letter added or dropped
-        return long_[-1] in GRAMMAR_ENDINGS
-    return True
-
-
-def _changed_by_neighbour(a: str, b: str) -> bool:
-    """Whether the one changed letter between ``a`` and ``b`` (equal lengths) is the
-    neighbouring key (:func:`_neighbours`): a finger that slipped, not another name."""
-    diff = [(x, y) for x, y in zip(a, b) if x != y]
-    return len(diff) == 1 and _neighbours(*diff[0])
+    short = a if len(a) <= len(b) else b
+    return i >= len(short) - 3 and kind != "two letters swapped"
 
 
 def _undoubled(word: str) -> str:
@@ -150,6 +120,7 @@ def slip(a: str, b: str) -> str | None:
     a, b = a.replace("-", ""), b.replace("-", "")
     if min(len(a), len(b)) <= SHORT_LEN or a[0] != b[0]:
         return None
+    lo, hi = sorted((zipf(a), zipf(b)))   # the spellings as written
     kind = describe_slip(a, b)
     if kind is None:
         da, db = _undoubled(a), _undoubled(b)
@@ -162,10 +133,9 @@ def slip(a: str, b: str) -> str | None:
         return kind
     if min(len(a), len(b)) < LONG_LEN and "doubled letter" not in kind:
         return None
-    if _at_ending(a, b) or (kind.startswith("one letter changed") and not _changed_by_neighbour(a, b)):
-        return None
-    za, zb = zipf(a), zipf(b)
-    if min(za, zb) < RARE_ZIPF or abs(za - zb) >= MUCH_RARER:
+    if _at_ending(a, b) or kind.startswith("one letter changed"):
+        return None   # a changed letter in a long name is as often another name (Shimada, Shinada)
+    if (lo == 0.0 and hi >= KNOWN_ZIPF) or hi - lo >= MUCH_RARER:
         return kind
     return None
 
