@@ -5,6 +5,9 @@ the name as another language's grammar or romanisation writes all of its parts.
   ending: Sergejs Lavrovs and Vladimiras Putinas are Sergej Lavrov and Vladimir Putin. Read
   only when the given name and the family name both carry such an ending and the other
   name's do not (one ``-s`` alone is an English surname: Roberts, Williams).
+- :func:`truncated`: a long name whose last part a field of fixed width has cut short
+  (payment messages and many lists hold 35 characters a line: NOUREDDINE BEN ALI BEN
+  BELKASSEM DR).
 - :func:`wade_giles`: a Chinese name in Wade-Giles (:mod:`resolver.names.wade_giles`)
   against the same name in pinyin (Mao Tse-tung, Mao Zedong).
 
@@ -26,10 +29,13 @@ from .persons import compare_person, family_similarity
 from .similarity import NO_MATCH, NameMatch
 from .wade_giles import is_wade_giles, pinyin_readings
 
-__all__ = ["baltic", "wade_giles", "BALTIC_ENDINGS", "OTHER_CONVENTION"]
+__all__ = ["baltic", "wade_giles", "truncated", "BALTIC_ENDINGS", "OTHER_CONVENTION", "CUT_SHORT",
+           "CUT_MIN_LEN"]
 
 BALTIC_ENDINGS = ("as", "is", "ys", "us", "s")   # Lithuanian -as -is -ys -us; Latvian -s -is -us
 OTHER_CONVENTION = 0.02    # the name read in another language's convention
+CUT_SHORT = 0.06           # the last name cut off by a field of fixed width
+CUT_MIN_LEN = 30           # ... which only a long name fills (SWIFT name lines: 35 characters)
 MIN_STEM = 3
 
 
@@ -95,4 +101,32 @@ def wade_giles(q: ParsedName, a: ParsedName) -> NameMatch:
         if read:
             return _compared(q, a, x, _rebuilt(x, parts),
                              "Wade-Giles read as pinyin: " + ", ".join(read))
+    return NO_MATCH
+
+
+def truncated(q: ParsedName, a: ParsedName) -> NameMatch:
+    """One name cut short at its end: both have the same number of parts (at least three),
+    the cut name is long (:data:`CUT_MIN_LEN` characters or more, parts joined by spaces) and
+    its last part is the beginning (two letters or more) of the other's last part. The cut
+    part is read as the whole one and the names compared again, less :data:`CUT_SHORT`.
+
+    >>> from resolver.names.normalise import parse_name
+    >>> m = truncated(parse_name("Abdelkarim Ben Mohamed Ben Salah Bouz"),
+    ...               parse_name("Abdelkarim Ben Mohamed Ben Salah Bouzidi"))
+    >>> round(m.score, 2), m.notes[-1]
+    (0.94, "'bouz' read as 'bouzidi', cut off at the end of a long name (-0.06)")
+    """
+    if len(q.parts) != len(a.parts) or len(q.parts) < 3:
+        return NO_MATCH
+    for x, y in ((q, a), (a, q)):
+        cut, whole = x.parts[-1].replace("-", ""), y.parts[-1].replace("-", "")
+        if (len(cut) < 2 or len(cut) >= len(whole) or not whole.startswith(cut)
+                or len(" ".join(x.parts)) < CUT_MIN_LEN or x.vowelless[-1]):
+            continue
+        m = _compared(q, a, x, _rebuilt(x, [*x.parts[:-1], y.parts[-1]]),
+                      f"'{x.parts[-1]}' read as '{y.parts[-1]}', cut off at the end of a long name")
+        if m.score > 0:
+            return NameMatch(max(0.0, m.score + OTHER_CONVENTION - CUT_SHORT), m.parts,
+                             m.notes[:-1] + (m.notes[-1].replace(f"(-{OTHER_CONVENTION:.2f})",
+                                                                 f"(-{CUT_SHORT:.2f})"),))
     return NO_MATCH
