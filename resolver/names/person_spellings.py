@@ -4,7 +4,9 @@ the name as another language's grammar or romanisation writes all of its parts.
 - :func:`baltic`: Latvian and Lithuanian give every name, foreign ones too, their nominative
   ending: Sergejs Lavrovs and Vladimiras Putinas are Sergej Lavrov and Vladimir Putin. Read
   only when the given name and the family name both carry such an ending and the other
-  name's do not (one ``-s`` alone is an English surname: Roberts, Williams).
+  name's do not, and the family name with its ending is no name in use of its own
+  (``wordfreq`` below :data:`~resolver.names.frequency.RARE_ZIPF`): Marcus Roberts is not
+  Marc Robert, Jonas Adams not Jon Adam.
 - :func:`truncated`: a long name whose last part a field of fixed width has cut short
   (payment messages and many lists hold 35 characters a line: NOUREDDINE BEN ALI BEN
   BELKASSEM DR).
@@ -24,6 +26,7 @@ contradiction; the note says what was read.
 
 from __future__ import annotations
 
+from .frequency import RARE_ZIPF, zipf
 from .normalise import ParsedName
 from .persons import compare_person, family_similarity
 from .similarity import NO_MATCH, NameMatch
@@ -69,7 +72,8 @@ def baltic(q: ParsedName, a: ParsedName) -> NameMatch:
         return NO_MATCH
     for x, y in ((q, a), (a, q)):
         ends = (x.parts[0], x.parts[-1])
-        if not all(p.endswith("s") for p in ends) or any(p.endswith("s") for p in (y.parts[0], y.parts[-1])):
+        if (not all(p.endswith("s") for p in ends) or zipf(x.parts[-1]) >= RARE_ZIPF
+                or any(p.endswith("s") for p in (y.parts[0], y.parts[-1]))):
             continue
         n = len(x.parts)
         parts = [_stem(p, y.parts[0] if i == 0 else y.parts[-1] if i == n - 1 else None)
