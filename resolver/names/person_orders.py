@@ -167,9 +167,10 @@ def split_part(q: ParsedName, a: ParsedName) -> NameMatch:
                 continue
             left, right = x.parts[i], x.parts[i + 1]
             joined = (left + right).replace("-", "")
-            if not any(part_similarity(joined, p.replace("-", ""))[0] >= BOUNDARY_MIN
-                       for p in y.parts):
-                continue
+            whole = [p.replace("-", "") for p in y.parts]
+            if not any(p[:1] == joined[:1] and abs(len(p) - len(joined)) <= 2
+                       and part_similarity(joined, p)[0] >= BOUNDARY_MIN for p in whole):
+                continue   # (the first letter and the length first: this is tried often)
             if any(family_similarity(piece, p, False)[0] >= PART_MIN
                    for piece in (left, right) for p in y.parts):
                 continue

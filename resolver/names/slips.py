@@ -120,7 +120,7 @@ def slip(a: str, b: str) -> str | None:
     a, b = a.replace("-", ""), b.replace("-", "")
     if min(len(a), len(b)) <= SHORT_LEN or a[0] != b[0]:
         return None
-    lo, hi = sorted((zipf(a), zipf(b)))   # the spellings as written
+    written = (a, b)   # rarity is read off the spellings as written
     kind = describe_slip(a, b)
     if kind is None:
         da, db = _undoubled(a), _undoubled(b)
@@ -135,6 +135,7 @@ def slip(a: str, b: str) -> str | None:
         return None
     if _at_ending(a, b) or kind.startswith("one letter changed"):
         return None   # a changed letter in a long name is as often another name (Shimada, Shinada)
+    lo, hi = sorted(zipf(w) for w in written)
     if (lo == 0.0 and hi >= KNOWN_ZIPF) or hi - lo >= MUCH_RARER:
         return kind
     return None
