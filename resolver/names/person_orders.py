@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from .diminutives import is_given_name
 from .normalise import ParsedName
-from .person_spellings import baltic, truncated, wade_giles
+from .person_spellings import baltic, ben_as_given, truncated, wade_giles
 from .persons import MIDDLE_OMITTED, ORDER_CHANGED, compare_person, family_similarity, vowelless_at
 from .similarity import (
     BOUNDARY_CHANGED,
@@ -202,7 +202,8 @@ def match_person(q: ParsedName, a: ParsedName) -> NameMatch:
     q, a = deduplicated(q), deduplicated(a)
     m = compare_person(q, a)
     if m.score < PART_MIN:   # the whole name in another language's convention, a word split
-        m = max((m, baltic(q, a), wade_giles(q, a), truncated(q, a), split_part(q, a)),
+        m = max((m, baltic(q, a), wade_giles(q, a), truncated(q, a), ben_as_given(q, a),
+                 split_part(q, a)),
                 key=lambda x: x.score)
     if len(q.parts) != len(a.parts):
         alts = (rejoined(q, a), realigned(q, a)) if m.score < PART_MIN else (rejoined(q, a),)

@@ -10,6 +10,9 @@ the name as another language's grammar or romanisation writes all of its parts.
 - :func:`truncated`: a long name whose last part a field of fixed width has cut short
   (payment messages and many lists hold 35 characters a line: NOUREDDINE BEN ALI BEN
   BELKASSEM DR).
+- :func:`ben_as_given`: a name that starts with ``Ben``, which the normaliser reads as the
+  patronymic particle (son of), also read as the English short form Ben of the other name's
+  given name (Ben Netanyahu, Ben Bernanke: Benjamin).
 - :func:`wade_giles`: a Chinese name in Wade-Giles (:mod:`resolver.names.wade_giles`)
   against the same name in pinyin (Mao Tse-tung, Mao Zedong).
 
@@ -26,13 +29,14 @@ contradiction; the note says what was read.
 
 from __future__ import annotations
 
+from .diminutives import related
 from .frequency import RARE_ZIPF, zipf
 from .normalise import ParsedName
 from .persons import compare_person, family_similarity
 from .similarity import NO_MATCH, NameMatch
 from .wade_giles import is_wade_giles, pinyin_readings
 
-__all__ = ["baltic", "wade_giles", "truncated", "BALTIC_ENDINGS", "OTHER_CONVENTION", "CUT_SHORT",
+__all__ = ["baltic", "wade_giles", "truncated", "ben_as_given", "BALTIC_ENDINGS", "OTHER_CONVENTION", "CUT_SHORT",
            "CUT_MIN_LEN"]
 
 BALTIC_ENDINGS = ("as", "is", "ys", "us", "s")   # Lithuanian -as -is -ys -us; Latvian -s -is -us
@@ -133,4 +137,27 @@ def truncated(q: ParsedName, a: ParsedName) -> NameMatch:
             return NameMatch(max(0.0, m.score + OTHER_CONVENTION - CUT_SHORT), m.parts,
                              m.notes[:-1] + (m.notes[-1].replace(f"(-{OTHER_CONVENTION:.2f})",
                                                                  f"(-{CUT_SHORT:.2f})"),))
+    return NO_MATCH
+
+
+def ben_as_given(q: ParsedName, a: ParsedName) -> NameMatch:
+    """A first part ``bin-X`` (the particle ben/bin/ibn joined to the next word) read as the
+    given name ``Ben`` and the part ``X``, when the other name's given name has Ben as its
+    short form in ``diminutives.yaml`` (Benjamin, Benedict, Bernard).
+
+    >>> from resolver.names.normalise import parse_name
+    >>> ben_as_given(parse_name("Ben Bernanke"), parse_name("Benjamin Bernanke")).notes[-1]
+    "'bin-bernanke' read as the short form Ben and 'bernanke' (-0.02)"
+    """
+    for x, y in ((q, a), (a, q)):
+        first = x.parts[0]
+        if (not first.startswith("bin-") or len(y.parts) < 2 or x.vowelless[0]
+                or related("ben", y.parts[0]) != "diminutive"):
+            continue
+        rest = first[len("bin-"):]
+        new = ParsedName(("ben", rest, *x.parts[1:]), (False, *x.vowelless),
+                         (False, *x.acronym), x.title)
+        m = _compared(q, a, x, new, f"'{first}' read as the short form Ben and '{rest}'")
+        if m.score > 0:
+            return m
     return NO_MATCH
