@@ -11,6 +11,8 @@ takes the best reading.
 
 from __future__ import annotations
 
+from rapidfuzz.distance import Levenshtein
+
 from .diminutives import is_given_name
 from .normalise import ParsedName
 from .person_spellings import baltic, ben_as_given, truncated, wade_giles
@@ -162,15 +164,15 @@ def split_part(q: ParsedName, a: ParsedName) -> NameMatch:
     "'patr ushev' is one word written as two (-0.03)"
     """
     for x, y in ((q, a), (a, q)):
+        whole = [p.replace("-", "") for p in y.parts]
         for i in range(len(x.parts) - 1):
             if vowelless_at(x, i) or vowelless_at(x, i + 1):
                 continue
             left, right = x.parts[i], x.parts[i + 1]
             joined = (left + right).replace("-", "")
-            whole = [p.replace("-", "") for p in y.parts]
-            if not any(p[:1] == joined[:1] and abs(len(p) - len(joined)) <= 2
+            if not any(p[:1] == joined[:1] and Levenshtein.normalized_similarity(joined, p) >= 0.75
                        and part_similarity(joined, p)[0] >= BOUNDARY_MIN for p in whole):
-                continue   # (the first letter and the length first: this is tried often)
+                continue   # (the letters first, cheaply: this is tried often)
             if any(family_similarity(piece, p, False)[0] >= PART_MIN
                    for piece in (left, right) for p in y.parts):
                 continue

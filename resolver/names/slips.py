@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Levenshtein
 
 from .frequency import zipf
 from .similarity import typing_slip
@@ -163,8 +163,9 @@ def spelling_variant(a: str, b: str) -> str | None:
     (None, None)
     """
     a, b = a.replace("-", ""), b.replace("-", "")
-    if a == b or min(len(a), len(b)) < 4 or a[0] != b[0]:
-        return None
+    if (a == b or min(len(a), len(b)) < 4 or a[0] != b[0]
+            or Levenshtein.distance(a, b, score_cutoff=3) > 3):
+        return None   # (cheap checks first: a variant differs in a few letters)
     fa, na = _folded(a)
     fb, nb = _folded(b)
     if fa != fb:

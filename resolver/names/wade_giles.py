@@ -27,7 +27,9 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import product
 
-__all__ = ["PINYIN", "pinyin_readings", "is_wade_giles", "wade_giles_syllable"]
+__all__ = ["PINYIN", "pinyin_readings", "is_wade_giles", "wade_giles_syllable", "MAX_SYLLABLE"]
+
+MAX_SYLLABLE = 6   # the longest Wade-Giles syllable has six letters (hsiung, chuang)
 
 _FINALS = {
     "": "a o e ai ei ao ou an en ang eng er",
@@ -125,5 +127,7 @@ def is_wade_giles(parts: tuple[str, ...]) -> bool:
     """Whether a name, by its normalised parts, reads as Wade-Giles: every part made of
     Wade-Giles syllables, at least one syllable no pinyin syllable."""
     pieces = [piece for part in parts for piece in part.split("-")]
-    return (bool(pieces) and all(pinyin_readings(part) for part in parts)
-            and any(piece not in PINYIN for piece in pieces))
+    if not pieces or any(len(piece) > MAX_SYLLABLE for piece in pieces):
+        return False   # (cheap checks first: this is asked of many names)
+    return (any(piece not in PINYIN for piece in pieces)
+            and all(pinyin_readings(part) for part in parts))
