@@ -25,7 +25,7 @@ from .phonetic import readings
 from .rules import rules
 from .similarity import part_similarity
 
-__all__ = ["related", "is_given_name", "FULL_SIMILARITY"]
+__all__ = ["related", "is_given_name", "spellings_of", "FULL_SIMILARITY"]
 
 FULL_SIMILARITY = 0.95   # how alike a spelling must be to a full name of the table (by sound)
 
@@ -76,6 +76,21 @@ def related(a: str, b: str) -> str | None:
     if sa or sb:   # a short form matches as spelled, never by sound (Greg, Craig)
         return "different"
     return None
+
+
+@lru_cache(maxsize=16384)
+def spellings_of(name: str) -> tuple[str, ...]:
+    """The table's full spellings of the name(s) that ``name`` spells as a full name (by
+    spelling, then by sound), sorted; empty when the table does not hold it.
+
+    >>> spellings_of("sergey")
+    ('sergei', 'sergej', 'sergey', 'sergiy', 'serguei', 'serhiy')
+    """
+    entries = _full(name.replace("-", ""))
+    if not entries:
+        return ()
+    full, _, _ = _table()
+    return tuple(sorted(s for s, ids in full.items() if ids & entries))
 
 
 def is_given_name(part: str) -> bool:

@@ -11,8 +11,11 @@ takes the best reading.
 
 from __future__ import annotations
 
+from rapidfuzz.distance import Levenshtein
+
 from .diminutives import is_given_name
 from .normalise import ParsedName
+from .person_spellings import baltic, ben_as_given, truncated, wade_giles
 from .persons import MIDDLE_OMITTED, ORDER_CHANGED, compare_person, family_similarity, vowelless_at
 from .similarity import (
     BOUNDARY_CHANGED,
@@ -25,7 +28,7 @@ from .similarity import (
 )
 
 __all__ = ["match_person", "reordered", "rejoined", "realigned", "is_patronymic", "deduplicated",
-           "PATRONYMIC_ENDINGS"]
+           "split_part", "PATRONYMIC_ENDINGS"]
 
 PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna",
                       "oglu", "ogly", "ugli", "kyzy", "qizi")   # Slavic and Turkic
@@ -149,6 +152,43 @@ def realigned(q: ParsedName, a: ParsedName) -> NameMatch:
     return NameMatch(max(0.0, score), tuple(matches), tuple(notes))
 
 
+def split_part(q: ParsedName, a: ParsedName) -> NameMatch:
+    """One part of a name typed as two words (Patr ushev for Patrushev, Abdel Rah man): two
+    neighbouring parts of one name that, joined, spell a part of the other name
+    (:data:`BOUNDARY_MIN`) while neither alone matches any of its parts. The name with the two
+    joined is compared again, slot by slot and, when the lengths still differ, out of order
+    (:func:`realigned`), less :data:`BOUNDARY_CHANGED`.
+
+    >>> from resolver.names.normalise import parse_name
+    >>> split_part(parse_name("Nikolai Patr ushev"), parse_name("Nikolai Patrushev")).notes[-1]
+    "'patr ushev' is one word written as two (-0.03)"
+    """
+    for x, y in ((q, a), (a, q)):
+        whole = [p.replace("-", "") for p in y.parts]
+        for i in range(len(x.parts) - 1):
+            if vowelless_at(x, i) or vowelless_at(x, i + 1):
+                continue
+            left, right = x.parts[i], x.parts[i + 1]
+            joined = (left + right).replace("-", "")
+            if not any(p[:1] == joined[:1] and Levenshtein.normalized_similarity(joined, p) >= 0.75
+                       and part_similarity(joined, p)[0] >= BOUNDARY_MIN for p in whole):
+                continue   # (the letters first, cheaply: this is tried often)
+            if any(family_similarity(piece, p, False)[0] >= PART_MIN
+                   for piece in (left, right) for p in y.parts):
+                continue
+            new = ParsedName(x.parts[:i] + (joined,) + x.parts[i + 2:],
+                             x.vowelless[:i] + (False,) + x.vowelless[i + 2:],
+                             x.acronym[:i] + (False,) + x.acronym[i + 2:], x.title)
+            nq, na = (new, a) if x is q else (q, new)
+            m = compare_person(nq, na)
+            if m.score < PART_MIN and len(nq.parts) != len(na.parts):
+                m = max(m, realigned(nq, na), key=lambda r: r.score)
+            if m.contradiction is None and m.score > 0:
+                return NameMatch(max(0.0, m.score - BOUNDARY_CHANGED), m.parts, m.notes + (
+                    f"'{left} {right}' is one word written as two (-{BOUNDARY_CHANGED:.2f})",))
+    return NO_MATCH
+
+
 def match_person(q: ParsedName, a: ParsedName) -> NameMatch:
     """The best reading of two person names: slot by slot (:func:`compare_person`); when the
     lengths differ, also the same letters cut into other words (:func:`rejoined`) and the
@@ -163,6 +203,10 @@ def match_person(q: ParsedName, a: ParsedName) -> NameMatch:
     """
     q, a = deduplicated(q), deduplicated(a)
     m = compare_person(q, a)
+    if m.score < PART_MIN:   # the whole name in another language's convention, a word split
+        m = max((m, baltic(q, a), wade_giles(q, a), truncated(q, a), ben_as_given(q, a),
+                 split_part(q, a)),
+                key=lambda x: x.score)
     if len(q.parts) != len(a.parts):
         alts = (rejoined(q, a), realigned(q, a)) if m.score < PART_MIN else (rejoined(q, a),)
     elif m.score < PART_MIN and len(q.parts) > 1:

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .diminutives import is_given_name, related
+from .diminutives import is_given_name, related, spellings_of
 from .given_table import is_listed_given_name
+from .indic import indic_ending
 from .normalise import ParsedName
 from .phonetic import readings
 from .rules import rules
@@ -28,8 +29,8 @@ from .similarity import (
     NameMatch,
     PartMatch,
     part_similarity,
-    typing_slip,
 )
+from .slips import slip, spelling_variant
 
 __all__ = ["compare_person", "family_similarity", "vowelless_at", "ORDER_CHANGED",
            "MIDDLE_OMITTED"]
@@ -44,6 +45,7 @@ ORDER_CHANGED = 0.04       # the same parts in another order (Haftar Khalifa, Xi
 SLIP = 0.04                # one typing slip in one part (Serei Lavrov, Vladimir Pudin)
 STRONG = 0.95              # a part this alike vouches for a slip in the other
 RELATED = 0.9              # a given name by its short form or in another language (Ted, Juan)
+COMPOUND_HALF = 0.9        # a compound given name by its first name (Ilie for Ilie-Gabriel)
 
 
 def _given_similarity(a: str, b: str, vowelless: bool) -> tuple[float, str]:
@@ -65,7 +67,30 @@ def _given_similarity(a: str, b: str, vowelless: bool) -> tuple[float, str]:
     s, why = part_similarity(a, b, vowelless)
     if s < PART_MIN and how is not None:
         return RELATED, f"{how} (diminutives table)"
+    if s < PART_MIN and not vowelless:
+        half = _compound_first(a, b) or _compound_first(b, a)
+        if half is not None:
+            return COMPOUND_HALF, half
+        ending = indic_ending(a, b)
+        if ending is not None:
+            return ending
     return s, why
+
+
+def _compound_first(compound: str, single: str) -> str | None:
+    """The rule when ``single`` names a European compound given name by its first name
+    (Ilie for Ilie-Gabriel, Marie for Marie-Claire): the second name is left out, as a middle
+    name is. Only where the first name is a full name of ``diminutives.yaml`` and the whole is
+    no Arabic name of ``given_names.yaml`` (Abd-aziz is one name, not Abd): a compound against
+    another compound (Jean-Pierre, Jean-Claude) stays two names."""
+    pieces = compound.split("-")
+    if len(pieces) != 2 or "-" in single or len(pieces[1]) < 3:
+        return None
+    first = pieces[0]
+    if (first != single or not is_listed_given_name(first)
+            or rules().given_group(compound.replace("-", "")) is not None):
+        return None
+    return f"compound given name '{compound}' by its first name '{first}'"
 
 
 def _initials(part: str) -> str | None:
@@ -176,11 +201,39 @@ def _cut_after(q: ParsedName, a: ParsedName, family: PartMatch, *, query_longer:
     return NameMatch(0.0, (family,), contradiction="family names differ")
 
 
-def _slip(x: str, y: str, other: float, vowelless: bool) -> bool:
-    """A typing slip (:func:`~resolver.names.similarity.typing_slip`) is read in one part
-    only where the other slot agrees strongly (:data:`STRONG`) and both are in Latin
+def _slip(x: str, y: str, other: float, vowelless: bool) -> str | None:
+    """The typing slip (:func:`~resolver.names.slips.slip`: graded by the length and the
+    rarity of the words) or the spelling variant (:func:`~resolver.names.slips.spelling_variant`:
+    Mertz/Merz) that turns part ``x`` into ``y``, as the rule to explain, or None. Read in one
+    part only where the other slot agrees strongly (:data:`STRONG`) and both are in Latin
     letters as written (a slip needs a keyboard)."""
-    return other >= STRONG and not vowelless and typing_slip(x, y)
+    if other < STRONG or vowelless:
+        return None
+    variant = spelling_variant(x, y)
+    if variant is not None:
+        return f"spelling variant: {variant}"
+    kind = slip(x, y)
+    return None if kind is None else f"typing slip: {kind}"
+
+
+def _given_slip(x: str, y: str, other: float, vowelless: bool) -> str | None:
+    """A slip (:func:`_slip`) between two given names, or between one and another spelling
+    of the other's name in ``diminutives.yaml`` (Serej: one letter dropped from Sergej, a
+    spelling of Sergei)."""
+    how = _slip(x, y, other, vowelless)
+    if how is not None or other < STRONG or vowelless:
+        return how
+    for spelling in spellings_of(y):   # the query slipped from another spelling of the alias's
+        if spelling not in (x, y):
+            how = _slip(x, spelling, other, vowelless)
+            if how is not None:
+                return f"{how}, against '{spelling}', a spelling of '{y}'"
+    for spelling in spellings_of(x):   # the alias is a slip of another spelling of the query's
+        if spelling not in (x, y):
+            how = _slip(spelling, y, other, vowelless)
+            if how is not None:
+                return f"{how}, '{spelling}' (a spelling of '{x}') against '{y}'"
+    return None
 
 
 def _alias_goes_on(q: ParsedName, a: ParsedName, family: PartMatch) -> NameMatch:
@@ -238,8 +291,9 @@ def compare_person(q: ParsedName, a: ParsedName) -> NameMatch:
     slip_notes: list[str] = []
     if fam < PART_MIN and n >= 2 and m >= 2:   # Vladimir Pudin: the given name vouches
         g0 = _given_similarity(q.parts[0], a.parts[0], vowelless_at(q, 0) or vowelless_at(a, 0))[0]
-        if _slip(q.parts[-1], a.parts[-1], g0, vq or va):
-            fam, why = PART_MIN, "one typing slip, to a spelling ten times rarer"
+        how = _slip(q.parts[-1], a.parts[-1], g0, vq or va)
+        if how is not None:
+            fam, why = PART_MIN, how
             slip_notes.append(f"one typing slip in '{q.parts[-1]}' (-{SLIP:.2f})")
     if n == 1 and m == 1:
         return NameMatch(fam, (PartMatch("name", q.parts[0], a.parts[0], fam, why),))
@@ -260,10 +314,12 @@ def compare_person(q: ParsedName, a: ParsedName) -> NameMatch:
     v0 = vowelless_at(q, 0) or vowelless_at(a, 0)
     giv, gwhy = _given_similarity(q.parts[0], a.parts[0], v0)
     r = rules()
-    if (giv < PART_MIN and not slip_notes and r.given_group(q.parts[0].replace("-", "")) is None
-            and r.given_group(a.parts[0].replace("-", "")) is None
-            and _slip(q.parts[0], a.parts[0], fam, v0)):   # Serei Lavrov
-        giv, gwhy = PART_MIN, "one typing slip, to a spelling ten times rarer"
+    how = (None if giv >= PART_MIN or slip_notes or gwhy.startswith("different names")
+           or r.given_group(q.parts[0].replace("-", "")) is not None
+           or r.given_group(a.parts[0].replace("-", "")) is not None
+           else _given_slip(q.parts[0], a.parts[0], fam, v0))   # Serei Lavrov
+    if how is not None:
+        giv, gwhy = PART_MIN, how
         slip_notes.append(f"one typing slip in '{q.parts[0]}' (-{SLIP:.2f})")
     given = PartMatch("given", q.parts[0], a.parts[0], giv, gwhy)
     qm, am = list(range(1, n - 1)), list(range(1, m - 1))
