@@ -9,8 +9,14 @@
    is not Siemens AG) unless generic (Abu Sayyaf Group); numbers must be equal (Company 23);
    short words and acronyms must be spelled alike. Words may be written joined (LIBYANAIR,
    van der Bilt / Vanderbilt), an acronym may be the other name's initials (PLA / People's
-   Liberation Army), and a long word may carry one typing error (Kwangson / Kwangsong: no
-   contradiction, the pair counts with its own similarity).
+   Liberation Army), and a long word may carry a typing slip (Kwangson / Kwangsong, Chevron
+   / Chevon: no contradiction, :func:`~resolver.names.org_words.slip`); when everything
+   else agrees (every other word and legal form paired alike, nothing one-sided) one slip
+   scores :data:`SLIP` (a letter changed only when another distinctive word agrees: Tactical
+   Missives / Missiles, not Glenmore / Glencore plc); otherwise the pair counts with its own similarity. Two slips in a
+   long word (Trafigura / Trafalgura) are no contradiction either, but the name scores at
+   most :data:`TWO_SLIPS`, below the threshold: a candidate for review (Slovenian /
+   Slovakian Railways may be two names).
 3. Given the raw strings, what :func:`~resolver.names.normalise.parse_name` drops counts too
    (:func:`organisation_parts`): bracketed or comma-separated qualifiers must agree when
    both sides have one (Bank of China (Hong Kong) is not Bank of China (Australia)).
@@ -50,7 +56,7 @@ from .org_parse import (
     read_organisation,
     word_table,
 )
-from .org_words import initials, one_typo
+from .org_words import initials, slip
 from .rules import rules
 from .similarity import (
     BOUNDARY_CHANGED,
@@ -63,7 +69,7 @@ from .similarity import (
 
 __all__ = ["compare_organisations", "organisation_parts", "organisation_words", "LEGAL_FORM_DIFFERS",
            "ONE_SIDED_WORD", "ONE_SIDED_GENERIC", "ONE_SIDED_QUALIFIER", "ORDER_CHANGED",
-           "CONFLICT_MAX"]
+           "CONFLICT_MAX", "SLIP", "TWO_SLIPS", "AGREES"]
 
 LEGAL_FORM_DIFFERS = 0.03   # Inc / GmbH: likely the same group, perhaps another legal person
 ONE_SIDED_WORD = 0.25       # a distinctive word on one side only: a sister or a subsidiary
@@ -76,6 +82,9 @@ CONFLICT_MAX = 0.5          # the highest score of a contradicted pair
 SHORT_WORD = 3              # words this short (BAE, BWI) must be spelled alike
 MAX_JOINED = 4              # at most this many words written as one (LIBYAN AIR / LIBYANAIR)
 INITIALS = 0.9             # an acronym against the words it abbreviates (PLA)
+SLIP = 0.90                # one typing slip in a long word, all else agreeing (Chevron / Chevon)
+TWO_SLIPS = 0.80           # two slips in a long word, all else agreeing: for review (Trafalgura)
+AGREES = 0.97              # the other parts "agree" at this similarity or more (plurals too)
 
 
 def _plural(a: str, b: str) -> bool:
@@ -113,6 +122,8 @@ class _Pairing(NamedTuple):
     order: list[tuple[int, int]]   # (query word, alias word) of each one-to-one pair
     left_q: list[int]
     left_a: list[int]
+    slips: list[tuple[int, str]]   # (index in parts, kind) of the pairs one typing slip apart
+    two_slips: list[tuple[float, str, int, int]]   # pairs two slips apart, taken last
 
 
 def _pair(q: tuple[Word, ...], a: tuple[Word, ...]) -> _Pairing:
@@ -121,22 +132,28 @@ def _pair(q: tuple[Word, ...], a: tuple[Word, ...]) -> _Pairing:
     (an acronym); then pair the words left that differ by one typing error."""
     scored = sorted(((_similarity(x, y), i, j) for i, x in enumerate(q) for j, y in enumerate(a)),
                     key=lambda t: (-t[0][0], t[1], t[2]))
-    result = _Pairing([], [], [], list(range(len(q))), list(range(len(a))))
+    result = _Pairing([], [], [], list(range(len(q))), list(range(len(a))), [], [])
     typos = []
     for (s, why), i, j in scored:
+        kind = slip(q[i].text, a[j].text)   # (never a number: letters only)
         if s < PART_MIN:
-            if one_typo(q[i].text, a[j].text):   # (never a number: letters only)
-                typos.append((s, why, i, j))
+            if kind is not None:
+                typos.append((s, why, i, j, kind))
             continue
         if i in result.left_q and j in result.left_a:
             _take(result, q, a, i, j, s, why)
+            if kind is not None and kind != "two slips" and s < SLIP:   # (Hezbollah / Hizballah: alike)
+                result.slips.append((len(result.parts) - 1, kind))
     _join(result, q, a, result.left_q, result.left_a, query_runs=True)
     _join(result, a, q, result.left_a, result.left_q, query_runs=False)
     _initials(result, q, a, result.left_q, result.left_a, query_runs=True)
     _initials(result, a, q, result.left_a, result.left_q, query_runs=False)
-    for s, why, i, j in typos:
-        if i in result.left_q and j in result.left_a:
-            _take(result, q, a, i, j, s, f"{why}, one typing error")
+    for s, why, i, j, kind in typos:
+        if kind == "two slips":
+            result.two_slips.append((s, why, i, j))
+        elif i in result.left_q and j in result.left_a:
+            _take(result, q, a, i, j, s, f"{why}, typing slip: {kind}")
+            result.slips.append((len(result.parts) - 1, kind))
     return result
 
 
@@ -162,6 +179,10 @@ def _common(w: Word) -> bool:
     industries): paired, it says less than a distinctive word, so it weighs
     :data:`GENERIC_WEIGHT` in the mean (one-sided, only a generic word is cheap)."""
     return generic(w) or w.text in word_table()
+
+
+def _common_text(text: str) -> bool:
+    return _common(Word(text, False, False, False))
 
 
 def _join(p: _Pairing, runs: tuple[Word, ...], ones: tuple[Word, ...], left_runs: list[int],
@@ -336,6 +357,10 @@ def compare_organisations(q: ParsedName, a: ParsedName, q_raw: str | None = None
     p = _pair(oq.words, oa.words)
     oa = _glued_form(p, oq.words, oa, p.left_q, p.left_a, query_glued=True)
     oq = _glued_form(p, oa.words, oq, p.left_a, p.left_q, query_glued=False)
+    for s, why, i, j in p.two_slips:   # after the legal forms written on (RheinmetallAG)
+        if i in p.left_q and j in p.left_a:
+            _take(p, oq.words, oa.words, i, j, s, f"{why}, typing slips: two slips")
+            p.slips.append((len(p.parts) - 1, "two slips"))
     forms, form_penalty, form_notes = _legal_forms(oq, oa, p)
     parts = tuple(p.parts + forms)
     total = sum(p.weights)
@@ -353,9 +378,31 @@ def compare_organisations(q: ParsedName, a: ParsedName, q_raw: str | None = None
         unpaired = len(p.left_q) + len(p.left_a)
         share = total / (total + unpaired) if total + unpaired else 0.0
         return NameMatch(min(CONFLICT_MAX, mean * share), parts, (), contradiction)
+    if len(p.slips) == 1 and penalty == form_penalty == 0.0 and len(parts) > 1:
+        k, kind = p.slips[0]
+        others = [m for n, m in enumerate(parts) if n != k]
+        # a letter changed makes real words of words (Glenmore, Missives): another word must agree
+        if all(m.score >= AGREES for m in others) and (kind != "a letter changed" or any(
+                m.role == "word" and not _common_text(m.alias) for m in others)):
+            # a typing slip, everything else agreeing (Chevron / Chevon Corporation)
+            floor = TWO_SLIPS if kind == "two slips" else SLIP
+            m = p.parts[k]
+            if m.score < floor:
+                rule = m.rule if "typing slip" in m.rule else f"{m.rule}, typing slip: {kind}"
+                p.parts[k] = PartMatch(m.role, m.query, m.alias, floor, (
+                    f"{rule} ({m.score:.2f}), all else agrees"
+                    f"{': for review' if floor < SLIP else ''}"))
+                parts = tuple(p.parts + forms)
+                mean = sum(w * m.score for w, m in zip(p.weights, p.parts)) / total
     order = [j for _, j in sorted(p.order)]
     if order != sorted(order):
         penalty += ORDER_CHANGED
         notes.append(f"the words stand in another order (-{ORDER_CHANGED:.2f})")
     score = max(0.0, min(1.0, mean - penalty - form_penalty))
+    for k, kind in p.slips:
+        if kind == "two slips" and score > TWO_SLIPS:
+            # (Slovenian / Slovakian Railways: perhaps another name, however long)
+            score = TWO_SLIPS
+            notes.append(f"two typing slips in '{p.parts[k].query}': at most {TWO_SLIPS:.2f}, "
+                         "for review")
     return NameMatch(score, parts, tuple(notes + form_notes))
