@@ -9,7 +9,8 @@
    is not Siemens AG) unless generic (Abu Sayyaf Group); numbers must be equal (Company 23);
    short words and acronyms must be spelled alike. Words may be written joined (LIBYANAIR,
    van der Bilt / Vanderbilt), an acronym may be the other name's initials (PLA / People's
-   Liberation Army), and a long word may carry a typing slip (Kwangson / Kwangsong, Chevron
+   Liberation Army), its legal form included (CNPC / China National Petroleum Corporation),
+   and a long word may carry a typing slip (Kwangson / Kwangsong, Chevron
    / Chevon: no contradiction, :func:`~resolver.names.org_words.slip`); when everything
    else agrees (every other word and legal form paired alike, nothing one-sided) one slip
    scores :data:`SLIP` (a letter changed only when another distinctive word agrees: Tactical
@@ -56,7 +57,7 @@ from .org_parse import (
     read_organisation,
     word_table,
 )
-from .org_words import initials, slip
+from .org_words import MIN_INITIALS, initials, slip
 from .rules import rules
 from .similarity import (
     BOUNDARY_CHANGED,
@@ -236,6 +237,32 @@ def _initials(p: _Pairing, runs: tuple[Word, ...], ones: tuple[Word, ...],
                 break
 
 
+def _initials_with_form(p: _Pairing, runs: Org, ones: Org, left_runs: list[int],
+                        left_ones: list[int], query_runs: bool) -> Org:
+    """An unpaired acronym of ``ones`` that is the initials of the last words of ``runs`` and
+    of its legal form as written (CNPC / China National Petroleum Corporation) pairs with
+    them at :data:`INITIALS`; ``runs`` is returned without that form."""
+    for j in [j for j in left_ones if ones.words[j].acronym]:
+        one = ones.words[j]
+        for form in runs.forms:
+            tail = "".join(w[:1] for w in form[0].split())
+            n = len(one.text) - len(tail)
+            i = len(runs.words) - n
+            run = runs.words[i:]
+            if (n < MIN_INITIALS or i < 0 or not one.text.endswith(tail)
+                    or not all(k in left_runs for k in range(i, len(runs.words)))
+                    or not initials(one.text[:n], [w.text for w in run])
+                    or any(is_number(w.text) for w in run)):
+                continue
+            spaced = " ".join([w.text for w in run] + [form[0]])
+            qt, at = (spaced, one.text) if query_runs else (one.text, spaced)
+            _add(p, run[0], one, INITIALS, "initials of the words and the legal form", qt, at)
+            left_runs[:] = [k for k in left_runs if k < i]
+            left_ones.remove(j)
+            return runs._replace(forms=tuple(f for f in runs.forms if f != form))
+    return runs
+
+
 @lru_cache(maxsize=1)
 def _one_word_spellings() -> dict[str, tuple[str, ...]]:
     """Canonical legal form -> its spellings of one word (ag, aktiengesellschaft)."""
@@ -275,10 +302,17 @@ def _glued_form(p: _Pairing, glued: tuple[Word, ...], other: Org, left_glued: li
     return other._replace(forms=tuple(forms))
 
 
+def _letter_added(word: str, form: str) -> bool:
+    """``word`` is ``form`` (two letters or more) with one letter added after its first."""
+    return (len(word) == len(form) + 1 and len(form) >= 2 and word[:1] == form[:1]
+            and word.isalpha() and any(word[:k] + word[k + 1:] == form for k in range(1, len(word))))
+
+
 def _legal_forms(q: Org, a: Org, p: _Pairing) -> tuple[list[PartMatch], float, list[str]]:
     """Legal forms pair when equal, then when of one family (OOO / LLC); an unpaired word that
     is the other name's form pairs with it (Mobile Telecommunication Company Saudi Arabia /
-    Mobile Telecommunications Company). Forms left on both sides (modifiers aside) differ."""
+    Mobile Telecommunications Company), also, as the name's last word, with one letter added
+    (Siemens AkG / Siemens AG). Forms left on both sides (modifiers aside) differ."""
     fam, table = rules().legal_families, legal_table()[0]
     left_q, left_a = list(q.forms), list(a.forms)
     parts: list[PartMatch] = []
@@ -286,11 +320,18 @@ def _legal_forms(q: Org, a: Org, p: _Pairing) -> tuple[list[PartMatch], float, l
                                       (a.words, p.left_a, left_q, False)):
         for i in list(left):
             form = next((f for f in forms if f[1] == table.get((words[i].text,))), None)
+            why = "legal-form table: {}"
+            if form is None and i == len(words) - 1:
+                # the last word, a form of the other name with one letter added (Siemens AkG)
+                form = next((f for f in forms if any(
+                    _letter_added(words[i].text, x) for x in _one_word_spellings().get(f[1], ()))),
+                    None)
+                why = "legal-form table: {}, a letter added"
             if form is not None:
                 left.remove(i)
                 forms.remove(form)
                 pair = (words[i].text, form[0]) if query else (form[0], words[i].text)
-                parts.append(PartMatch("legal form", *pair, 1.0, f"legal-form table: {form[1]}"))
+                parts.append(PartMatch("legal form", *pair, 1.0, why.format(form[1])))
     for same_family in (False, True):
         for fq in list(left_q):
             fa = next((f for f in left_a if fq[1] == f[1]
@@ -357,6 +398,8 @@ def compare_organisations(q: ParsedName, a: ParsedName, q_raw: str | None = None
     p = _pair(oq.words, oa.words)
     oa = _glued_form(p, oq.words, oa, p.left_q, p.left_a, query_glued=True)
     oq = _glued_form(p, oa.words, oq, p.left_a, p.left_q, query_glued=False)
+    oq = _initials_with_form(p, oq, oa, p.left_q, p.left_a, query_runs=True)
+    oa = _initials_with_form(p, oa, oq, p.left_a, p.left_q, query_runs=False)
     for s, why, i, j in p.two_slips:   # after the legal forms written on (RheinmetallAG)
         if i in p.left_q and j in p.left_a:
             _take(p, oq.words, oa.words, i, j, s, f"{why}, typing slips: two slips")
