@@ -42,9 +42,17 @@ True
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import NamedTuple
 
 from .normalise import ParsedName
+from .org_pairs import (
+    Pairing,
+    add,
+    common_text,
+    initials_run,
+    initials_with_form,
+    join,
+    take,
+)
 from .org_parse import (
     Org,
     Word,
@@ -57,11 +65,10 @@ from .org_parse import (
     read_organisation,
     word_table,
 )
-from .org_words import MIN_INITIALS, initials, slip
+from .org_words import slip
 from .rules import rules
 from .similarity import (
     BOUNDARY_CHANGED,
-    BOUNDARY_MIN,
     PART_MIN,
     NameMatch,
     PartMatch,
@@ -78,11 +85,8 @@ ONE_SIDED_GENERIC = 0.05    # a generic word (group, holding) on one side only
 ONE_SIDED_QUALIFIER = 0.05  # a bracketed or comma qualifier on one side only
 ORDER_CHANGED = 0.02        # the same words in another order (Bank Saderat / Saderat Bank)
 PLURAL = 0.97               # Technologies / Technology
-GENERIC_WEIGHT = 0.5        # a pair of generic or organisation words counts half in the mean
 CONFLICT_MAX = 0.5          # the highest score of a contradicted pair
 SHORT_WORD = 3              # words this short (BAE, BWI) must be spelled alike
-MAX_JOINED = 4              # at most this many words written as one (LIBYAN AIR / LIBYANAIR)
-INITIALS = 0.9             # an acronym against the words it abbreviates (PLA)
 SLIP = 0.90                # one typing slip in a long word, all else agreeing (Chevron / Chevon)
 TWO_SLIPS = 0.80           # two slips in a long word, all else agreeing: for review (Trafalgura)
 AGREES = 0.97              # the other parts "agree" at this similarity or more (plurals too)
@@ -117,23 +121,13 @@ def _similarity(x: Word, y: Word) -> tuple[float, str]:
     return part_similarity(a, b, vowelless)
 
 
-class _Pairing(NamedTuple):
-    parts: list[PartMatch]
-    weights: list[float]
-    order: list[tuple[int, int]]   # (query word, alias word) of each one-to-one pair
-    left_q: list[int]
-    left_a: list[int]
-    slips: list[tuple[int, str]]   # (index in parts, kind) of the pairs one typing slip apart
-    two_slips: list[tuple[float, str, int, int]]   # pairs two slips apart, taken last
-
-
-def _pair(q: tuple[Word, ...], a: tuple[Word, ...]) -> _Pairing:
+def _pair(q: tuple[Word, ...], a: tuple[Word, ...]) -> Pairing:
     """Pair the words one to one, best pairs first (greedy); then let a run of unpaired
     words on one side be one unpaired word of the other written joined, or its initials
     (an acronym); then pair the words left that differ by one typing error."""
     scored = sorted(((_similarity(x, y), i, j) for i, x in enumerate(q) for j, y in enumerate(a)),
                     key=lambda t: (-t[0][0], t[1], t[2]))
-    result = _Pairing([], [], [], list(range(len(q))), list(range(len(a))), [], [])
+    result = Pairing([], [], [], list(range(len(q))), list(range(len(a))), [], [])
     typos = []
     for (s, why), i, j in scored:
         kind = slip(q[i].text, a[j].text)   # (never a number: letters only)
@@ -142,125 +136,20 @@ def _pair(q: tuple[Word, ...], a: tuple[Word, ...]) -> _Pairing:
                 typos.append((s, why, i, j, kind))
             continue
         if i in result.left_q and j in result.left_a:
-            _take(result, q, a, i, j, s, why)
+            take(result, q, a, i, j, s, why)
             if kind is not None and kind != "two slips" and s < SLIP:   # (Hezbollah / Hizballah: alike)
                 result.slips.append((len(result.parts) - 1, kind))
-    _join(result, q, a, result.left_q, result.left_a, query_runs=True)
-    _join(result, a, q, result.left_a, result.left_q, query_runs=False)
-    _initials(result, q, a, result.left_q, result.left_a, query_runs=True)
-    _initials(result, a, q, result.left_a, result.left_q, query_runs=False)
+    join(result, q, a, result.left_q, result.left_a, query_runs=True)
+    join(result, a, q, result.left_a, result.left_q, query_runs=False)
+    initials_run(result, q, a, result.left_q, result.left_a, query_runs=True)
+    initials_run(result, a, q, result.left_a, result.left_q, query_runs=False)
     for s, why, i, j, kind in typos:
         if kind == "two slips":
             result.two_slips.append((s, why, i, j))
         elif i in result.left_q and j in result.left_a:
-            _take(result, q, a, i, j, s, f"{why}, typing slip: {kind}")
+            take(result, q, a, i, j, s, f"{why}, typing slip: {kind}")
             result.slips.append((len(result.parts) - 1, kind))
     return result
-
-
-def _take(p: _Pairing, q: tuple[Word, ...], a: tuple[Word, ...], i: int, j: int, s: float,
-          why: str) -> None:
-    p.left_q.remove(i)
-    p.left_a.remove(j)
-    _add(p, q[i], a[j], s, why, q[i].written or q[i].text, a[j].written or a[j].text)
-    p.order.append((i, j))
-
-
-def _add(p: _Pairing, x: Word, y: Word, s: float, why: str, qt: str, at: str) -> None:
-    role = "number" if is_number(x.text) else "qualifier" if x.qualifier else "word"
-    weight = GENERIC_WEIGHT if _common(x) and _common(y) else 1.0
-    if weight != 1.0:
-        why += f", common word: weight {weight:g}"
-    p.parts.append(PartMatch(role, qt, at, s, why))
-    p.weights.append(weight)
-
-
-def _common(w: Word) -> bool:
-    """A generic word (group) or a word of the organisation-word table (bank, trading,
-    industries): paired, it says less than a distinctive word, so it weighs
-    :data:`GENERIC_WEIGHT` in the mean (one-sided, only a generic word is cheap)."""
-    return generic(w) or w.text in word_table()
-
-
-def _common_text(text: str) -> bool:
-    return _common(Word(text, False, False, False))
-
-
-def _join(p: _Pairing, runs: tuple[Word, ...], ones: tuple[Word, ...], left_runs: list[int],
-          left_ones: list[int], query_runs: bool) -> None:
-    """Unpaired words of ``runs`` in a row (2 to :data:`MAX_JOINED`) that are one unpaired
-    word of ``ones`` written joined: the same letters (:data:`BOUNDARY_MIN`), same start;
-    the connectives between them may be in the joined word (van der Bilt / Vanderbilt)."""
-    spans = [(i, n) for n in range(MAX_JOINED, 1, -1) for i in left_runs]
-    for j in list(left_ones):
-        for i, n in spans:
-            run, one = runs[i:i + n], ones[j]
-            if not all(k in left_runs for k in range(i, i + n)):
-                continue
-            for joined in dict.fromkeys(("".join(w.text for w in run),
-                                         "".join((w.gap if k else "") + w.text
-                                                 for k, w in enumerate(run)))):
-                if (joined[:1] != one.text[:1] or abs(len(joined) - len(one.text)) > 2
-                        or is_number(joined)):
-                    continue   # the same letters must start alike and be about as many
-                vowelless = one.vowelless or any(w.vowelless for w in run)
-                s, why = part_similarity(joined, one.text, vowelless)
-                if s >= BOUNDARY_MIN:
-                    spaced = " ".join(((w.gap + " ") if k and w.gap and w.gap in joined else "")
-                                      + w.text for k, w in enumerate(run))
-                    qt, at = (spaced, one.text) if query_runs else (one.text, spaced)
-                    _add(p, run[0], one, s - BOUNDARY_CHANGED, f"{why}, written joined", qt, at)
-                    left_runs[:] = [k for k in left_runs if not i <= k < i + n]
-                    left_ones.remove(j)
-                    break
-            if j not in left_ones:
-                break
-
-
-def _initials(p: _Pairing, runs: tuple[Word, ...], ones: tuple[Word, ...],
-              left_runs: list[int], left_ones: list[int], query_runs: bool) -> None:
-    """An unpaired acronym of ``ones`` that is the initials of a run of unpaired words of
-    ``runs`` (PLA / People's Liberation Army) pairs with the run at :data:`INITIALS`."""
-    for j in [j for j in left_ones if ones[j].acronym]:
-        one = ones[j]
-        n = len(one.text)
-        for i in left_runs:
-            run = runs[i:i + n]
-            if (all(k in left_runs for k in range(i, i + n))
-                    and initials(one.text, [w.text for w in run])
-                    and not any(is_number(w.text) for w in run)):
-                spaced = " ".join(w.text for w in run)
-                qt, at = (spaced, one.text) if query_runs else (one.text, spaced)
-                _add(p, run[0], one, INITIALS, "initials of the words", qt, at)
-                left_runs[:] = [k for k in left_runs if not i <= k < i + n]
-                left_ones.remove(j)
-                break
-
-
-def _initials_with_form(p: _Pairing, runs: Org, ones: Org, left_runs: list[int],
-                        left_ones: list[int], query_runs: bool) -> Org:
-    """An unpaired acronym of ``ones`` that is the initials of the last words of ``runs`` and
-    of its legal form as written (CNPC / China National Petroleum Corporation) pairs with
-    them at :data:`INITIALS`; ``runs`` is returned without that form."""
-    for j in [j for j in left_ones if ones.words[j].acronym]:
-        one = ones.words[j]
-        for form in runs.forms:
-            tail = "".join(w[:1] for w in form[0].split())
-            n = len(one.text) - len(tail)
-            i = len(runs.words) - n
-            run = runs.words[i:]
-            if (n < MIN_INITIALS or i < 0 or not one.text.endswith(tail)
-                    or not all(k in left_runs for k in range(i, len(runs.words)))
-                    or not initials(one.text[:n], [w.text for w in run])
-                    or any(is_number(w.text) for w in run)):
-                continue
-            spaced = " ".join([w.text for w in run] + [form[0]])
-            qt, at = (spaced, one.text) if query_runs else (one.text, spaced)
-            _add(p, run[0], one, INITIALS, "initials of the words and the legal form", qt, at)
-            left_runs[:] = [k for k in left_runs if k < i]
-            left_ones.remove(j)
-            return runs._replace(forms=tuple(f for f in runs.forms if f != form))
-    return runs
 
 
 @lru_cache(maxsize=1)
@@ -273,7 +162,7 @@ def _one_word_spellings() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _glued_form(p: _Pairing, glued: tuple[Word, ...], other: Org, left_glued: list[int],
+def _glued_form(p: Pairing, glued: tuple[Word, ...], other: Org, left_glued: list[int],
                 left_other: list[int], query_glued: bool) -> Org:
     """An unpaired word of ``glued`` that is an unpaired word of ``other`` with ``other``'s
     legal form written on (SiemensAG / Siemens AG) pairs with it, and takes the form along:
@@ -296,7 +185,7 @@ def _glued_form(p: _Pairing, glued: tuple[Word, ...], other: Org, left_glued: li
             left_other.remove(j)
             forms.remove(form)
             pair = (word.text, f"{stem} {form[0]}")
-            _add(p, word, other.words[j], 1.0 - BOUNDARY_CHANGED,
+            add(p, word, other.words[j], 1.0 - BOUNDARY_CHANGED,
                  "same spelling, the legal form written joined", *(pair if query_glued else pair[::-1]))
             break
     return other._replace(forms=tuple(forms))
@@ -308,7 +197,7 @@ def _letter_added(word: str, form: str) -> bool:
             and word.isalpha() and any(word[:k] + word[k + 1:] == form for k in range(1, len(word))))
 
 
-def _legal_forms(q: Org, a: Org, p: _Pairing) -> tuple[list[PartMatch], float, list[str]]:
+def _legal_forms(q: Org, a: Org, p: Pairing) -> tuple[list[PartMatch], float, list[str]]:
     """Legal forms pair when equal, then when of one family (OOO / LLC); an unpaired word that
     is the other name's form pairs with it (Mobile Telecommunication Company Saudi Arabia /
     Mobile Telecommunications Company), also, as the name's last word, with one letter added
@@ -351,7 +240,7 @@ def _legal_forms(q: Org, a: Org, p: _Pairing) -> tuple[list[PartMatch], float, l
                         for f in left_q or left_a]
 
 
-def _unpaired(q: tuple[Word, ...], a: tuple[Word, ...], p: _Pairing
+def _unpaired(q: tuple[Word, ...], a: tuple[Word, ...], p: Pairing
               ) -> tuple[str | None, float, list[str]]:
     """What the unpaired words say: a contradiction, or a penalty with its notes."""
     wq = [q[i] for i in p.left_q if not q[i].article]
@@ -398,11 +287,11 @@ def compare_organisations(q: ParsedName, a: ParsedName, q_raw: str | None = None
     p = _pair(oq.words, oa.words)
     oa = _glued_form(p, oq.words, oa, p.left_q, p.left_a, query_glued=True)
     oq = _glued_form(p, oa.words, oq, p.left_a, p.left_q, query_glued=False)
-    oq = _initials_with_form(p, oq, oa, p.left_q, p.left_a, query_runs=True)
-    oa = _initials_with_form(p, oa, oq, p.left_a, p.left_q, query_runs=False)
+    oq = initials_with_form(p, oq, oa, p.left_q, p.left_a, query_runs=True)
+    oa = initials_with_form(p, oa, oq, p.left_a, p.left_q, query_runs=False)
     for s, why, i, j in p.two_slips:   # after the legal forms written on (RheinmetallAG)
         if i in p.left_q and j in p.left_a:
-            _take(p, oq.words, oa.words, i, j, s, f"{why}, typing slips: two slips")
+            take(p, oq.words, oa.words, i, j, s, f"{why}, typing slips: two slips")
             p.slips.append((len(p.parts) - 1, "two slips"))
     forms, form_penalty, form_notes = _legal_forms(oq, oa, p)
     parts = tuple(p.parts + forms)
@@ -426,7 +315,7 @@ def compare_organisations(q: ParsedName, a: ParsedName, q_raw: str | None = None
         others = [m for n, m in enumerate(parts) if n != k]
         # a letter changed makes real words of words (Glenmore, Missives): another word must agree
         if all(m.score >= AGREES for m in others) and (kind != "a letter changed" or any(
-                m.role == "word" and not _common_text(m.alias) for m in others)):
+                m.role == "word" and not common_text(m.alias) for m in others)):
             # a typing slip, everything else agreeing (Chevron / Chevon Corporation)
             floor = TWO_SLIPS if kind == "two slips" else SLIP
             m = p.parts[k]
