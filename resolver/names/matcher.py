@@ -62,5 +62,6 @@ def explain(a: str, b: str, *, type: str = "person") -> str:
     >>> explain("Saddam Haftar", "Khalifa Haftar").endswith("rejected: given names differ")
     True
     """
-    m = compare_names(parse_name(a), parse_name(b), type)
+    raw = (a, b) if type == "organisation" else (None, None)   # brackets and comma tails count
+    m = compare_names(parse_name(a), parse_name(b), type, *raw)
     return f"{m.score:.2f}: {m.explain()}"

@@ -79,13 +79,14 @@ def split_words(p: ParsedName, qualifier: bool = False) -> list[Word]:
 
 
 def drop_connectives(words: list[Word]) -> list[Word]:
-    """Without the connectives (of, the, de ...); a free-standing assimilated Arabic article
+    """Without the connectives (of, the, de ...; in organisation names also the Arabic lil:
+    Sharikat al-Amal lil-Tijara); a free-standing assimilated Arabic article
     (Es Sider, Ash Shabaab: its consonant doubled after it; parse_name drops it only when
     hyphenated), unless an acronym (US), is flagged: it pairs or joins but may be left over."""
     r = rules()
     kept, gap = [], ""
     for w in words:
-        if w.text in r.connectives:
+        if w.text in r.connectives or w.text in r.org_connectives:
             gap += w.text
         else:
             kept.append(w._replace(gap=gap) if gap else w)

@@ -10,6 +10,12 @@ errors in long words.
    ``Missives``): one letter added, dropped, changed or two swapped, the first letter kept,
    in words of :data:`TYPO_MIN_LONGER` letters or more. Such a pair is not a contradiction;
    it counts with its own (low) similarity.
+4. Typing slips (:func:`slip`): one letter added, dropped, doubled or two neighbours swapped
+   in a word of :data:`SLIP_MIN` letters or more (``Chevron`` / ``Chevon``, ``Costco`` /
+   ``Cosco``), one letter changed in a word of :data:`TYPO_MIN_LONGER` letters (``Alphabet`` /
+   ``Alphanet``), or two such slips in a word of :data:`TWO_SLIPS_MIN` letters (``Trafigura``
+   / ``Trafalgura``), the first letter kept. Short words stay apart (``Petrol`` / ``Petrom``,
+   ``Austrian`` / ``Australian``, ``BWI`` / ``BAE``).
 
 >>> numbers(["brigade", "forty", "four"])
 [(1, 3, '44')]
@@ -19,6 +25,10 @@ errors in long words.
 (True, False)
 >>> one_typo("kwangson", "kwangsong"), one_typo("national", "rational"), one_typo("petrol", "petrom")
 (True, False, False)
+>>> slip("chevron", "chevon"), slip("costco", "cosco"), slip("alphabet", "alphanet")
+('a letter added or dropped', 'a letter added or dropped', 'a letter changed')
+>>> slip("trafigura", "trafalgura"), slip("petrol", "petrom"), slip("austrian", "australian")
+('two slips', None, None)
 """
 
 from __future__ import annotations
@@ -29,15 +39,18 @@ from functools import lru_cache
 from typing import NamedTuple
 
 import yaml
+from rapidfuzz.distance import OSA
 
 from ..paths import data_dir
 
-__all__ = ["numbers", "initials", "one_typo", "TYPO_MIN_LONGER", "TYPO_MIN_SHORTER",
-           "MIN_INITIALS"]
+__all__ = ["numbers", "initials", "one_typo", "slip", "TYPO_MIN_LONGER", "TYPO_MIN_SHORTER",
+           "MIN_INITIALS", "SLIP_MIN", "TWO_SLIPS_MIN"]
 
 TYPO_MIN_LONGER = 7    # a typing error is read only in words this long (Kwangsong, Missiles)
 TYPO_MIN_SHORTER = 6   # ... whose other spelling is at least this long (Chevron / Chevon)
 MIN_INITIALS = 2       # an acronym of fewer letters is no evidence
+SLIP_MIN = 6           # a letter added, dropped, doubled or swapped: the longer word this long
+TWO_SLIPS_MIN = 9      # two slips: the shorter word this long (Austrian / Australian: 8, apart)
 
 _ROMAN = re.compile(r"x{0,3}(ix|iv|v?i{0,3})")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
@@ -139,3 +152,29 @@ def one_typo(a: str, b: str, shorter: int = TYPO_MIN_SHORTER, longer: int = TYPO
         return (short[i + 1:] == long_[i + 1:]
                 or (short[i:i + 2] == long_[i:i + 2][::-1] and short[i + 2:] == long_[i + 2:]))
     return short[i:] == long_[i + 1:]
+
+
+def slip(a: str, b: str) -> str | None:
+    """The typing slip that turns one word into the other, or None: a letter added, dropped
+    or doubled, or two neighbours swapped, the longer word of :data:`SLIP_MIN` letters or
+    more; a letter changed, both words of :data:`TYPO_MIN_LONGER` letters or more; two of
+    these, the shorter word of :data:`TWO_SLIPS_MIN` letters or more. The first letter is
+    kept and the words are letters only (never a number)."""
+    if a == b or a[:1] != b[:1] or not (a + b).isalpha():
+        return None
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    distance = OSA.distance(a, b, score_cutoff=2)
+    if distance == 1:
+        if len(short) == len(long_):
+            if sorted(a) == sorted(b):
+                return "two letters swapped" if len(long_) >= SLIP_MIN else None
+            return "a letter changed" if len(short) >= TYPO_MIN_LONGER else None
+        if len(long_) < SLIP_MIN:
+            return None
+        i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+        if i and long_[i] == long_[i - 1] or i + 1 < len(long_) and long_[i] == long_[i + 1]:
+            return "a letter doubled or written once"
+        return "a letter added or dropped"
+    if distance == 2 and len(short) >= TWO_SLIPS_MIN:
+        return "two slips"
+    return None

@@ -9,8 +9,15 @@
    is not Siemens AG) unless generic (Abu Sayyaf Group); numbers must be equal (Company 23);
    short words and acronyms must be spelled alike. Words may be written joined (LIBYANAIR,
    van der Bilt / Vanderbilt), an acronym may be the other name's initials (PLA / People's
-   Liberation Army), and a long word may carry one typing error (Kwangson / Kwangsong: no
-   contradiction, the pair counts with its own similarity).
+   Liberation Army), its legal form included (CNPC / China National Petroleum Corporation),
+   and a long word may carry a typing slip (Kwangson / Kwangsong, Chevron
+   / Chevon: no contradiction, :func:`~resolver.names.org_words.slip`); when everything
+   else agrees (every other word and legal form paired alike, nothing one-sided) one slip
+   scores :data:`SLIP` (a letter changed only when another distinctive word agrees: Tactical
+   Missives / Missiles, not Glenmore / Glencore plc); otherwise the pair counts with its own similarity. Two slips in a
+   long word (Trafigura / Trafalgura) are no contradiction either, but the name scores at
+   most :data:`TWO_SLIPS`, below the threshold: a candidate for review (Slovenian /
+   Slovakian Railways may be two names).
 3. Given the raw strings, what :func:`~resolver.names.normalise.parse_name` drops counts too
    (:func:`organisation_parts`): bracketed or comma-separated qualifiers must agree when
    both sides have one (Bank of China (Hong Kong) is not Bank of China (Australia)).
@@ -35,9 +42,17 @@ True
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import NamedTuple
 
 from .normalise import ParsedName
+from .org_pairs import (
+    Pairing,
+    add,
+    common_text,
+    initials_run,
+    initials_with_form,
+    join,
+    take,
+)
 from .org_parse import (
     Org,
     Word,
@@ -50,11 +65,10 @@ from .org_parse import (
     read_organisation,
     word_table,
 )
-from .org_words import initials, one_typo
+from .org_words import slip
 from .rules import rules
 from .similarity import (
     BOUNDARY_CHANGED,
-    BOUNDARY_MIN,
     PART_MIN,
     NameMatch,
     PartMatch,
@@ -63,7 +77,7 @@ from .similarity import (
 
 __all__ = ["compare_organisations", "organisation_parts", "organisation_words", "LEGAL_FORM_DIFFERS",
            "ONE_SIDED_WORD", "ONE_SIDED_GENERIC", "ONE_SIDED_QUALIFIER", "ORDER_CHANGED",
-           "CONFLICT_MAX"]
+           "CONFLICT_MAX", "SLIP", "TWO_SLIPS", "AGREES"]
 
 LEGAL_FORM_DIFFERS = 0.03   # Inc / GmbH: likely the same group, perhaps another legal person
 ONE_SIDED_WORD = 0.25       # a distinctive word on one side only: a sister or a subsidiary
@@ -71,11 +85,11 @@ ONE_SIDED_GENERIC = 0.05    # a generic word (group, holding) on one side only
 ONE_SIDED_QUALIFIER = 0.05  # a bracketed or comma qualifier on one side only
 ORDER_CHANGED = 0.02        # the same words in another order (Bank Saderat / Saderat Bank)
 PLURAL = 0.97               # Technologies / Technology
-GENERIC_WEIGHT = 0.5        # a pair of generic or organisation words counts half in the mean
 CONFLICT_MAX = 0.5          # the highest score of a contradicted pair
 SHORT_WORD = 3              # words this short (BAE, BWI) must be spelled alike
-MAX_JOINED = 4              # at most this many words written as one (LIBYAN AIR / LIBYANAIR)
-INITIALS = 0.9             # an acronym against the words it abbreviates (PLA)
+SLIP = 0.90                # one typing slip in a long word, all else agreeing (Chevron / Chevon)
+TWO_SLIPS = 0.80           # two slips in a long word, all else agreeing: for review (Trafalgura)
+AGREES = 0.97              # the other parts "agree" at this similarity or more (plurals too)
 
 
 def _plural(a: str, b: str) -> bool:
@@ -107,112 +121,35 @@ def _similarity(x: Word, y: Word) -> tuple[float, str]:
     return part_similarity(a, b, vowelless)
 
 
-class _Pairing(NamedTuple):
-    parts: list[PartMatch]
-    weights: list[float]
-    order: list[tuple[int, int]]   # (query word, alias word) of each one-to-one pair
-    left_q: list[int]
-    left_a: list[int]
-
-
-def _pair(q: tuple[Word, ...], a: tuple[Word, ...]) -> _Pairing:
+def _pair(q: tuple[Word, ...], a: tuple[Word, ...]) -> Pairing:
     """Pair the words one to one, best pairs first (greedy); then let a run of unpaired
     words on one side be one unpaired word of the other written joined, or its initials
     (an acronym); then pair the words left that differ by one typing error."""
     scored = sorted(((_similarity(x, y), i, j) for i, x in enumerate(q) for j, y in enumerate(a)),
                     key=lambda t: (-t[0][0], t[1], t[2]))
-    result = _Pairing([], [], [], list(range(len(q))), list(range(len(a))))
+    result = Pairing([], [], [], list(range(len(q))), list(range(len(a))), [], [])
     typos = []
     for (s, why), i, j in scored:
+        kind = slip(q[i].text, a[j].text)   # (never a number: letters only)
         if s < PART_MIN:
-            if one_typo(q[i].text, a[j].text):   # (never a number: letters only)
-                typos.append((s, why, i, j))
+            if kind is not None:
+                typos.append((s, why, i, j, kind))
             continue
         if i in result.left_q and j in result.left_a:
-            _take(result, q, a, i, j, s, why)
-    _join(result, q, a, result.left_q, result.left_a, query_runs=True)
-    _join(result, a, q, result.left_a, result.left_q, query_runs=False)
-    _initials(result, q, a, result.left_q, result.left_a, query_runs=True)
-    _initials(result, a, q, result.left_a, result.left_q, query_runs=False)
-    for s, why, i, j in typos:
-        if i in result.left_q and j in result.left_a:
-            _take(result, q, a, i, j, s, f"{why}, one typing error")
+            take(result, q, a, i, j, s, why)
+            if kind is not None and kind != "two slips" and s < SLIP:   # (Hezbollah / Hizballah: alike)
+                result.slips.append((len(result.parts) - 1, kind))
+    join(result, q, a, result.left_q, result.left_a, query_runs=True)
+    join(result, a, q, result.left_a, result.left_q, query_runs=False)
+    initials_run(result, q, a, result.left_q, result.left_a, query_runs=True)
+    initials_run(result, a, q, result.left_a, result.left_q, query_runs=False)
+    for s, why, i, j, kind in typos:
+        if kind == "two slips":
+            result.two_slips.append((s, why, i, j))
+        elif i in result.left_q and j in result.left_a:
+            take(result, q, a, i, j, s, f"{why}, typing slip: {kind}")
+            result.slips.append((len(result.parts) - 1, kind))
     return result
-
-
-def _take(p: _Pairing, q: tuple[Word, ...], a: tuple[Word, ...], i: int, j: int, s: float,
-          why: str) -> None:
-    p.left_q.remove(i)
-    p.left_a.remove(j)
-    _add(p, q[i], a[j], s, why, q[i].written or q[i].text, a[j].written or a[j].text)
-    p.order.append((i, j))
-
-
-def _add(p: _Pairing, x: Word, y: Word, s: float, why: str, qt: str, at: str) -> None:
-    role = "number" if is_number(x.text) else "qualifier" if x.qualifier else "word"
-    weight = GENERIC_WEIGHT if _common(x) and _common(y) else 1.0
-    if weight != 1.0:
-        why += f", common word: weight {weight:g}"
-    p.parts.append(PartMatch(role, qt, at, s, why))
-    p.weights.append(weight)
-
-
-def _common(w: Word) -> bool:
-    """A generic word (group) or a word of the organisation-word table (bank, trading,
-    industries): paired, it says less than a distinctive word, so it weighs
-    :data:`GENERIC_WEIGHT` in the mean (one-sided, only a generic word is cheap)."""
-    return generic(w) or w.text in word_table()
-
-
-def _join(p: _Pairing, runs: tuple[Word, ...], ones: tuple[Word, ...], left_runs: list[int],
-          left_ones: list[int], query_runs: bool) -> None:
-    """Unpaired words of ``runs`` in a row (2 to :data:`MAX_JOINED`) that are one unpaired
-    word of ``ones`` written joined: the same letters (:data:`BOUNDARY_MIN`), same start;
-    the connectives between them may be in the joined word (van der Bilt / Vanderbilt)."""
-    spans = [(i, n) for n in range(MAX_JOINED, 1, -1) for i in left_runs]
-    for j in list(left_ones):
-        for i, n in spans:
-            run, one = runs[i:i + n], ones[j]
-            if not all(k in left_runs for k in range(i, i + n)):
-                continue
-            for joined in dict.fromkeys(("".join(w.text for w in run),
-                                         "".join((w.gap if k else "") + w.text
-                                                 for k, w in enumerate(run)))):
-                if (joined[:1] != one.text[:1] or abs(len(joined) - len(one.text)) > 2
-                        or is_number(joined)):
-                    continue   # the same letters must start alike and be about as many
-                vowelless = one.vowelless or any(w.vowelless for w in run)
-                s, why = part_similarity(joined, one.text, vowelless)
-                if s >= BOUNDARY_MIN:
-                    spaced = " ".join(((w.gap + " ") if k and w.gap and w.gap in joined else "")
-                                      + w.text for k, w in enumerate(run))
-                    qt, at = (spaced, one.text) if query_runs else (one.text, spaced)
-                    _add(p, run[0], one, s - BOUNDARY_CHANGED, f"{why}, written joined", qt, at)
-                    left_runs[:] = [k for k in left_runs if not i <= k < i + n]
-                    left_ones.remove(j)
-                    break
-            if j not in left_ones:
-                break
-
-
-def _initials(p: _Pairing, runs: tuple[Word, ...], ones: tuple[Word, ...],
-              left_runs: list[int], left_ones: list[int], query_runs: bool) -> None:
-    """An unpaired acronym of ``ones`` that is the initials of a run of unpaired words of
-    ``runs`` (PLA / People's Liberation Army) pairs with the run at :data:`INITIALS`."""
-    for j in [j for j in left_ones if ones[j].acronym]:
-        one = ones[j]
-        n = len(one.text)
-        for i in left_runs:
-            run = runs[i:i + n]
-            if (all(k in left_runs for k in range(i, i + n))
-                    and initials(one.text, [w.text for w in run])
-                    and not any(is_number(w.text) for w in run)):
-                spaced = " ".join(w.text for w in run)
-                qt, at = (spaced, one.text) if query_runs else (one.text, spaced)
-                _add(p, run[0], one, INITIALS, "initials of the words", qt, at)
-                left_runs[:] = [k for k in left_runs if not i <= k < i + n]
-                left_ones.remove(j)
-                break
 
 
 @lru_cache(maxsize=1)
@@ -225,7 +162,7 @@ def _one_word_spellings() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _glued_form(p: _Pairing, glued: tuple[Word, ...], other: Org, left_glued: list[int],
+def _glued_form(p: Pairing, glued: tuple[Word, ...], other: Org, left_glued: list[int],
                 left_other: list[int], query_glued: bool) -> Org:
     """An unpaired word of ``glued`` that is an unpaired word of ``other`` with ``other``'s
     legal form written on (SiemensAG / Siemens AG) pairs with it, and takes the form along:
@@ -248,16 +185,23 @@ def _glued_form(p: _Pairing, glued: tuple[Word, ...], other: Org, left_glued: li
             left_other.remove(j)
             forms.remove(form)
             pair = (word.text, f"{stem} {form[0]}")
-            _add(p, word, other.words[j], 1.0 - BOUNDARY_CHANGED,
+            add(p, word, other.words[j], 1.0 - BOUNDARY_CHANGED,
                  "same spelling, the legal form written joined", *(pair if query_glued else pair[::-1]))
             break
     return other._replace(forms=tuple(forms))
 
 
-def _legal_forms(q: Org, a: Org, p: _Pairing) -> tuple[list[PartMatch], float, list[str]]:
+def _letter_added(word: str, form: str) -> bool:
+    """``word`` is ``form`` (two letters or more) with one letter added after its first."""
+    return (len(word) == len(form) + 1 and len(form) >= 2 and word[:1] == form[:1]
+            and word.isalpha() and any(word[:k] + word[k + 1:] == form for k in range(1, len(word))))
+
+
+def _legal_forms(q: Org, a: Org, p: Pairing) -> tuple[list[PartMatch], float, list[str]]:
     """Legal forms pair when equal, then when of one family (OOO / LLC); an unpaired word that
     is the other name's form pairs with it (Mobile Telecommunication Company Saudi Arabia /
-    Mobile Telecommunications Company). Forms left on both sides (modifiers aside) differ."""
+    Mobile Telecommunications Company), also, as the name's last word, with one letter added
+    (Siemens AkG / Siemens AG). Forms left on both sides (modifiers aside) differ."""
     fam, table = rules().legal_families, legal_table()[0]
     left_q, left_a = list(q.forms), list(a.forms)
     parts: list[PartMatch] = []
@@ -265,11 +209,18 @@ def _legal_forms(q: Org, a: Org, p: _Pairing) -> tuple[list[PartMatch], float, l
                                       (a.words, p.left_a, left_q, False)):
         for i in list(left):
             form = next((f for f in forms if f[1] == table.get((words[i].text,))), None)
+            why = "legal-form table: {}"
+            if form is None and i == len(words) - 1:
+                # the last word, a form of the other name with one letter added (Siemens AkG)
+                form = next((f for f in forms if any(
+                    _letter_added(words[i].text, x) for x in _one_word_spellings().get(f[1], ()))),
+                    None)
+                why = "legal-form table: {}, a letter added"
             if form is not None:
                 left.remove(i)
                 forms.remove(form)
                 pair = (words[i].text, form[0]) if query else (form[0], words[i].text)
-                parts.append(PartMatch("legal form", *pair, 1.0, f"legal-form table: {form[1]}"))
+                parts.append(PartMatch("legal form", *pair, 1.0, why.format(form[1])))
     for same_family in (False, True):
         for fq in list(left_q):
             fa = next((f for f in left_a if fq[1] == f[1]
@@ -289,7 +240,7 @@ def _legal_forms(q: Org, a: Org, p: _Pairing) -> tuple[list[PartMatch], float, l
                         for f in left_q or left_a]
 
 
-def _unpaired(q: tuple[Word, ...], a: tuple[Word, ...], p: _Pairing
+def _unpaired(q: tuple[Word, ...], a: tuple[Word, ...], p: Pairing
               ) -> tuple[str | None, float, list[str]]:
     """What the unpaired words say: a contradiction, or a penalty with its notes."""
     wq = [q[i] for i in p.left_q if not q[i].article]
@@ -336,6 +287,12 @@ def compare_organisations(q: ParsedName, a: ParsedName, q_raw: str | None = None
     p = _pair(oq.words, oa.words)
     oa = _glued_form(p, oq.words, oa, p.left_q, p.left_a, query_glued=True)
     oq = _glued_form(p, oa.words, oq, p.left_a, p.left_q, query_glued=False)
+    oq = initials_with_form(p, oq, oa, p.left_q, p.left_a, query_runs=True)
+    oa = initials_with_form(p, oa, oq, p.left_a, p.left_q, query_runs=False)
+    for s, why, i, j in p.two_slips:   # after the legal forms written on (RheinmetallAG)
+        if i in p.left_q and j in p.left_a:
+            take(p, oq.words, oa.words, i, j, s, f"{why}, typing slips: two slips")
+            p.slips.append((len(p.parts) - 1, "two slips"))
     forms, form_penalty, form_notes = _legal_forms(oq, oa, p)
     parts = tuple(p.parts + forms)
     total = sum(p.weights)
@@ -353,9 +310,31 @@ def compare_organisations(q: ParsedName, a: ParsedName, q_raw: str | None = None
         unpaired = len(p.left_q) + len(p.left_a)
         share = total / (total + unpaired) if total + unpaired else 0.0
         return NameMatch(min(CONFLICT_MAX, mean * share), parts, (), contradiction)
+    if len(p.slips) == 1 and penalty == form_penalty == 0.0 and len(parts) > 1:
+        k, kind = p.slips[0]
+        others = [m for n, m in enumerate(parts) if n != k]
+        # a letter changed makes real words of words (Glenmore, Missives): another word must agree
+        if all(m.score >= AGREES for m in others) and (kind != "a letter changed" or any(
+                m.role == "word" and not common_text(m.alias) for m in others)):
+            # a typing slip, everything else agreeing (Chevron / Chevon Corporation)
+            floor = TWO_SLIPS if kind == "two slips" else SLIP
+            m = p.parts[k]
+            if m.score < floor:
+                rule = m.rule if "typing slip" in m.rule else f"{m.rule}, typing slip: {kind}"
+                p.parts[k] = PartMatch(m.role, m.query, m.alias, floor, (
+                    f"{rule} ({m.score:.2f}), all else agrees"
+                    f"{': for review' if floor < SLIP else ''}"))
+                parts = tuple(p.parts + forms)
+                mean = sum(w * m.score for w, m in zip(p.weights, p.parts)) / total
     order = [j for _, j in sorted(p.order)]
     if order != sorted(order):
         penalty += ORDER_CHANGED
         notes.append(f"the words stand in another order (-{ORDER_CHANGED:.2f})")
     score = max(0.0, min(1.0, mean - penalty - form_penalty))
+    for k, kind in p.slips:
+        if kind == "two slips" and score > TWO_SLIPS:
+            # (Slovenian / Slovakian Railways: perhaps another name, however long)
+            score = TWO_SLIPS
+            notes.append(f"two typing slips in '{p.parts[k].query}': at most {TWO_SLIPS:.2f}, "
+                         "for review")
     return NameMatch(score, parts, tuple(notes + form_notes))

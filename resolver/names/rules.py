@@ -88,6 +88,7 @@ class Rules:
     function_word_exceptions: frozenset[str] = frozenset()
     elisions: frozenset[str] = frozenset()
     binding_elisions: frozenset[str] = frozenset()
+    org_connectives: frozenset[str] = frozenset()   # legal_forms.yaml: lil (Arabic "for the")
     articles: frozenset[str] = frozenset()
     german_determiners: frozenset[str] = frozenset()
     institution_nouns: frozenset[str] = frozenset()
@@ -196,6 +197,7 @@ def rules() -> Rules:
         organisation_words=tuple(tuple(str(x) for x in line) for line in org["words"]),
         plurals=tuple((str(p), str(s)) for p, s in org["plurals"]),
         plural_min_stem=int(org["plural_min_stem"]),
+        org_connectives=frozenset(str(x) for x in org.get("connectives", ())),
         function_word_exceptions=frozenset(text.get("function_word_exceptions", ())),
         elisions=frozenset(text.get("elisions", ())),
         binding_elisions=frozenset(text.get("binding_elisions", ())),

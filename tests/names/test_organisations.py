@@ -27,6 +27,7 @@ from resolver.names.organisations import (
     ONE_SIDED_QUALIFIER,
     ONE_SIDED_WORD,
     ORDER_CHANGED,
+    TWO_SLIPS,
     compare_organisations,
     organisation_parts,
     organisation_words,
@@ -323,10 +324,11 @@ def test_initials_pair_with_the_words_they_abbreviate():
 
 def test_one_typing_error_in_a_long_word_is_no_contradiction():
     m = org("Tactical Missives Corporation", "Tactical Missiles Corporation")
-    assert m.contradiction is None and "one typing error" in m.explain()
-    assert m.score >= DEFAULT_THRESHOLD
-    # the word pair counts with its own similarity: one word alone is not enough
+    assert m.contradiction is None and "typing slip: a letter changed" in m.explain()
+    assert m.score >= DEFAULT_THRESHOLD and "all else agrees (0.90)" in m.explain()
+    # a letter changed with only a legal form agreeing, or a word alone: its own similarity
     assert org("Missives Corporation", "Missiles Corporation").score < DEFAULT_THRESHOLD
+    assert org("Chevron", "Chevon").score < DEFAULT_THRESHOLD
     # a different first letter or two slips is another word
     assert org("National Oil Company Tripoli", "Rational Oil Company Tripoli").contradiction
     assert org("Berkshire Hathaway", "Berkshire Halloway").contradiction
@@ -356,3 +358,23 @@ def test_a_slash_between_words_gives_another_name_but_a_form_stays_whole():
     m = org("Jaysh al-Islam/Army of Islam", "Jaish al-Islam")
     assert m.score >= DEFAULT_THRESHOLD and "qualifier 'army islam'" in m.explain()
     assert "legal form 'as' ~ 'as'" in org("Mendez A/S", "Mendez AS").explain()
+
+
+@pytest.mark.parametrize(("a", "b", "kind"), [
+    ("Karavella Shipping Ltd", "Karavela Shipping Ltd", None),   # alike already
+    ("Vektorplast Trading LLC", "Vektoplast Trading LLC", "a letter added or dropped"),
+    ("Zarubezhneft JSC", "Zarubezneft JSC", "a letter added or dropped"),
+    ("Kalmarsk Shipyard Ltd", "Kalmarks Shipyard Ltd", "two letters swapped"),
+])
+def test_one_typing_slip_with_all_else_agreeing_matches(a: str, b: str, kind: str | None):
+    m = org(a, b)
+    assert m.score >= DEFAULT_THRESHOLD, m.explain()
+    assert kind is None or f"typing slip: {kind}" in m.explain(), m.explain()
+
+
+def test_two_slips_in_a_long_word_are_for_review():
+    m = org("Mostransavto Group", "Mostranavtos Group")
+    assert m.contradiction is None and 0.5 < m.score <= TWO_SLIPS < DEFAULT_THRESHOLD, m.explain()
+    assert "for review" in m.explain()
+    assert org("Slovenian Railways", "Slovakian Railways").score < DEFAULT_THRESHOLD
+    assert org("Austrian Airlines", "Australian Airlines").contradiction   # a short word

@@ -1,0 +1,136 @@
+"""Organisation names paired word by word: the pairing :mod:`resolver.names.organisations`
+builds, and the ways an unpaired run of words may still pair (written joined, initials).
+
+Split from :mod:`resolver.names.organisations` (which scores the pairing) to keep each module
+short.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .org_parse import Org, Word, generic, is_number, word_table
+from .org_words import MIN_INITIALS, initials
+from .similarity import BOUNDARY_CHANGED, BOUNDARY_MIN, PartMatch, part_similarity
+
+__all__ = ["Pairing", "take", "add", "common", "common_text", "join", "initials_run",
+           "initials_with_form", "GENERIC_WEIGHT", "MAX_JOINED", "INITIALS"]
+
+GENERIC_WEIGHT = 0.5        # a pair of generic or organisation words counts half in the mean
+MAX_JOINED = 4              # at most this many words written as one (LIBYAN AIR / LIBYANAIR)
+INITIALS = 0.9             # an acronym against the words it abbreviates (PLA)
+
+
+class Pairing(NamedTuple):
+    parts: list[PartMatch]
+    weights: list[float]
+    order: list[tuple[int, int]]   # (query word, alias word) of each one-to-one pair
+    left_q: list[int]
+    left_a: list[int]
+    slips: list[tuple[int, str]]   # (index in parts, kind) of the pairs one typing slip apart
+    two_slips: list[tuple[float, str, int, int]]   # pairs two slips apart, taken last
+
+
+def take(p: Pairing, q: tuple[Word, ...], a: tuple[Word, ...], i: int, j: int, s: float,
+          why: str) -> None:
+    p.left_q.remove(i)
+    p.left_a.remove(j)
+    add(p, q[i], a[j], s, why, q[i].written or q[i].text, a[j].written or a[j].text)
+    p.order.append((i, j))
+
+
+def add(p: Pairing, x: Word, y: Word, s: float, why: str, qt: str, at: str) -> None:
+    role = "number" if is_number(x.text) else "qualifier" if x.qualifier else "word"
+    weight = GENERIC_WEIGHT if common(x) and common(y) else 1.0
+    if weight != 1.0:
+        why += f", common word: weight {weight:g}"
+    p.parts.append(PartMatch(role, qt, at, s, why))
+    p.weights.append(weight)
+
+
+def common(w: Word) -> bool:
+    """A generic word (group) or a word of the organisation-word table (bank, trading,
+    industries): paired, it says less than a distinctive word, so it weighs
+    :data:`GENERIC_WEIGHT` in the mean (one-sided, only a generic word is cheap)."""
+    return generic(w) or w.text in word_table()
+
+
+def common_text(text: str) -> bool:
+    return common(Word(text, False, False, False))
+
+
+def join(p: Pairing, runs: tuple[Word, ...], ones: tuple[Word, ...], left_runs: list[int],
+          left_ones: list[int], query_runs: bool) -> None:
+    """Unpaired words of ``runs`` in a row (2 to :data:`MAX_JOINED`) that are one unpaired
+    word of ``ones`` written joined: the same letters (:data:`BOUNDARY_MIN`), same start;
+    the connectives between them may be in the joined word (van der Bilt / Vanderbilt)."""
+    spans = [(i, n) for n in range(MAX_JOINED, 1, -1) for i in left_runs]
+    for j in list(left_ones):
+        for i, n in spans:
+            run, one = runs[i:i + n], ones[j]
+            if not all(k in left_runs for k in range(i, i + n)):
+                continue
+            for joined in dict.fromkeys(("".join(w.text for w in run),
+                                         "".join((w.gap if k else "") + w.text
+                                                 for k, w in enumerate(run)))):
+                if (joined[:1] != one.text[:1] or abs(len(joined) - len(one.text)) > 2
+                        or is_number(joined)):
+                    continue   # the same letters must start alike and be about as many
+                vowelless = one.vowelless or any(w.vowelless for w in run)
+                s, why = part_similarity(joined, one.text, vowelless)
+                if s >= BOUNDARY_MIN:
+                    spaced = " ".join(((w.gap + " ") if k and w.gap and w.gap in joined else "")
+                                      + w.text for k, w in enumerate(run))
+                    qt, at = (spaced, one.text) if query_runs else (one.text, spaced)
+                    add(p, run[0], one, s - BOUNDARY_CHANGED, f"{why}, written joined", qt, at)
+                    left_runs[:] = [k for k in left_runs if not i <= k < i + n]
+                    left_ones.remove(j)
+                    break
+            if j not in left_ones:
+                break
+
+
+def initials_run(p: Pairing, runs: tuple[Word, ...], ones: tuple[Word, ...],
+              left_runs: list[int], left_ones: list[int], query_runs: bool) -> None:
+    """An unpaired acronym of ``ones`` that is the initials of a run of unpaired words of
+    ``runs`` (PLA / People's Liberation Army) pairs with the run at :data:`INITIALS`."""
+    for j in [j for j in left_ones if ones[j].acronym]:
+        one = ones[j]
+        n = len(one.text)
+        for i in left_runs:
+            run = runs[i:i + n]
+            if (all(k in left_runs for k in range(i, i + n))
+                    and initials(one.text, [w.text for w in run])
+                    and not any(is_number(w.text) for w in run)):
+                spaced = " ".join(w.text for w in run)
+                qt, at = (spaced, one.text) if query_runs else (one.text, spaced)
+                add(p, run[0], one, INITIALS, "initials of the words", qt, at)
+                left_runs[:] = [k for k in left_runs if not i <= k < i + n]
+                left_ones.remove(j)
+                break
+
+
+def initials_with_form(p: Pairing, runs: Org, ones: Org, left_runs: list[int],
+                        left_ones: list[int], query_runs: bool) -> Org:
+    """An unpaired acronym of ``ones`` that is the initials of the last words of ``runs`` and
+    of its legal form as written (CNPC / China National Petroleum Corporation) pairs with
+    them at :data:`INITIALS`; ``runs`` is returned without that form."""
+    for j in [j for j in left_ones if ones.words[j].acronym]:
+        one = ones.words[j]
+        for form in runs.forms:
+            tail = "".join(w[:1] for w in form[0].split())
+            n = len(one.text) - len(tail)
+            i = len(runs.words) - n
+            run = runs.words[i:]
+            if (n < MIN_INITIALS or i < 0 or not one.text.endswith(tail)
+                    or not all(k in left_runs for k in range(i, len(runs.words)))
+                    or not initials(one.text[:n], [w.text for w in run])
+                    or any(is_number(w.text) for w in run)):
+                continue
+            spaced = " ".join([w.text for w in run] + [form[0]])
+            qt, at = (spaced, one.text) if query_runs else (one.text, spaced)
+            add(p, run[0], one, INITIALS, "initials of the words and the legal form", qt, at)
+            left_runs[:] = [k for k in left_runs if k < i]
+            left_ones.remove(j)
+            return runs._replace(forms=tuple(f for f in runs.forms if f != form))
+    return runs
