@@ -34,6 +34,7 @@ from rapidfuzz.fuzz import ratio
 
 from ..names.frequency import is_common_word, is_rare_word
 from ..names.matcher import MAX_PARTS, NameMatch, compare_names, vowel_similarity
+from ..names.similarity import lone_word_ending
 from ..names.normalise import ParsedName, parse_name
 from ..names.phonetic import readings
 from ..names.script import article_read_as_letters
@@ -100,8 +101,12 @@ def score_entities(ix: AliasIndex, q: ParsedName, *, raw: str | None = None,
         e = alias_entity[a]
         if e < 0 or (accept is not None and not accept(a, e)):
             continue
-        m = compare_names(q, ix.parsed_alias(a), types[e], raw, ix.alias_text[a])
+        alias = ix.parsed_alias(a)
+        m = compare_names(q, alias, types[e], raw, ix.alias_text[a])
         s = m.score
+        if s > 0 and (cut := lone_word_ending(q, alias, types[e])):   # Zakia is not Zaki
+            s = max(0.0, s - cut)
+            m = replace(m, score=s, notes=(*m.notes, f"the words end on other vowels (-{cut:.2f})"))
         if s <= 0:
             continue
         old = out.get(e)
