@@ -34,10 +34,10 @@ from rapidfuzz.fuzz import ratio
 
 from ..names.frequency import is_common_word, is_rare_word
 from ..names.matcher import MAX_PARTS, NameMatch, compare_names, vowel_similarity
-from ..names.similarity import lone_word_ending
 from ..names.normalise import ParsedName, parse_name
 from ..names.phonetic import readings
 from ..names.script import article_read_as_letters
+from ..names.similarity import lone_word_ending
 from .aliases import AliasIndex
 
 __all__ = ["Candidate", "Ranking", "Scored", "rank", "best", "score_entities",
