@@ -26,12 +26,14 @@ close spelling of the same entity; a curated prior outweighs that order.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import replace
 from typing import NamedTuple
 
 from rapidfuzz.fuzz import ratio
 
+from ..names.channel import llr
 from ..names.frequency import is_common_word, is_rare_word
 from ..names.matcher import MAX_PARTS, NameMatch, compare_names, vowel_similarity
 from ..names.normalise import ParsedName, parse_name
@@ -43,13 +45,21 @@ from .aliases import AliasIndex
 __all__ = ["Candidate", "Ranking", "Scored", "rank", "best", "score_entities",
            "AMBIGUITY_MARGIN", "ONE_WORD_MIN", "WORD_MIN", "MIN_VOWELLESS_SKELETON",
            "WORD_LETTERS_MIN", "TIE_BAND", "TIE_WEIGHT", "PRIOR_WEIGHT",
-           "EXACT", "NORMALISED"]
+           "EXACT", "NORMALISED", "LEARNED_WEIGHTS", "LEARNED_DECIDES", "learned_chance"]
 
 AMBIGUITY_MARGIN = 0.02      # two entities this close: no answer, see candidates()
 ONE_WORD_MIN = 0.90          # one word matched only approximately: little evidence, ask more
 WORD_MIN = 0.95              # ... and more when the word is one that some language uses
 TIE_BAND = 0.03              # candidates this close to the best are ordered by vowel quality
 TIE_WEIGHT = 0.03
+# Near-ties between one-word person names are ordered by a logistic model of the chance that
+# a candidate is right, from its score, vowel similarity, second close alias and the Arabic
+# letter channel's log-likelihood ratio (resolver.names.channel). The weights were fitted on
+# pseudo-queries made of the public benchmark's alias rows (each ar_hint group's alias rows
+# held out in turn against the others; docs/evaluation.md), never on its query rows.
+LEARNED_WEIGHTS = (-17.653, 12.448, 4.021, 2.384, 0.137)   # intercept, score, vowels, second, llr
+LEARNED_SCALE = 10.0         # in the band, the learned chance outweighs the score differences
+LEARNED_DECIDES = 0.30       # a tie is answered when the chances differ by this much
 PRIOR_WEIGHT = 0.05          # a curated prior outweighs the near-tie order (Tripoli: Libya)
 MIN_VOWELLESS_SKELETON = 4   # a lone Latin word needs this many consonants to match Arabic script
 WORD_LETTERS_MIN = 0.80      # a word some language uses: this close to an alias part as written
@@ -68,6 +78,7 @@ class Candidate(NamedTuple):
     method: str
     why: str | NameMatch
     tie: float = 0.0
+    chance: float = -1.0          # the learned chance of a one-word near-tie (-1: not computed)
 
 
 class Ranking(NamedTuple):
@@ -89,12 +100,13 @@ class Scored(NamedTuple):
 
 
 def score_entities(ix: AliasIndex, q: ParsedName, *, raw: str | None = None,
-                   accept: Callable[[int, int], bool] | None = None) -> dict[int, Scored]:
+                   accept: Callable[[int, int], bool] | None = None,
+                   proposed: dict[int, list[int]] | None = None) -> dict[int, Scored]:
     """The best alias of each entity among the aliases the index proposes for ``q``,
     scored with ``compare_names`` (entity type of the alias's entity; ``raw``, the query as
     written, lets organisations compare what parsing sets aside: brackets, comma tails).
     ``accept(alias, entity)`` filters the aliases scored. Scores of 0 (contradictions) are
-    left out."""
+    left out. ``proposed``, when given, collects each entity's scored aliases."""
     out: dict[int, Scored] = {}
     alias_entity, types = ix.alias_entity, ix.types
     for a in ix.candidate_ids(q):
@@ -109,6 +121,8 @@ def score_entities(ix: AliasIndex, q: ParsedName, *, raw: str | None = None,
             m = replace(m, score=s, notes=(*m.notes, f"the words end on other vowels (-{cut:.2f})"))
         if s <= 0:
             continue
+        if proposed is not None:
+            proposed.setdefault(e, []).append(a)
         old = out.get(e)
         if old is None:
             out[e] = Scored(s, a, m, 0.0)
@@ -140,8 +154,12 @@ def rank(ix: AliasIndex, name: str, *, alternatives: bool = False) -> Ranking:
                 why += f" (title '{q.title}' set aside)"
             out[e] = Candidate(e, 0.99, a, NORMALISED, why)
     if not out or alternatives:  # for review, list look-alikes even after an exact hit
-        scored = score_entities(ix, q, raw=name)
+        one_word = _one_latin_word(q)
+        proposed: dict[int, list[int]] | None = {} if one_word else None
+        scored = score_entities(ix, q, raw=name, proposed=proposed)
         top = max((s.score for s in scored.values()), default=0.0)
+        if proposed is not None and sum(s.score >= top - TIE_BAND for s in scored.values()) < 2:
+            proposed = None   # no near-tie to order: the channel is not needed
         for e, s in scored.items():
             if e in out:
                 continue
@@ -149,11 +167,38 @@ def rank(ix: AliasIndex, name: str, *, alternatives: bool = False) -> Ranking:
             phonetic = not m.notes and all(p.rule.startswith(_EXACT_RULES) for p in m.parts)
             # near-ties are ordered by vowel quality (Sadik: Sadek before Sadok) and by a
             # second known spelling of the entity that is also close
-            tie = 0.0
+            tie, chance = 0.0, -1.0
             if s.score >= top - TIE_BAND:
-                tie = vowel_similarity(q, ix.parsed_alias(s.alias)) + s.second
-            out[e] = Candidate(e, s.score, s.alias, "phonetic" if phonetic else "fuzzy", m, tie)
+                vowels = vowel_similarity(q, ix.parsed_alias(s.alias))
+                tie = vowels + s.second
+                if proposed is not None and ix.types[e] == "person":   # one word: the channel
+                    near = max(llr(name, _last_word(ix, a)) for a in proposed.get(e, [s.alias]))
+                    chance = learned_chance(s.score, vowels, s.second, near)
+                    tie = LEARNED_SCALE * chance
+            out[e] = Candidate(e, s.score, s.alias, "phonetic" if phonetic else "fuzzy", m, tie,
+                               chance)
     return Ranking(q, _sort(ix, out), name)
+
+
+def learned_chance(score: float, vowels: float, second: float, near: float) -> float:
+    """The learned chance that a near-tie candidate is right (:data:`LEARNED_WEIGHTS`):
+    its score, the vowel similarity, its entity's second-best alias score and the best
+    channel log-likelihood ratio (:func:`~resolver.names.channel.llr`) of its aliases."""
+    b, ws, wv, w2, wl = LEARNED_WEIGHTS
+    z = b + ws * score + wv * vowels + w2 * second + wl * max(near, -20.0)
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def _one_latin_word(q: ParsedName) -> bool:
+    """A query of one word written in Latin letters: the case the channel was learned for."""
+    return len(q.parts) == 1 and not q.vowelless[0] and not q.acronym[0]
+
+
+def _last_word(ix: AliasIndex, a: int) -> str:
+    """The alias a lone word was compared with: the alias, or its last part (the family
+    name) when it has several."""
+    p = ix.parsed_alias(a)
+    return ix.alias_text[a] if len(p.parts) == 1 else p.parts[-1]
 
 
 def _sort(ix: AliasIndex, out: dict[int, Candidate]) -> list[Candidate]:
@@ -226,11 +271,24 @@ def best(ix: AliasIndex, ranking: Ranking, threshold: float) -> Candidate | None
             tied = second.method == top.method
         else:
             tied = second.score >= top.score - AMBIGUITY_MARGIN
+        if tied and not sure and top.chance >= 0 and second.chance >= 0 \
+                and top.chance - second.chance >= LEARNED_DECIDES:
+            return _decided_by_channel(ix, top, second)
         if tied:   # a higher prior decides (Tripoli: Libya over Lebanon), else no answer
             if ix.priors[top.entity] <= ix.priors[second.entity]:
                 return None
             return _decided_by_prior(ix, top, second)
     return top
+
+
+def _decided_by_channel(ix: AliasIndex, top: Candidate, second: Candidate) -> Candidate:
+    """``top`` with its explanation saying that the learned chance broke a tie."""
+    note = (f"tie with {ix.entity_ids[second.entity]} ({second.score:.2f}) broken by the "
+            f"learned chance {top.chance:.2f} > {second.chance:.2f} (Arabic letter channel)")
+    why = top.why
+    if isinstance(why, NameMatch):
+        return top._replace(why=replace(why, notes=(*why.notes, note)))
+    return top._replace(why=f"{why}; {note}")
 
 
 def _decided_by_prior(ix: AliasIndex, top: Candidate, second: Candidate) -> Candidate:
