@@ -26,14 +26,13 @@ close spelling of the same entity; a curated prior outweighs that order.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import replace
 from typing import NamedTuple
 
 from rapidfuzz.fuzz import ratio
 
-from ..names.channel import llr
+from ..names.channel import learned_chance, llr
 from ..names.frequency import is_common_word, is_rare_word
 from ..names.matcher import MAX_PARTS, NameMatch, compare_names, vowel_similarity
 from ..names.normalise import ParsedName, parse_name
@@ -45,19 +44,15 @@ from .aliases import AliasIndex
 __all__ = ["Candidate", "Ranking", "Scored", "rank", "best", "score_entities",
            "AMBIGUITY_MARGIN", "ONE_WORD_MIN", "WORD_MIN", "MIN_VOWELLESS_SKELETON",
            "WORD_LETTERS_MIN", "TIE_BAND", "TIE_WEIGHT", "PRIOR_WEIGHT",
-           "EXACT", "NORMALISED", "LEARNED_WEIGHTS", "LEARNED_DECIDES", "learned_chance"]
+           "EXACT", "NORMALISED", "LEARNED_DECIDES"]
 
 AMBIGUITY_MARGIN = 0.02      # two entities this close: no answer, see candidates()
 ONE_WORD_MIN = 0.90          # one word matched only approximately: little evidence, ask more
 WORD_MIN = 0.95              # ... and more when the word is one that some language uses
 TIE_BAND = 0.03              # candidates this close to the best are ordered by vowel quality
 TIE_WEIGHT = 0.03
-# Near-ties between one-word person names are ordered by a logistic model of the chance that
-# a candidate is right, from its score, vowel similarity, second close alias and the Arabic
-# letter channel's log-likelihood ratio (resolver.names.channel). The weights were fitted on
-# pseudo-queries made of the public benchmark's alias rows (each ar_hint group's alias rows
-# held out in turn against the others; docs/evaluation.md), never on its query rows.
-LEARNED_WEIGHTS = (-17.653, 12.448, 4.021, 2.384, 0.137)   # intercept, score, vowels, second, llr
+# Near-ties between one-word person names are ordered by the learned chance that a candidate
+# is right (resolver.names.channel.learned_chance).
 LEARNED_SCALE = 10.0         # in the band, the learned chance outweighs the score differences
 LEARNED_DECIDES = 0.30       # a tie is answered when the chances differ by this much
 PRIOR_WEIGHT = 0.05          # a curated prior outweighs the near-tie order (Tripoli: Libya)
@@ -178,15 +173,6 @@ def rank(ix: AliasIndex, name: str, *, alternatives: bool = False) -> Ranking:
             out[e] = Candidate(e, s.score, s.alias, "phonetic" if phonetic else "fuzzy", m, tie,
                                chance)
     return Ranking(q, _sort(ix, out), name)
-
-
-def learned_chance(score: float, vowels: float, second: float, near: float) -> float:
-    """The learned chance that a near-tie candidate is right (:data:`LEARNED_WEIGHTS`):
-    its score, the vowel similarity, its entity's second-best alias score and the best
-    channel log-likelihood ratio (:func:`~resolver.names.channel.llr`) of its aliases."""
-    b, ws, wv, w2, wl = LEARNED_WEIGHTS
-    z = b + ws * score + wv * vowels + w2 * second + wl * max(near, -20.0)
-    return 1.0 / (1.0 + math.exp(-z))
 
 
 def _one_latin_word(q: ParsedName) -> bool:
