@@ -362,8 +362,8 @@ def _merge_fragments(clusters: list[_Cluster], links: Mapping[int, list[int]], f
             continue
         big, small = (ra, rb) if len(clusters[ra].members) >= len(clusters[rb].members) else (rb, ra)
         clusters[big].members.extend(clusters[small].members)
-        w = clusters[small].weakest
-        if w is not None and (clusters[big].weakest is None or w[0] < clusters[big].weakest[0]):
+        w, wb = clusters[small].weakest, clusters[big].weakest
+        if w is not None and (wb is None or w[0] < wb[0]):
             clusters[big].weakest = w
         parent[small] = big
     return [c for k, c in enumerate(clusters) if root(k) == k]

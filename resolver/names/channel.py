@@ -60,8 +60,8 @@ def _tables() -> tuple[dict[str, dict[str, float]], dict[str, float]]:
     lines = [ln for ln in path.read_text(encoding="utf-8").splitlines()
              if ln.strip() and not ln.startswith("#")]
     for ln in lines[1:]:
-        letter, share, chunk, prob = ln.split("\t")
-        emit.setdefault(letter, (float(share), {}))[1][chunk] = float(prob)
+        letter, share_text, chunk, prob = ln.split("\t")
+        emit.setdefault(letter, (float(share_text), {}))[1][chunk] = float(prob)
     pair: dict[str, dict[str, float]] = {}
     one: dict[str, float] = {}
     for share, chunks in emit.values():
