@@ -4,11 +4,7 @@ forked worker processes for large inputs, see :mod:`resolver.parallel`).
 The clustering score of two name forms is :func:`~resolver.names.matcher.compare_names` in
 whichever direction fits; a contradiction scores 0, and two lone words ending on vowels of
 different classes lose what they lose in ranking
-(:func:`~resolver.names.similarity.lone_word_ending`). Two one-word person names whose
-learned chance of being one name (:func:`~resolver.names.channel.learned_chance`: the score,
-the vowels and the Arabic letter channel) is below :data:`UNLIKELY_CHANCE` score at most
-:data:`UNLIKELY_CAP`, just under the default threshold: near-homonyms such as Sadiq and
-Siddiq (صادق, صديق) do not link, though they may still sit in one cluster as members.
+(:func:`~resolver.names.similarity.lone_word_ending`).
 
 >>> from resolver.names.normalise import parse_name
 >>> score_of(parse_name("Khalifa Hifter"), parse_name("Khalifa Haftar"), "person") > 0.9
@@ -25,19 +21,16 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from .. import names as _names_package
-from ..names.channel import learned_chance, llr
 from ..names.matcher import compare_names
 from ..names.normalise import ParsedName, parse_name
 from ..names.phonetic import keys, readings
-from ..names.similarity import lone_word_ending, vowel_similarity
+from ..names.similarity import lone_word_ending
 from ..parallel import run_ordered, shared
 from .result import well_formed
 
-__all__ = ["UNLIKELY_CHANCE", "UNLIKELY_CAP", "Prepared", "Timed", "Scorer", "prepare", "score_of", "score_range", "run_chunks",
+__all__ = ["Prepared", "Timed", "Scorer", "prepare", "score_of", "score_range", "run_chunks",
            "progress_bar", "release_caches", "RELEASE_CACHES_MIN", "PROGRESS_STEPS", "PROGRESS_CHUNK"]
 
-UNLIKELY_CHANCE = 0.25   # two one-word person names less likely than this to be one name ...
-UNLIKELY_CAP = 0.87      # ... score at most this: no link at the default threshold (0.88)
 RELEASE_CACHES_MIN = 50_000  # after a run this large, the names modules' caches are emptied
 PROGRESS_STEPS = 50      # with a progress bar, parsing and scoring go in about this many chunks
 PROGRESS_CHUNK = 2_000   # ... of at least this many names or pairs
@@ -77,13 +70,7 @@ def score_of(a: ParsedName, b: ParsedName, entity_type: str) -> float:
             m = r
     if m.contradiction is not None or m.score <= 0:
         return 0.0
-    s = max(0.0, m.score - lone_word_ending(a, b, entity_type))
-    if (entity_type == "person" and len(a.parts) == 1 and len(b.parts) == 1
-            and not a.vowelless[0] and not b.vowelless[0] and s > UNLIKELY_CAP):
-        chance = learned_chance(s, vowel_similarity(a, b), 0.0, llr(a.parts[0], b.parts[0]))
-        if chance < UNLIKELY_CHANCE:   # Sadiq / Siddiq: alike, yet two Arabic names
-            s = UNLIKELY_CAP
-    return s
+    return max(0.0, m.score - lone_word_ending(a, b, entity_type))
 
 
 def score_range(span: tuple[int, int]) -> Timed:
