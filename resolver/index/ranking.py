@@ -53,6 +53,8 @@ TIE_BAND = 0.03              # candidates this close to the best are ordered by 
 TIE_WEIGHT = 0.03
 # Near-ties between one-word person names are ordered by the learned chance that a candidate
 # is right (resolver.names.channel.learned_chance).
+LEARNED_ENTITIES = 4        # the channel is run for this many near-tie entities at most ...
+LEARNED_ALIASES = 3         # ... and this many of each one's scored aliases (its best first)
 LEARNED_SCALE = 10.0         # in the band, the learned chance outweighs the score differences
 LEARNED_DECIDES = 0.30       # a tie is answered when the chances differ by this much
 PRIOR_WEIGHT = 0.05          # a curated prior outweighs the near-tie order (Tripoli: Libya)
@@ -153,8 +155,11 @@ def rank(ix: AliasIndex, name: str, *, alternatives: bool = False) -> Ranking:
         proposed: dict[int, list[int]] | None = {} if one_word else None
         scored = score_entities(ix, q, raw=name, proposed=proposed)
         top = max((s.score for s in scored.values()), default=0.0)
-        if proposed is not None and sum(s.score >= top - TIE_BAND for s in scored.values()) < 2:
-            proposed = None   # no near-tie to order: the channel is not needed
+        learned: set[int] = set()
+        if proposed is not None:   # the best few entities of the near-tie band, if two or more
+            band = sorted((e for e, s in scored.items() if s.score >= top - TIE_BAND),
+                          key=lambda e: -scored[e].score)
+            learned = set(band[:LEARNED_ENTITIES]) if len(band) > 1 else set()
         for e, s in scored.items():
             if e in out:
                 continue
@@ -166,8 +171,9 @@ def rank(ix: AliasIndex, name: str, *, alternatives: bool = False) -> Ranking:
             if s.score >= top - TIE_BAND:
                 vowels = vowel_similarity(q, ix.parsed_alias(s.alias))
                 tie = vowels + s.second
-                if proposed is not None and ix.types[e] == "person":   # one word: the channel
-                    near = max(llr(name, _last_word(ix, a)) for a in proposed.get(e, [s.alias]))
+                if e in learned and ix.types[e] == "person":   # one word: the channel
+                    near = max(llr(name, _last_word(ix, a))
+                               for a in _best_aliases(ix, proposed, e, s.alias))
                     chance = learned_chance(s.score, vowels, s.second, near)
                     tie = LEARNED_SCALE * chance
             out[e] = Candidate(e, s.score, s.alias, "phonetic" if phonetic else "fuzzy", m, tie,
@@ -178,6 +184,13 @@ def rank(ix: AliasIndex, name: str, *, alternatives: bool = False) -> Ranking:
 def _one_latin_word(q: ParsedName) -> bool:
     """A query of one word written in Latin letters: the case the channel was learned for."""
     return len(q.parts) == 1 and not q.vowelless[0] and not q.acronym[0]
+
+
+def _best_aliases(ix: AliasIndex, proposed: dict[int, list[int]] | None, e: int,
+                  best_alias: int) -> list[int]:
+    """The entity's best alias, then others it had scored, :data:`LEARNED_ALIASES` in all."""
+    others = [a for a in (proposed or {}).get(e, ()) if a != best_alias]
+    return [best_alias, *others[:LEARNED_ALIASES - 1]]
 
 
 def _last_word(ix: AliasIndex, a: int) -> str:
