@@ -53,8 +53,8 @@ TIE_BAND = 0.03              # candidates this close to the best are ordered by 
 TIE_WEIGHT = 0.03
 # Near-ties between one-word person names are ordered by the learned chance that a candidate
 # is right (resolver.names.channel.learned_chance).
-LEARNED_ENTITIES = 4        # the channel is run for this many near-tie entities at most ...
-LEARNED_ALIASES = 3         # ... and this many of each one's scored aliases (its best first)
+LEARNED_ENTITIES = 3        # the channel is run for this many near-tie entities at most ...
+LEARNED_ALIASES = 2         # ... and this many of each one's scored aliases (its best first)
 LEARNED_SCALE = 10.0         # in the band, the learned chance outweighs the score differences
 LEARNED_DECIDES = 0.30       # a tie is answered when the chances differ by this much
 PRIOR_WEIGHT = 0.05          # a curated prior outweighs the near-tie order (Tripoli: Libya)
