@@ -14,7 +14,9 @@
    of them, so links do not chain (A~B and B~C does not put A with C when A and C differ).
    A name that fits two clusters about equally (a surname shared by relatives) stays alone,
    unless the two clusters' leaders match each other (fragments of one entity): then it
-   joins the better one.
+   joins the better one. Then fragments merge by average link: two linked clusters whose
+   members match on average :data:`MERGE_MARGIN` above the threshold, none contradicting
+   another, become one (Mustafa / Mostafa left apart by the greedy pass).
 4. With a ``resolver``, names it resolves join their known entity (cluster id = entity id);
    clusters never merge, so entities judged distinct stay apart.
 
@@ -65,6 +67,8 @@ MEMBER_CHECKS = 6        # members a newcomer is checked against (most frequent 
 MEMBER_SLACK = 0.06      # a newcomer may score this much below the threshold with a member
 AMBIGUITY_MARGIN = 0.02  # two clusters this close: the name stays on its own
 SURNAME_FANOUT = 8       # a lone word shared by more full-name clusters is ambiguous
+MERGE_MARGIN = 0.04      # fragments merge when their members match on average this far above the threshold
+MERGE_SAMPLE = 6         # ... comparing this many members of each (the first placed)
 PARALLEL_MIN = 200_000   # inputs this large are parsed and scored in worker processes
 WORKERS = 2              # worker processes for large inputs (when the machine has the cores)
 
@@ -292,6 +296,8 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
     if bar is not None:
         bar.update(len(order) - bar.n)
         bar.close()
+    clusters = _merge_fragments(clusters, links, first, cluster_of, form, score,
+                                min(1.0, threshold + MERGE_MARGIN))
     n_links = sum(map(len, links.values())) // 2
     del score, links, of_form, first, cluster_of, surname, order, fam
     if n_names >= RELEASE_CACHES_MIN:
@@ -308,6 +314,59 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
                     "assign_wall_s": time.perf_counter() - w3,
                     "parse_workers_s": parse_cpu, "score_workers_s": score_cpu}
     return result
+
+
+def _merge_fragments(clusters: list[_Cluster], links: Mapping[int, list[int]], first: Sequence[int],
+                     cluster_of: Sequence[int], form: Sequence[int], score: Scorer,
+                     bar: float) -> list[_Cluster]:
+    """Average-link merging of the greedy pass's fragments: two clusters found by clustering
+    (not known entities) that some link joins merge when their members match on average at
+    ``bar`` (the threshold plus :data:`MERGE_MARGIN`) and none contradicts another (each side's :data:`MERGE_SAMPLE` first
+    members compared); the best-matching pairs merge first. The greedy pass leaves a name on
+    its own when two clusters fit it about equally, and one spelling group then ends up in
+    several fragments (Mustafa / Mostafa); merging on the average of all the members, not on
+    one link, does not chain look-alikes (Sadiq, Siddiq, Saduq)."""
+    def avg(a: _Cluster, b: _Cluster) -> float:
+        total, n = 0.0, 0
+        for i in a.members[:MERGE_SAMPLE]:
+            for j in b.members[:MERGE_SAMPLE]:
+                s = score(form[i], form[j]) if form[i] != form[j] else 1.0
+                if s <= 0.0:
+                    return 0.0
+                total, n = total + s, n + 1
+        return total / n if n else 0.0
+
+    pairs: set[tuple[int, int]] = set()
+    for f, others in links.items():
+        a = cluster_of[first[f]]
+        for g in others:
+            b = cluster_of[first[g]]
+            if a != b and a >= 0 and b >= 0 and score(f, g) >= bar:
+                pairs.add((min(a, b), max(a, b)))
+    ranked = sorted(((avg(clusters[a], clusters[b]), a, b) for a, b in pairs
+                     if clusters[a].entity is None and clusters[b].entity is None),
+                    reverse=True)
+    parent = list(range(len(clusters)))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for s, a, b in ranked:
+        if s < bar:
+            break
+        ra, rb = root(a), root(b)
+        if ra == rb or avg(clusters[ra], clusters[rb]) < bar:
+            continue
+        big, small = (ra, rb) if len(clusters[ra].members) >= len(clusters[rb].members) else (rb, ra)
+        clusters[big].members.extend(clusters[small].members)
+        w, wb = clusters[small].weakest, clusters[big].weakest
+        if w is not None and (wb is None or w[0] < wb[0]):
+            clusters[big].weakest = w
+        parent[small] = big
+    return [c for k, c in enumerate(clusters) if root(k) == k]
 
 
 def _seed_known(resolver: Resolver, texts: list[str], clusters: list[_Cluster],

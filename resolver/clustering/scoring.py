@@ -2,7 +2,9 @@
 forked worker processes for large inputs, see :mod:`resolver.parallel`).
 
 The clustering score of two name forms is :func:`~resolver.names.matcher.compare_names` in
-whichever direction fits; a contradiction scores 0.
+whichever direction fits; a contradiction scores 0, and two lone words ending on vowels of
+different classes lose what they lose in ranking
+(:func:`~resolver.names.similarity.lone_word_ending`).
 
 >>> from resolver.names.normalise import parse_name
 >>> score_of(parse_name("Khalifa Hifter"), parse_name("Khalifa Haftar"), "person") > 0.9
@@ -22,6 +24,7 @@ from .. import names as _names_package
 from ..names.matcher import compare_names
 from ..names.normalise import ParsedName, parse_name
 from ..names.phonetic import keys, readings
+from ..names.similarity import lone_word_ending
 from ..parallel import run_ordered, shared
 from .result import well_formed
 
@@ -65,7 +68,9 @@ def score_of(a: ParsedName, b: ParsedName, entity_type: str) -> float:
         r = compare_names(b, a, entity_type)
         if r.score > m.score:
             m = r
-    return 0.0 if m.contradiction is not None else m.score
+    if m.contradiction is not None or m.score <= 0:
+        return 0.0
+    return max(0.0, m.score - lone_word_ending(a, b, entity_type))
 
 
 def score_range(span: tuple[int, int]) -> Timed:

@@ -33,23 +33,32 @@ from typing import NamedTuple
 
 from rapidfuzz.fuzz import ratio
 
+from ..names.channel import learned_chance, llr
 from ..names.frequency import is_common_word, is_rare_word, zipf
 from ..names.matcher import MAX_PARTS, NameMatch, compare_names, vowel_similarity
 from ..names.normalise import ParsedName, parse_name
 from ..names.phonetic import readings
 from ..names.script import article_read_as_letters
+from ..names.similarity import lone_word_ending
 from .aliases import AliasIndex
 
 __all__ = ["Candidate", "Ranking", "Scored", "rank", "best", "score_entities",
            "AMBIGUITY_MARGIN", "ONE_WORD_MIN", "WORD_MIN", "MIN_VOWELLESS_SKELETON",
            "WORD_LETTERS_MIN", "TIE_BAND", "TIE_WEIGHT", "PRIOR_WEIGHT",
-           "EXACT", "NORMALISED", "ACRONYM_WORD_ZIPF", "acronym_written_as_word"]
+           "EXACT", "NORMALISED", "LEARNED_DECIDES", "ACRONYM_WORD_ZIPF",
+           "acronym_written_as_word"]
 
 AMBIGUITY_MARGIN = 0.02      # two entities this close: no answer, see candidates()
 ONE_WORD_MIN = 0.90          # one word matched only approximately: little evidence, ask more
 WORD_MIN = 0.95              # ... and more when the word is one that some language uses
 TIE_BAND = 0.03              # candidates this close to the best are ordered by vowel quality
 TIE_WEIGHT = 0.03
+# Near-ties between one-word person names are ordered by the learned chance that a candidate
+# is right (resolver.names.channel.learned_chance).
+LEARNED_ENTITIES = 3        # the channel is run for this many near-tie entities at most ...
+LEARNED_ALIASES = 2         # ... and this many of each one's scored aliases (its best first)
+LEARNED_SCALE = 10.0         # in the band, the learned chance outweighs the score differences
+LEARNED_DECIDES = 0.30       # a tie is answered when the chances differ by this much
 PRIOR_WEIGHT = 0.05          # a curated prior outweighs the near-tie order (Tripoli: Libya)
 MIN_VOWELLESS_SKELETON = 4   # a lone Latin word needs this many consonants to match Arabic script
 WORD_LETTERS_MIN = 0.80      # a word some language uses: this close to an alias part as written
@@ -70,6 +79,7 @@ class Candidate(NamedTuple):
     method: str
     why: str | NameMatch
     tie: float = 0.0
+    chance: float = -1.0          # the learned chance of a one-word near-tie (-1: not computed)
 
 
 class Ranking(NamedTuple):
@@ -91,22 +101,29 @@ class Scored(NamedTuple):
 
 
 def score_entities(ix: AliasIndex, q: ParsedName, *, raw: str | None = None,
-                   accept: Callable[[int, int], bool] | None = None) -> dict[int, Scored]:
+                   accept: Callable[[int, int], bool] | None = None,
+                   proposed: dict[int, list[int]] | None = None) -> dict[int, Scored]:
     """The best alias of each entity among the aliases the index proposes for ``q``,
     scored with ``compare_names`` (entity type of the alias's entity; ``raw``, the query as
     written, lets organisations compare what parsing sets aside: brackets, comma tails).
     ``accept(alias, entity)`` filters the aliases scored. Scores of 0 (contradictions) are
-    left out."""
+    left out. ``proposed``, when given, collects each entity's scored aliases."""
     out: dict[int, Scored] = {}
     alias_entity, types = ix.alias_entity, ix.types
     for a in ix.candidate_ids(q):
         e = alias_entity[a]
         if e < 0 or (accept is not None and not accept(a, e)):
             continue
-        m = compare_names(q, ix.parsed_alias(a), types[e], raw, ix.alias_text[a])
+        alias = ix.parsed_alias(a)
+        m = compare_names(q, alias, types[e], raw, ix.alias_text[a])
         s = m.score
+        if s > 0 and (cut := lone_word_ending(q, alias, types[e])):   # Zakia is not Zaki
+            s = max(0.0, s - cut)
+            m = replace(m, score=s, notes=(*m.notes, f"the words end on other vowels (-{cut:.2f})"))
         if s <= 0:
             continue
+        if proposed is not None:
+            proposed.setdefault(e, []).append(a)
         old = out.get(e)
         if old is None:
             out[e] = Scored(s, a, m, 0.0)
@@ -140,8 +157,15 @@ def rank(ix: AliasIndex, name: str, *, alternatives: bool = False) -> Ranking:
     if not out and acronym_written_as_word(name.strip()):
         _acronym_written_as_word(ix, name.strip(), out)
     if not out or alternatives:  # for review, list look-alikes even after an exact hit
-        scored = score_entities(ix, q, raw=name)
+        one_word = _one_latin_word(q)
+        proposed: dict[int, list[int]] | None = {} if one_word else None
+        scored = score_entities(ix, q, raw=name, proposed=proposed)
         top = max((s.score for s in scored.values()), default=0.0)
+        learned: set[int] = set()
+        if proposed is not None:   # the best few entities of the near-tie band, if two or more
+            band = sorted((e for e, s in scored.items() if s.score >= top - TIE_BAND),
+                          key=lambda e: -scored[e].score)
+            learned = set(band[:LEARNED_ENTITIES]) if len(band) > 1 else set()
         for e, s in scored.items():
             if e in out:
                 continue
@@ -149,10 +173,17 @@ def rank(ix: AliasIndex, name: str, *, alternatives: bool = False) -> Ranking:
             phonetic = not m.notes and all(p.rule.startswith(_EXACT_RULES) for p in m.parts)
             # near-ties are ordered by vowel quality (Sadik: Sadek before Sadok) and by a
             # second known spelling of the entity that is also close
-            tie = 0.0
+            tie, chance = 0.0, -1.0
             if s.score >= top - TIE_BAND:
-                tie = vowel_similarity(q, ix.parsed_alias(s.alias)) + s.second
-            out[e] = Candidate(e, s.score, s.alias, "phonetic" if phonetic else "fuzzy", m, tie)
+                vowels = vowel_similarity(q, ix.parsed_alias(s.alias))
+                tie = vowels + s.second
+                if e in learned and ix.types[e] == "person":   # one word: the channel
+                    near = max(llr(name, _last_word(ix, a))
+                               for a in _best_aliases(ix, proposed, e, s.alias))
+                    chance = learned_chance(s.score, vowels, s.second, near)
+                    tie = LEARNED_SCALE * chance
+            out[e] = Candidate(e, s.score, s.alias, "phonetic" if phonetic else "fuzzy", m, tie,
+                               chance)
     return Ranking(q, _sort(ix, out), name)
 
 
@@ -179,6 +210,25 @@ def _acronym_written_as_word(ix: AliasIndex, word: str, out: dict[int, Candidate
         if e not in out and all(ix.parsed_alias(a).acronym):
             out[e] = Candidate(e, 0.99, a, NORMALISED,
                                f"acronym '{ix.alias_text[a]}' written as a word ('{word}')")
+
+
+def _one_latin_word(q: ParsedName) -> bool:
+    """A query of one word written in Latin letters: the case the channel was learned for."""
+    return len(q.parts) == 1 and not q.vowelless[0] and not q.acronym[0]
+
+
+def _best_aliases(ix: AliasIndex, proposed: dict[int, list[int]] | None, e: int,
+                  best_alias: int) -> list[int]:
+    """The entity's best alias, then others it had scored, :data:`LEARNED_ALIASES` in all."""
+    others = [a for a in (proposed or {}).get(e, ()) if a != best_alias]
+    return [best_alias, *others[:LEARNED_ALIASES - 1]]
+
+
+def _last_word(ix: AliasIndex, a: int) -> str:
+    """The alias a lone word was compared with: the alias, or its last part (the family
+    name) when it has several."""
+    p = ix.parsed_alias(a)
+    return ix.alias_text[a] if len(p.parts) == 1 else p.parts[-1]
 
 
 def _sort(ix: AliasIndex, out: dict[int, Candidate]) -> list[Candidate]:
@@ -268,11 +318,24 @@ def best(ix: AliasIndex, ranking: Ranking, threshold: float) -> Candidate | None
             tied = second.method == top.method
         else:
             tied = second.score >= top.score - AMBIGUITY_MARGIN
+        if tied and not sure and top.chance >= 0 and second.chance >= 0 \
+                and top.chance - second.chance >= LEARNED_DECIDES:
+            return _decided_by_channel(ix, top, second)
         if tied:   # a higher prior decides (Tripoli: Libya over Lebanon), else no answer
             if ix.priors[top.entity] <= ix.priors[second.entity]:
                 return None
             return _decided_by_prior(ix, top, second)
     return top
+
+
+def _decided_by_channel(ix: AliasIndex, top: Candidate, second: Candidate) -> Candidate:
+    """``top`` with its explanation saying that the learned chance broke a tie."""
+    note = (f"tie with {ix.entity_ids[second.entity]} ({second.score:.2f}) broken by the "
+            f"learned chance {top.chance:.2f} > {second.chance:.2f} (Arabic letter channel)")
+    why = top.why
+    if isinstance(why, NameMatch):
+        return top._replace(why=replace(why, notes=(*why.notes, note)))
+    return top._replace(why=f"{why}; {note}")
 
 
 def _decided_by_prior(ix: AliasIndex, top: Candidate, second: Candidate) -> Candidate:

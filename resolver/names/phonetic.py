@@ -135,6 +135,16 @@ def _fused_article_rest(word: str, r: Rules) -> str | None:
     return rest
 
 
+def _reduced_article_rest(word: str, r: Rules) -> str | None:
+    """Lamrani -> amrani, Larbi -> arbi: the article reduced to l- on a nisba (or None)."""
+    if not (r.article_reduced and word.startswith(r.article_reduced) and word[-1] in "iy"):
+        return None
+    cut = next(len(a) for a in r.article_reduced if word.startswith(a))
+    if word[cut:cut + 1] in r.fused_article_vowels and len(word) - cut >= r.fused_article_min_rest:
+        return word[cut:]
+    return None
+
+
 def _expand(word: str, r: Rules, base_cost: float) -> list[Reading]:
     """The primary reading, then the readings that change one or two graphemes to an
     alternative, and three when the word has few ambiguous letters (:data:`MAX_TRIPLED`):
@@ -174,6 +184,9 @@ def readings(part: str) -> tuple[Reading, ...]:
     rest = _fused_article_rest(word, r)
     if rest is not None:
         found += _expand(rest, r, r.fused_article_cost)
+    reduced = _reduced_article_rest(word, r)
+    if reduced is not None:
+        found += _expand(reduced, r, r.reduced_article_cost)
     found.sort(key=lambda x: x.cost)
     seen: dict[tuple[str, str], Reading] = {}
     for reading in found:

@@ -97,6 +97,8 @@ class Rules:
     roles: frozenset[str] = frozenset()
     acronym_connectives: frozenset[str] = frozenset()
     kin_modifiers: frozenset[str] = frozenset()
+    article_reduced: tuple[str, ...] = ()
+    reduced_article_cost: float = 0.0
 
     def given_group(self, name: str) -> int | None:
         """The equivalence group of a normalised given name, or None if it is not listed."""
@@ -209,4 +211,6 @@ def rules() -> Rules:
         roles=frozenset(text.get("roles", ())),
         acronym_connectives=frozenset(text.get("acronym_connectives", ())),
         kin_modifiers=frozenset(text.get("kin_modifiers", ())),
+        article_reduced=tuple(p.get("article_reduced", ())),
+        reduced_article_cost=float(letters.get("reduced_article_cost", letters["fused_article_cost"])),
     )
