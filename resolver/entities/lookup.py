@@ -21,7 +21,9 @@ from ..cache import BoundedCache
 from ..index.aliases import AliasIndex
 from ..index.ranking import Candidate, best, rank
 from ..models import Match, check_name
+from ..names.frequency import is_common_word
 from ..names.matcher import NameMatch
+from ..names.normalise import parse_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..text.annotator import Annotator
@@ -92,8 +94,11 @@ class Lookup:
                 return ix.canonical[e]
         known = self._memo.get(name)
         if known is None:
-            c = best(ix, rank(ix, check_name(name)), self._threshold)
-            known = self._memo.put(name, -1 if c is None else c.entity)
+            if self._common_word_miss(check_name(name)):
+                known = self._memo.put(name, -1)
+            else:
+                c = best(ix, rank(ix, name), self._threshold)
+                known = self._memo.put(name, -1 if c is None else c.entity)
         return None if known < 0 else ix.canonical[known]
 
     def resolve(self, name: str, *, threshold: float | None = None) -> Match | None:
@@ -105,6 +110,8 @@ class Lookup:
         key = (name, t)
         if key in self._results:  # results are immutable: the same answer serves again
             return self._results[key]
+        if self._common_word_miss(name):
+            return self._results.put(key, None)
         c = best(self._ix, rank(self._ix, name), t)
         return self._results.put(key, None if c is None else self._match(c))
 
@@ -124,6 +131,17 @@ class Lookup:
             from ..text.annotator import Annotator
             self._annotator = Annotator(self)
         return self._annotator.annotate(text)
+
+    def _common_word_miss(self, name: str) -> bool:
+        """Whether ``name`` is one everyday word (:func:`is_common_word`) that no alias
+        spells, as written or normalised: :func:`~resolver.index.ranking.best` answers such a
+        word only on an exact or normalised hit, never by its sound, so it is a miss before
+        any key is looked up (tested against ``best(rank(...))``)."""
+        q = parse_name(name)
+        if len(q.parts) != 1 or not is_common_word(q.parts[0]):
+            return False
+        ix = self._ix
+        return not ix.exact_ids(name) and not ix.exact_ids(q.normalised)
 
     def _match(self, c: Candidate) -> Match:
         ix = self._ix
