@@ -17,11 +17,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rapidfuzz.fuzz import ratio
+from rapidfuzz.process import extractOne as extract_one
+
 from ..cache import BoundedCache
 from ..index.aliases import AliasIndex
-from ..index.ranking import Candidate, best, rank
+from ..index.ranking import WORD_LETTERS_MIN, Candidate, best, rank
 from ..models import Match, check_name
-from ..names.frequency import is_common_word
+from ..names.frequency import COMMON_ZIPF, RARE_ZIPF, zipf
 from ..names.matcher import NameMatch
 from ..names.normalise import parse_name
 
@@ -33,6 +36,7 @@ __all__ = ["Lookup", "DEFAULT_THRESHOLD", "CANDIDATE_FLOOR", "check_name", "chec
 DEFAULT_THRESHOLD = 0.85     # calibrated in docs/matching.md
 CANDIDATE_FLOOR = 0.5        # candidates() lists nothing weaker
 MEMO_SIZE = 100_000
+LETTERS_SCAN_MAX = 50_000    # up to this many aliases, a word is compared with every alias part
 
 
 def check_threshold(t: object) -> float:
@@ -51,12 +55,14 @@ class Lookup:
         self._memo: BoundedCache[str, int] = BoundedCache(MEMO_SIZE)
         self._results: BoundedCache[tuple[str, float], Match | None] = BoundedCache(MEMO_SIZE)
         self._annotator: Annotator | None = None   # built by annotate() on first use
+        self._parts: list[str] | None = None          # built by _written_parts() on first use
 
     def _changed(self) -> None:
         """Forget everything derived from the entities: call after every change."""
         self._memo.clear()
         self._results.clear()
         self._annotator = None
+        self._parts = None
 
     def _sync(self) -> None:
         """Hook for a backing store that other processes may change (no-op in memory)."""
@@ -94,7 +100,7 @@ class Lookup:
                 return ix.canonical[e]
         known = self._memo.get(name)
         if known is None:
-            if self._common_word_miss(check_name(name)):
+            if self._early_miss(check_name(name)):
                 known = self._memo.put(name, -1)
             else:
                 c = best(ix, rank(ix, name), self._threshold)
@@ -110,7 +116,7 @@ class Lookup:
         key = (name, t)
         if key in self._results:  # results are immutable: the same answer serves again
             return self._results[key]
-        if self._common_word_miss(name):
+        if self._early_miss(name):
             return self._results.put(key, None)
         c = best(self._ix, rank(self._ix, name), t)
         return self._results.put(key, None if c is None else self._match(c))
@@ -132,16 +138,73 @@ class Lookup:
             self._annotator = Annotator(self)
         return self._annotator.annotate(text)
 
-    def _common_word_miss(self, name: str) -> bool:
-        """Whether ``name`` is one everyday word (:func:`is_common_word`) that no alias
-        spells, as written or normalised: :func:`~resolver.index.ranking.best` answers such a
-        word only on an exact or normalised hit, never by its sound, so it is a miss before
-        any key is looked up (tested against ``best(rank(...))``)."""
+    def _early_miss(self, name: str) -> bool:
+        """Whether ``name`` is a miss that :func:`~resolver.index.ranking.best` would reach
+        only after scoring its candidates: one word that no alias spells (as written or
+        normalised), so that only an answer by sound could come, which ``best`` refuses
+        (``_one_word_evidence`` in :mod:`resolver.index.ranking`)
+
+        - for an everyday word (:func:`is_common_word`), before any key is looked up;
+        - for a word some language uses (not rare, not written without vowels), when no
+          candidate alias has a part written like it (``WORD_LETTERS_MIN``; the canonical
+          name's parts for an alias without vowels): a letters check in C per candidate
+          instead of the full matcher.
+
+        Tested against ``best(rank(...))`` (``tests/entities/test_lookup_fast_paths.py``)."""
         q = parse_name(name)
-        if len(q.parts) != 1 or not is_common_word(q.parts[0]):
+        if len(q.parts) != 1:
             return False
         ix = self._ix
-        return not ix.exact_ids(name) and not ix.exact_ids(q.normalised)
+        if ix.exact_ids(name) or ix.exact_ids(q.normalised):
+            return False
+        word = q.parts[0]
+        z = zipf(word)
+        if z >= COMMON_ZIPF:
+            return True
+        if z < RARE_ZIPF or q.vowelless[0]:
+            return False
+        parts = self._written_parts()
+        if parts is not None and extract_one(word, parts, scorer=ratio,
+                                             score_cutoff=WORD_LETTERS_MIN * 100) is None:
+            return True   # no alias anywhere is written like it: no candidate is
+        return not any(self._written_like(word, a) for a in ix.candidate_ids(q))
+
+    def _written_parts(self) -> list[str] | None:
+        """Every part that :meth:`_written_like` may compare a word with, over all live
+        aliases (a small index only, :data:`LETTERS_SCAN_MAX`: one ``extractOne`` in C over
+        them tells that no candidate can pass before any key is computed); rebuilt after
+        every change."""
+        if self._parts is None:
+            ix = self._ix
+            if len(ix) > LETTERS_SCAN_MAX:
+                return None
+            found: set[str] = set()
+            for a, _ in ix.live_aliases():
+                alias = ix.parsed_alias(a)
+                if alias.vowelless[-1]:
+                    alias = parse_name(ix.canonical[ix.alias_entity[a]])
+                    if not alias.parts or alias.vowelless[-1]:
+                        continue
+                found.update(alias.parts)
+            self._parts = sorted(found)
+        return self._parts
+
+    def _written_like(self, word: str, a: int) -> bool:
+        """Whether alias ``a`` (or its entity's canonical name, when the alias is written
+        without vowels) has a part written like ``word``: the last test of
+        ``ranking._one_word_evidence``, which an answer to a word some language uses must
+        pass."""
+        ix = self._ix
+        e = ix.alias_entity[a]
+        if e < 0:
+            return False
+        alias = ix.parsed_alias(a)
+        if alias.vowelless[-1]:
+            alias = parse_name(ix.canonical[e])
+            if not alias.parts or alias.vowelless[-1]:
+                return False
+        cutoff = WORD_LETTERS_MIN * 100
+        return any(ratio(word, p, score_cutoff=cutoff) >= cutoff for p in alias.parts)
 
     def _match(self, c: Candidate) -> Match:
         ix = self._ix

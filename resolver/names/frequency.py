@@ -47,7 +47,8 @@ def _zipf_reference(word: str) -> float:
 @lru_cache(maxsize=1)
 def _frequency_dicts() -> tuple[dict[str, float], ...]:
     from wordfreq import get_frequency_dict
-    return tuple(get_frequency_dict(lang) for lang in LANGUAGES)
+    # called as zipf_frequency calls it, so that both share wordfreq's one cached copy
+    return tuple(get_frequency_dict(lang, "best") for lang in LANGUAGES)
 
 
 def _zipf_ascii(word: str) -> float:

@@ -1,5 +1,5 @@
 """``Lookup``'s early answers agree with the one ranking loop: a one-word everyday word that
-no alias spells is a miss without scoring (``_common_word_miss``), and ``canonical`` /
+no alias spells is a miss without scoring (``_early_miss``), and ``canonical`` /
 ``resolve`` give what ``best(rank(...))`` gives (hypothesis)."""
 
 from __future__ import annotations
@@ -17,10 +17,13 @@ SMALL.add_entity("chad", "Chad", aliases=["Tchad"], type="place")
 SMALL.add_entity("power-co", "Power Company", aliases=["Power"], type="organisation")
 SMALL.add_entity("haftar", "Khalifa Haftar", aliases=["Haftar", "Hiftar"])
 SMALL.add_entity("head", "Head", type="place")
+SMALL.add_entity("tripoli", "Tripoli", type="place")
+SMALL.add_entity("france", "France", aliases=["فرنسا"], type="place")
 WORDS = ["Power", "power", "Head", "Chad", "Mosque", "Said", "Embargo", "Space", "Berry", "Mud",
          "Haftar", "Hiftar", "Tripoli", "Tripolis", "Moscow", "Officials", "Tuesday", "Der",
          "Libya", "Libyen", "Sabah", "Misrata", "Ubari", "Bare", "Per", "Aber", "The", "Powers",
-         "Heads", "Chads", "Sirte", "Zawiya"]
+         "Heads", "Chads", "Sirte", "Zawiya", "Fairness", "Espiritu", "Sabah", "Benghazi",
+         "Mosques", "Tobruk", "Derna", "France", "Frances", "Tripolitania"]
 word = st.one_of(st.sampled_from(WORDS), st.sampled_from(WORDS).map(str.upper),
                  st.text("abcdefhiklmnoprstuy", min_size=2, max_size=8).map(str.title))
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -43,8 +46,10 @@ def test_canonical_and_resolve_equal_reference(name: str) -> None:
         assert (m.canonical if m is not None else None) == ref
 
 
-def test_common_word_miss_needs_no_alias_spelling() -> None:
-    assert SMALL._common_word_miss("Mosque")
-    assert not SMALL._common_word_miss("Power")      # an alias spells it: answered exactly
+def test_early_miss_needs_no_alias_spelling() -> None:
+    assert SMALL._early_miss("Mosque")
+    assert not SMALL._early_miss("Power")      # an alias spells it: answered exactly
     assert SMALL.canonical("Power") == "Power Company"
-    assert not SMALL._common_word_miss("Hiftar")     # no everyday word
+    assert not SMALL._early_miss("Hiftar")     # no language's word: scored
+    assert not SMALL._early_miss("Tripolis")   # a word (zipf ~3.2) written like Tripoli
+    assert SMALL._early_miss("Fairness")       # a word (~3.8) not written like France
