@@ -8,6 +8,8 @@ rapidfuzz tests its C++ scorers against Python ones:
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -58,3 +60,60 @@ def test_plain_parse_takes_plain_names() -> None:
                  st.sampled_from(["power", "the", "und", "mosque", "said", "haftar", "zzzz"])))
 def test_ascii_zipf_equals_wordfreq(w: str) -> None:
     assert _zipf_ascii(w) == _zipf_reference(w)
+
+
+def _reference_segments(word: str) -> list[tuple[tuple[str, ...], float]]:
+    """The scanner as first written: every alternative one capturing group."""
+    vowels, front = "".join(sorted(R.vowels)), "".join(sorted(R.front_vowels))
+    entries = sorted((g for gs in R.graphemes.values() for g in gs),
+                     key=lambda g: (-len(g.text), g.when is None))
+    alts, options = [], []
+    for g in entries:
+        behind, ahead = phonetic._context(g.when, vowels, front)
+        alts.append(f"{behind}({re.escape(g.text)}){ahead}")
+        options.append((g.to, g.cost))
+    for ch in sorted(R.vowels):
+        alts.append(f"({ch})")
+        options.append(((R.vowel_classes.get(ch, phonetic.VOWEL),), 0.0))
+    alts += ["([a-z])", "(.)"]
+    out: list[tuple[tuple[str, ...], float]] = []
+    prev = ""
+    for m in re.finditer("|".join(alts), word):
+        g = m.lastindex or 0
+        text = m.group(g)
+        if text == prev and len(text) == 1 and text not in R.vowels:
+            continue
+        prev = text
+        i = g - 1
+        out.append(options[i] if i < len(options) else
+                   ((text.upper(),), 0.0) if i == len(options) else ((phonetic.VOWEL,), 0.0))
+    return out
+
+
+def _reference_reading(symbols: tuple[str, ...], cost: float) -> phonetic.Reading:
+    collapse = re.compile(r"(.)\1+")
+    vowels = collapse.sub(r"\1", "".join(symbols))
+    shape = collapse.sub(r"\1", vowels.translate(str.maketrans(
+        {c: phonetic.VOWEL for c in "abcdefghijklmnopqrstuvwxyz"})))
+    return phonetic.Reading(shape.replace(phonetic.VOWEL, ""), shape, vowels, round(cost, 4))
+
+
+part = st.one_of(st.sampled_from([n.lower() for n in NAMES]),
+                 st.text("abcdeghijklmnopqrstuvwxyz0123456789-'.", min_size=1, max_size=12))
+
+
+@SETTINGS
+@given(part)
+@example("dschibril")
+@example("haniyeh")
+@example("oualid")
+def test_segments_equal_reference(w: str) -> None:
+    assert phonetic._segments(w, R) == _reference_segments(w)
+
+
+@SETTINGS
+@given(part)
+def test_readings_equal_reference(w: str) -> None:
+    for symbols in (tuple(o[0] for o, _ in phonetic._segments(w, R)),
+                    tuple(o[-1] for o, _ in phonetic._segments(w, R))):
+        assert phonetic._reading(symbols, 0.015) == _reference_reading(symbols, 0.015)
