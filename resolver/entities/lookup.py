@@ -55,7 +55,7 @@ class Lookup:
         self._memo: BoundedCache[str, int] = BoundedCache(MEMO_SIZE)
         self._results: BoundedCache[tuple[str, float], Match | None] = BoundedCache(MEMO_SIZE)
         self._annotator: Annotator | None = None   # built by annotate() on first use
-        self._parts: list[str] | None = None          # built by _written_parts() on first use
+        self._parts: dict[int, list[str]] | None = None   # built by _written_parts()
 
     def _changed(self) -> None:
         """Forget everything derived from the entities: call after every change."""
@@ -163,22 +163,23 @@ class Lookup:
             return True
         if z < RARE_ZIPF or q.vowelless[0]:
             return False
-        parts = self._written_parts()
+        parts = self._written_parts(len(word))
         if parts is not None and extract_one(word, parts, scorer=ratio,
                                              score_cutoff=WORD_LETTERS_MIN * 100) is None:
             return True   # no alias anywhere is written like it: no candidate is
         return not any(self._written_like(word, a) for a in ix.candidate_ids(q))
 
-    def _written_parts(self) -> list[str] | None:
-        """Every part that :meth:`_written_like` may compare a word with, over all live
-        aliases (a small index only, :data:`LETTERS_SCAN_MAX`: one ``extractOne`` in C over
-        them tells that no candidate can pass before any key is computed); rebuilt after
-        every change."""
+    def _written_parts(self, n: int) -> list[str] | None:
+        """Every part that :meth:`_written_like` may find written like a word of ``n``
+        letters, over all live aliases: those whose length allows a ratio of
+        ``WORD_LETTERS_MIN`` (2·min(n, m) / (n + m) ≥ 0.8: m within [⅔n, 1½n]). For a small
+        index only (:data:`LETTERS_SCAN_MAX`): one ``extractOne`` in C over them tells that
+        no candidate can pass before any key is computed. Rebuilt after every change."""
         if self._parts is None:
             ix = self._ix
             if len(ix) > LETTERS_SCAN_MAX:
                 return None
-            found: set[str] = set()
+            found: set[str] = set()   # under -1: all of them; under n: by length
             for a, _ in ix.live_aliases():
                 alias = ix.parsed_alias(a)
                 if alias.vowelless[-1]:
@@ -186,8 +187,14 @@ class Lookup:
                     if not alias.parts or alias.vowelless[-1]:
                         continue
                 found.update(alias.parts)
-            self._parts = sorted(found)
-        return self._parts
+            self._parts = {-1: sorted(found)}
+        by_length = self._parts
+        if n not in by_length:
+            # the best ratio two lengths allow, 100·2·min(n, m) / (n + m), reaches the cutoff
+            # (less a hair: a wider list changes nothing)
+            cut = WORD_LETTERS_MIN * 100 - 1e-6
+            by_length[n] = [p for p in by_length[-1] if 200 * min(n, len(p)) >= cut * (n + len(p))]
+        return by_length[n]
 
     def _written_like(self, word: str, a: int) -> bool:
         """Whether alias ``a`` (or its entity's canonical name, when the alias is written
