@@ -2,7 +2,9 @@
 
 :class:`Lookup` answers from an :class:`~resolver.index.aliases.AliasIndex` (in memory, or a
 store's view of one) through the one ranking loop of :mod:`resolver.index.ranking`, and
-memoises answers per spelling. :class:`~resolver.entities.resolver.Resolver` (which also
+memoises answers per spelling. A one-word miss that ``ranking.best`` would refuse anyway (an
+everyday word, or a word no candidate is written like) is answered before the matcher runs
+(:meth:`Lookup._early_miss`, tested against the ranking loop). :class:`~resolver.entities.resolver.Resolver` (which also
 builds and edits) and :class:`~resolver.store.reader.StoreResolver` (read-only) are both a
 ``Lookup``.
 
