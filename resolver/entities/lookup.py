@@ -27,6 +27,7 @@ from ..index.aliases import AliasIndex
 from ..index.ranking import WORD_LETTERS_MIN, Candidate, best, rank
 from ..models import Match, check_name
 from ..names.frequency import COMMON_ZIPF, RARE_ZIPF, zipf
+from ..names.frequency import loaded as frequency_loaded
 from ..names.matcher import NameMatch
 from ..names.normalise import parse_name
 
@@ -39,6 +40,7 @@ DEFAULT_THRESHOLD = 0.85     # calibrated in docs/matching.md
 CANDIDATE_FLOOR = 0.5        # candidates() lists nothing weaker
 MEMO_SIZE = 100_000
 LETTERS_SCAN_MAX = 50_000    # up to this many aliases, a word is compared with every alias part
+EARLY_AFTER = 64             # one-word queries answered the long way before the word lists load
 
 
 def check_threshold(t: object) -> float:
@@ -58,6 +60,7 @@ class Lookup:
         self._results: BoundedCache[tuple[str, float], Match | None] = BoundedCache(MEMO_SIZE)
         self._annotator: Annotator | None = None   # built by annotate() on first use
         self._parts: dict[int, list[str]] | None = None   # built by _written_parts()
+        self._long_way = 0     # one-word queries ranked before the word lists were loaded
 
     def _changed(self) -> None:
         """Forget everything derived from the entities: call after every change."""
@@ -149,16 +152,23 @@ class Lookup:
         - for an everyday word (:func:`is_common_word`), before any key is looked up;
         - for a word some language uses (not rare, not written without vowels), when no
           candidate alias has a part written like it (``WORD_LETTERS_MIN``; the canonical
-          name's parts for an alias without vowels): a letters check in C per candidate
-          instead of the full matcher.
+          name's parts for an alias without vowels) and no candidate person has it as the
+          family name of the canonical name: a letters check in C instead of the matcher.
 
-        Tested against ``best(rank(...))`` (``tests/entities/test_lookup_fast_paths.py``)."""
+        Until wordfreq's lists are loaded (by anything), the first :data:`EARLY_AFTER`
+        one-word queries take the long way: a resolver asked a handful of names does not pay
+        their loading. Tested against ``best(rank(...))``
+        (``tests/entities/test_lookup_fast_paths.py``)."""
         q = parse_name(name)
         if len(q.parts) != 1:
             return False
         ix = self._ix
-        if ix.exact_ids(name) or ix.exact_ids(q.normalised):
-            return False
+        if ix.exact_ids(name) or ix.exact_ids(q.normalised) or ix.exact_ids(name.strip().upper()):
+            return False   # spelled by an alias (also in capitals: Nato for NATO): answered
+        if not frequency_loaded():   # a few queries do not pay the lists' loading (~1.3 s)
+            if self._long_way < EARLY_AFTER:
+                self._long_way += 1
+                return False
         word = q.parts[0]
         z = zipf(word)
         if z >= COMMON_ZIPF:
@@ -173,7 +183,7 @@ class Lookup:
 
     def _written_parts(self, n: int) -> list[str] | None:
         """Every part that :meth:`_written_like` may find written like a word of ``n``
-        letters, over all live aliases: those whose length allows a ratio of
+        letters (or equal to it), over all live aliases: those whose length allows a ratio of
         ``WORD_LETTERS_MIN`` (2·min(n, m) / (n + m) ≥ 0.8: m within [⅔n, 1½n]). For a small
         index only (:data:`LETTERS_SCAN_MAX`): one ``extractOne`` in C over them tells that
         no candidate can pass before any key is computed. Rebuilt after every change."""
@@ -183,6 +193,11 @@ class Lookup:
                 return None
             found: set[str] = set()   # under -1: all of them; under n: by length
             for a, _ in ix.live_aliases():
+                e = ix.alias_entity[a]
+                if ix.types[e] == "person":   # the family name of the canonical name
+                    canonical = parse_name(ix.canonical[e])
+                    if len(canonical.parts) > 1:
+                        found.add(canonical.parts[-1])
                 alias = ix.parsed_alias(a)
                 if alias.vowelless[-1]:
                     alias = parse_name(ix.canonical[ix.alias_entity[a]])
@@ -200,13 +215,18 @@ class Lookup:
 
     def _written_like(self, word: str, a: int) -> bool:
         """Whether alias ``a`` (or its entity's canonical name, when the alias is written
-        without vowels) has a part written like ``word``: the last test of
-        ``ranking._one_word_evidence``, which an answer to a word some language uses must
-        pass."""
+        without vowels) has a part written like ``word``, or ``word`` is the family name of
+        the person's canonical name: one of the two last tests of
+        ``ranking._one_word_evidence`` (``_family_name_as_written``, the letters check) is
+        what an answer to a word some language uses must pass."""
         ix = self._ix
         e = ix.alias_entity[a]
         if e < 0:
             return False
+        if ix.types[e] == "person":
+            canonical = parse_name(ix.canonical[e])
+            if len(canonical.parts) > 1 and canonical.parts[-1] == word:
+                return True
         alias = ix.parsed_alias(a)
         if alias.vowelless[-1]:
             alias = parse_name(ix.canonical[e])

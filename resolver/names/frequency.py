@@ -71,6 +71,11 @@ _MIN_FREQ = 1e-9                                            # zipf_to_freq(0)
 _MISSING_ZIPF = round(math.log(_MIN_FREQ, 10) + 9, 2)       # a word in no list: 0.0
 
 
+def loaded() -> bool:
+    """Whether wordfreq's lists are in memory already (loading them costs ~1.3 s once)."""
+    return _frequency_dicts.cache_info().currsize > 0 or _zipf_reference.cache_info().currsize > 0
+
+
 def is_common_word(word: str) -> bool:
     """Whether ``word`` is an everyday word of one of :data:`LANGUAGES`."""
     return zipf(word) >= COMMON_ZIPF
