@@ -2,7 +2,9 @@
 
 :class:`Lookup` answers from an :class:`~resolver.index.aliases.AliasIndex` (in memory, or a
 store's view of one) through the one ranking loop of :mod:`resolver.index.ranking`, and
-memoises answers per spelling. :class:`~resolver.entities.resolver.Resolver` (which also
+memoises answers per spelling. A one-word miss that ``ranking.best`` would refuse anyway (an
+everyday word, or a word no candidate is written like) is answered before the matcher runs
+(:meth:`Lookup._early_miss`, tested against the ranking loop). :class:`~resolver.entities.resolver.Resolver` (which also
 builds and edits) and :class:`~resolver.store.reader.StoreResolver` (read-only) are both a
 ``Lookup``.
 
@@ -17,11 +19,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rapidfuzz.fuzz import ratio
+from rapidfuzz.process import extractOne as extract_one
+
 from ..cache import BoundedCache
 from ..index.aliases import AliasIndex
-from ..index.ranking import Candidate, best, rank
+from ..index.ranking import WORD_LETTERS_MIN, Candidate, best, rank
 from ..models import Match, check_name
+from ..names.frequency import COMMON_ZIPF, RARE_ZIPF, zipf
+from ..names.frequency import loaded as frequency_loaded
 from ..names.matcher import NameMatch
+from ..names.normalise import parse_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..text.annotator import Annotator
@@ -31,6 +39,8 @@ __all__ = ["Lookup", "DEFAULT_THRESHOLD", "CANDIDATE_FLOOR", "check_name", "chec
 DEFAULT_THRESHOLD = 0.85     # calibrated in docs/matching.md
 CANDIDATE_FLOOR = 0.5        # candidates() lists nothing weaker
 MEMO_SIZE = 100_000
+LETTERS_SCAN_MAX = 50_000    # up to this many aliases, a word is compared with every alias part
+EARLY_AFTER = 64             # one-word queries answered the long way before the word lists load
 
 
 def check_threshold(t: object) -> float:
@@ -49,12 +59,15 @@ class Lookup:
         self._memo: BoundedCache[str, int] = BoundedCache(MEMO_SIZE)
         self._results: BoundedCache[tuple[str, float], Match | None] = BoundedCache(MEMO_SIZE)
         self._annotator: Annotator | None = None   # built by annotate() on first use
+        self._parts: dict[int, list[str]] | None = None   # built by _written_parts()
+        self._long_way = 0     # one-word queries ranked before the word lists were loaded
 
     def _changed(self) -> None:
         """Forget everything derived from the entities: call after every change."""
         self._memo.clear()
         self._results.clear()
         self._annotator = None
+        self._parts = None
 
     def _sync(self) -> None:
         """Hook for a backing store that other processes may change (no-op in memory)."""
@@ -92,8 +105,11 @@ class Lookup:
                 return ix.canonical[e]
         known = self._memo.get(name)
         if known is None:
-            c = best(ix, rank(ix, check_name(name)), self._threshold)
-            known = self._memo.put(name, -1 if c is None else c.entity)
+            if self._early_miss(check_name(name)):
+                known = self._memo.put(name, -1)
+            else:
+                c = best(ix, rank(ix, name), self._threshold)
+                known = self._memo.put(name, -1 if c is None else c.entity)
         return None if known < 0 else ix.canonical[known]
 
     def resolve(self, name: str, *, threshold: float | None = None) -> Match | None:
@@ -105,6 +121,8 @@ class Lookup:
         key = (name, t)
         if key in self._results:  # results are immutable: the same answer serves again
             return self._results[key]
+        if self._early_miss(name):
+            return self._results.put(key, None)
         c = best(self._ix, rank(self._ix, name), t)
         return self._results.put(key, None if c is None else self._match(c))
 
@@ -124,6 +142,98 @@ class Lookup:
             from ..text.annotator import Annotator
             self._annotator = Annotator(self)
         return self._annotator.annotate(text)
+
+    def _early_miss(self, name: str) -> bool:
+        """Whether ``name`` is a miss that :func:`~resolver.index.ranking.best` would reach
+        only after scoring its candidates: one word that no alias spells (as written or
+        normalised), so that only an answer by sound could come, which ``best`` refuses
+        (``_one_word_evidence`` in :mod:`resolver.index.ranking`)
+
+        - for an everyday word (:func:`is_common_word`), before any key is looked up;
+        - for a word some language uses (not rare, not written without vowels), when no
+          candidate alias has a part written like it (``WORD_LETTERS_MIN``; the canonical
+          name's parts for an alias without vowels) and no candidate person has it as the
+          family name of the canonical name: a letters check in C instead of the matcher.
+
+        Until wordfreq's lists are loaded (by anything), the first :data:`EARLY_AFTER`
+        one-word queries take the long way: a resolver asked a handful of names does not pay
+        their loading. Tested against ``best(rank(...))``
+        (``tests/entities/test_lookup_fast_paths.py``)."""
+        q = parse_name(name)
+        if len(q.parts) != 1:
+            return False
+        ix = self._ix
+        if ix.exact_ids(name) or ix.exact_ids(q.normalised) or ix.exact_ids(name.strip().upper()):
+            return False   # spelled by an alias (also in capitals: Nato for NATO): answered
+        if not frequency_loaded():   # a few queries do not pay the lists' loading (~1.3 s)
+            if self._long_way < EARLY_AFTER:
+                self._long_way += 1
+                return False
+        word = q.parts[0]
+        z = zipf(word)
+        if z >= COMMON_ZIPF:
+            return True
+        if z < RARE_ZIPF or q.vowelless[0]:
+            return False
+        parts = self._written_parts(len(word))
+        if parts is not None and extract_one(word, parts, scorer=ratio,
+                                             score_cutoff=WORD_LETTERS_MIN * 100) is None:
+            return True   # no alias anywhere is written like it: no candidate is
+        return not any(self._written_like(word, a) for a in ix.candidate_ids(q))
+
+    def _written_parts(self, n: int) -> list[str] | None:
+        """Every part that :meth:`_written_like` may find written like a word of ``n``
+        letters (or equal to it), over all live aliases: those whose length allows a ratio of
+        ``WORD_LETTERS_MIN`` (2·min(n, m) / (n + m) ≥ 0.8: m within [⅔n, 1½n]). For a small
+        index only (:data:`LETTERS_SCAN_MAX`): one ``extractOne`` in C over them tells that
+        no candidate can pass before any key is computed. Rebuilt after every change."""
+        if self._parts is None:
+            ix = self._ix
+            if len(ix) > LETTERS_SCAN_MAX:
+                return None
+            found: set[str] = set()   # under -1: all of them; under n: by length
+            for a, _ in ix.live_aliases():
+                e = ix.alias_entity[a]
+                if ix.types[e] == "person":   # the family name of the canonical name
+                    canonical = parse_name(ix.canonical[e])
+                    if len(canonical.parts) > 1:
+                        found.add(canonical.parts[-1])
+                alias = ix.parsed_alias(a)
+                if alias.vowelless[-1]:
+                    alias = parse_name(ix.canonical[ix.alias_entity[a]])
+                    if not alias.parts or alias.vowelless[-1]:
+                        continue
+                found.update(alias.parts)
+            self._parts = {-1: sorted(found)}
+        by_length = self._parts
+        if n not in by_length:
+            # the best ratio two lengths allow, 100·2·min(n, m) / (n + m), reaches the cutoff
+            # (less a hair: a wider list changes nothing)
+            cut = WORD_LETTERS_MIN * 100 - 1e-6
+            by_length[n] = [p for p in by_length[-1] if 200 * min(n, len(p)) >= cut * (n + len(p))]
+        return by_length[n]
+
+    def _written_like(self, word: str, a: int) -> bool:
+        """Whether alias ``a`` (or its entity's canonical name, when the alias is written
+        without vowels) has a part written like ``word``, or ``word`` is the family name of
+        the person's canonical name: one of the two last tests of
+        ``ranking._one_word_evidence`` (``_family_name_as_written``, the letters check) is
+        what an answer to a word some language uses must pass."""
+        ix = self._ix
+        e = ix.alias_entity[a]
+        if e < 0:
+            return False
+        if ix.types[e] == "person":
+            canonical = parse_name(ix.canonical[e])
+            if len(canonical.parts) > 1 and canonical.parts[-1] == word:
+                return True
+        alias = ix.parsed_alias(a)
+        if alias.vowelless[-1]:
+            alias = parse_name(ix.canonical[e])
+            if not alias.parts or alias.vowelless[-1]:
+                return False
+        cutoff = WORD_LETTERS_MIN * 100
+        return any(ratio(word, p, score_cutoff=cutoff) >= cutoff for p in alias.parts)
 
     def _match(self, c: Candidate) -> Match:
         ix = self._ix

@@ -26,6 +26,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -69,6 +70,14 @@ def sound(normalised: str) -> str:
     return normalised.translate(_SOUND)
 
 
+@lru_cache(maxsize=1 << 17)   # ~20 MB at most
+def _alias_sound(normalised: str) -> tuple[str, str]:
+    """The sound string of an alias, with its words kept apart and run together: the same
+    aliases come back query after query (the lists of common keys), so they are cached."""
+    s = sound(normalised)
+    return s, s.replace(" ", "")
+
+
 def scores(query: str, norms: Sequence[str], one_word: bool
            ) -> tuple[list[float], list[float]] | tuple[np.ndarray, np.ndarray]:
     """Two prefilter scores (0-100) of each alias: the rank (:data:`W_SOUND` of the sound
@@ -78,17 +87,17 @@ def scores(query: str, norms: Sequence[str], one_word: bool
     if len(norms) <= SMALL:
         order, gate = [], []
         for n in norms:
-            s = sound(n)
-            spell, snd = _ratio(query, n), _ratio(qs, s.replace(" ", ""))
+            s, joined = _alias_sound(n)
+            spell, snd = _ratio(query, n), _ratio(qs, joined)
             if one_word and " " in n:
                 spell = max(spell, max(_ratio(query, w) for w in n.split(" ")))
                 snd = max(snd, max(_ratio(qs, w) for w in s.split(" ")))
             order.append(W_SOUND * snd + (1 - W_SOUND) * spell)
             gate.append(max(spell, snd))
         return order, gate
-    snd_all = [sound(n) for n in norms]
+    sounds = [_alias_sound(n) for n in norms]
     spell_a = process.cdist([query], norms, scorer=_ratio, dtype=np.float32)[0]
-    snd_a = process.cdist([qs], [s.replace(" ", "") for s in snd_all], scorer=_ratio,
+    snd_a = process.cdist([qs], [joined for _, joined in sounds], scorer=_ratio,
                           dtype=np.float32)[0]
     if one_word:
         words = [n.split(" ") for n in norms]
@@ -96,7 +105,7 @@ def scores(query: str, norms: Sequence[str], one_word: bool
         flat = [w for ws in words for w in ws]
         per = process.cdist([query], flat, scorer=_ratio, dtype=np.float32)[0]
         np.maximum(spell_a, np.maximum.reduceat(per, starts), out=spell_a)
-        flat = [w for s in snd_all for w in s.split(" ")]
+        flat = [w for s, _ in sounds for w in s.split(" ")]
         per = process.cdist([qs], flat, scorer=_ratio, dtype=np.float32)[0]
         np.maximum(snd_a, np.maximum.reduceat(per, starts), out=snd_a)
     return W_SOUND * snd_a + (1 - W_SOUND) * spell_a, np.maximum(spell_a, snd_a)

@@ -269,7 +269,16 @@ def parse_name(name: str) -> ParsedName:
 def _parse(name: str) -> ParsedName:
     """One pass, then passes over its own normalised form until nothing changes: steps can
     uncover one another ("al- al- Gen. Khalifa": the articles hide the title), and the
-    normalised form must be a fixed point (idempotence)."""
+    normalised form must be a fixed point (idempotence). Plain names take
+    :func:`_parse_plain` (the same result, tested against this path)."""
+    parsed = _parse_plain(name)
+    if parsed is not None:
+        return parsed
+    return _parse_reference(name)
+
+
+def _parse_reference(name: str) -> ParsedName:
+    """The full parse, every step (what :func:`_parse_plain` must agree with)."""
     parsed = _parse_once(name)
     for _ in range(3):
         again = _parse_once(parsed.normalised)
@@ -281,6 +290,45 @@ def _parse(name: str) -> ParsedName:
                             parsed.acronym if same else again.acronym,
                             " ".join(t for t in (parsed.title, again.title) if t) or None)
     return parsed
+
+
+# A plain name: words of ASCII letters (one leading capital at most) and digits, single
+# spaces. None of the parser's steps can change such a name unless one of its words is a
+# word the rules act on (_active_words) or opens like one (abd..., a fused kunya).
+_PLAIN = re.compile(r"[A-Z]?[a-z0-9]+(?: [A-Z]?[a-z0-9]+)*")
+_HAS_DIGIT = re.compile("[0-9]")
+
+
+@lru_cache(maxsize=1)
+def _active_words() -> frozenset[str]:
+    """Every word some step of the parse acts on by itself: articles, particles, kunya,
+    patronymics, European particles, binding words, determiners, and the first word of
+    every title."""
+    r = rules()
+    return frozenset().union(
+        r.articles_standalone, r.articles_prefixed, r.kunya, r.patronymic, r.european,
+        r.binds_back, r.determiners, (t.split(" ")[0] for t in r.titles), r.abd_standalone)
+
+
+def _parse_plain(name: str) -> ParsedName | None:
+    """The parse of a plain name (:data:`_PLAIN`) whose words no rule acts on: its words
+    lowercased (Arabizi digits read as the reference does), no title, no acronym; None for
+    any other name, which takes the full parse. A word of one capital letter alone is no
+    acronym (too short), so the case of the words tells nothing here."""
+    if _PLAIN.fullmatch(name) is None:
+        return None
+    r = rules()
+    active = _active_words()
+    parts = name.lower().split(" ")
+    if _HAS_DIGIT.search(name) is not None:
+        parts = [arabizi(arabizi(w)) if _HAS_DIGIT.search(w) else w for w in parts]
+    for w in parts:
+        if (w in active or w.startswith("abd")
+                or (len(w) >= 7 and w.startswith(r.kunya_fused))):
+            return None
+    n = len(parts)
+    flags = (False,) * n
+    return ParsedName(tuple(parts), flags, flags, None)
 
 
 def _parse_once(name: str) -> ParsedName:

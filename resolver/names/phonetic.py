@@ -73,7 +73,10 @@ def _context(when: str | None, vowels: str, front: str) -> tuple[str, str]:
 @lru_cache(maxsize=1)
 def _scanner() -> tuple[re.Pattern[str], list[tuple[tuple[str, ...], float]]]:
     """One compiled alternation of every grapheme in its context, longest first; the list
-    gives the class options of each alternative (by group number)."""
+    gives the class options of each alternative (by group number). Each alternative is its
+    text followed by an empty marker group (``kh()``), so that the regex engine skips at once
+    every alternative whose first letter differs (it does for a leading literal, not for a
+    leading group)."""
     r = rules()
     vowels, front = "".join(sorted(r.vowels)), "".join(sorted(r.front_vowels))
     entries = sorted((g for gs in r.graphemes.values() for g in gs),
@@ -81,13 +84,13 @@ def _scanner() -> tuple[re.Pattern[str], list[tuple[tuple[str, ...], float]]]:
     alts, options = [], []
     for g in entries:
         behind, ahead = _context(g.when, vowels, front)
-        alts.append(f"{behind}({re.escape(g.text)}){ahead}")
+        alts.append(f"{behind}{re.escape(g.text)}(){ahead}")
         options.append((g.to, g.cost))
     for ch in sorted(r.vowels):  # vowels (and w, y where no context made them consonants)
-        alts.append(f"({ch})")
+        alts.append(f"{ch}()")
         options.append(((r.vowel_classes.get(ch, VOWEL),), 0.0))
-    alts.append("([a-z])")       # a letter no rule lists: itself
-    alts.append("(.)")           # anything else (digits): a vowel
+    alts.append("[a-z]()")       # a letter no rule lists: itself
+    alts.append(".()")           # anything else (digits): a vowel
     return re.compile("|".join(alts)), options
 
 
@@ -95,32 +98,37 @@ def _segments(word: str, r: Rules) -> list[tuple[tuple[str, ...], float]]:
     """The class options of each grapheme of ``word`` with their alternative cost."""
     pattern, options = _scanner()
     n_rules = len(options)
+    vowels = r.vowels
     out: list[tuple[tuple[str, ...], float]] = []
+    append = out.append
     prev = ""
     for m in pattern.finditer(word):
-        g = m.lastindex or 0      # every alternative of the scanner is one group
-        text = m.group(g)
-        if text == prev and len(text) == 1 and text not in r.vowels:
+        text = m.group()
+        if text == prev and len(text) == 1 and text not in vowels:
             continue  # a doubled letter is one grapheme: Qaddafi, Youssef
         prev = text
-        i = g - 1
+        i = m.lastindex - 1       # type: ignore[operator]  # every alternative has a group
         if i < n_rules:
-            out.append(options[i])
+            append(options[i])
         elif i == n_rules:
-            out.append(((text.upper(),), 0.0))
+            append(((text.upper(),), 0.0))
         else:
-            out.append(((VOWEL,), 0.0))
+            append(((VOWEL,), 0.0))
     return out
 
 
 _REPEATS = re.compile(r"(.)\1+")
 _FIRST = itemgetter(1)   # a C callable: faster than the template "\1"
-_TO_VOWEL = str.maketrans({c: VOWEL for c in "abcdefghijklmnopqrstuvwxyz"})
+
+
+_VOWEL_RUN = re.compile("[a-z]+")
 
 
 def _reading(symbols: tuple[str, ...], cost: float) -> Reading:
     vowels = _REPEATS.sub(_FIRST, "".join(symbols))
-    shape = _REPEATS.sub(_FIRST, vowels.translate(_TO_VOWEL))
+    # every run of vowel classes is one "a" (the classes are [A-Z] and [a-z] only, and
+    # ``vowels`` has no two equal symbols in a row, so no other run can form)
+    shape = _VOWEL_RUN.sub(VOWEL, vowels)
     return Reading(shape.replace(VOWEL, ""), shape, vowels, round(cost, 4))
 
 
