@@ -34,9 +34,20 @@ from ..names.normalise import ParsedName
 from ..names.organisations import organisation_words
 from ..names.phonetic import keys, primary_key
 from ..names.rules import rules
-from .prefilter import KEY, MAX_KEYED, MAX_KEYED_NAME, MAX_SCORED, NEAR, PART, WORD, select
+from .prefilter import (
+    INITIALS,
+    KEY,
+    MAX_KEYED,
+    MAX_KEYED_NAME,
+    MAX_SCORED,
+    NEAR,
+    PART,
+    WORD,
+    select,
+)
 
-__all__ = ["AliasIndex", "KEY", "NEAR", "PART", "WORD", "MAX_GATHER", "MAX_KEYED",
+__all__ = ["AliasIndex", "KEY", "NEAR", "PART", "WORD", "INITIALS", "MAX_GATHER", "MAX_KEYED",
+           "INITIALS_KEY", "ACRONYM_KEY", "initials_of",
            "MAX_KEYED_NAME", "MAX_SCORED",
            "MAX_DELETION_KEY", "ORGANISATION_KEY", "query_keys"]
 
@@ -44,6 +55,8 @@ _VOWELLESS, _ACRONYM = 1, 2
 MAX_GATHER = 4000      # candidate aliases gathered from the key lists
 MAX_DELETION_KEY = 24  # longer keys (whole long names) get no one-deletion neighbours
 ORGANISATION_KEY = "o:"   # prefix of the word keys organisations are also indexed under
+INITIALS_KEY = "i:"       # an organisation of several words under its initials (LNA)
+ACRONYM_KEY = "a:"        # an acronym alias under its letters, for the names it abbreviates
 
 _primary = lru_cache(maxsize=65536)(primary_key)   # the same words come back: cache them
 
@@ -58,13 +71,28 @@ def _joined(p: ParsedName) -> str:
     return p.normalised.replace(" ", "").replace("-", "")
 
 
+def initials_of(parts: tuple[str, ...]) -> list[str]:
+    """The initials a name of several words may be abbreviated to, with and without its
+    connectives: ``Government of National Accord`` -> ``gna``, ``gona``.
+
+    >>> initials_of(("government", "of", "national", "accord"))
+    ['gna', 'gona']
+    """
+    r = rules()
+    words = [w for p in parts for w in p.split("-") if w]
+    content = [w for w in words if w not in r.connectives and w not in r.org_connectives]
+    out = ["".join(w[0] for w in ws) for ws in (content, words) if 2 <= len(ws) <= 8]
+    return [x for x in dict.fromkeys(out) if x.isalpha()]
+
+
 def query_keys(q: ParsedName) -> list[tuple[str, int]]:
     """The keys a parsed query looks up, in order, each with its kind: every reading of the
     last part and the primary key of the whole name run together (``KEY``), every reading of
     its other parts (``PART``: "Hans Friedrich" for Friedrich Hans, "Aguila Saleh Issa" for
     Aguila Saleh), the primary key of each word with the organisation prefix (``WORD``), then
     the one-deletion neighbours of the first two readings of the last part and of the whole
-    name (``NEAR``).
+    name (``NEAR``), and the initials keys (an acronym: the organisations of those initials;
+    several words: the acronyms of them; ``INITIALS``).
 
     >>> from resolver.names.normalise import parse_name
     >>> query_keys(parse_name("Haftar"))[:2]
@@ -86,6 +114,10 @@ def query_keys(q: ParsedName) -> list[tuple[str, int]]:
         out += [(k, PART) for p in q.parts[:-1] for k in keys(p)]
         out += [(ORGANISATION_KEY + keys(p)[0], WORD) for p in q.parts]
     out += [(d, NEAR) for k in near for d in _deletions(k)]
+    if len(q.parts) == 1 and q.acronym[0]:   # LNA: the organisations it abbreviates
+        out.append((INITIALS_KEY + q.parts[0], INITIALS))
+    elif len(q.parts) > 1:                   # Libyan National Army: the acronyms of it
+        out += [(ACRONYM_KEY + x, INITIALS) for x in initials_of(q.parts)]
     first: dict[str, int] = {}
     for k, kind in out:   # each key once, with its first kind
         first.setdefault(k, kind)
@@ -146,8 +178,8 @@ class AliasIndex:
         self._put(self.exact, text, a)
         if self.serves_normalised(parsed):
             self._put(self.exact, parsed.normalised, a)
-            for k in self.alias_keys(parsed, self.types[e]):
-                self.keys.setdefault(k, []).append(a)
+        for k in self.alias_keys(parsed, self.types[e]):
+            self.keys.setdefault(k, []).append(a)
         return a
 
     def remove_alias(self, e: int, text: str) -> bool:
@@ -174,7 +206,14 @@ class AliasIndex:
     def alias_keys(parsed: ParsedName, type: str) -> list[str]:
         """The transliteration keys an alias is indexed under: every reading of its last
         part, of a person's middle names (not a patronymic: a middle name alone, "Moavero")
-        and of each word of an organisation, and the primary key of its words run together."""
+        and of each word of an organisation, and the primary key of its words run together; an
+        organisation also under its initials. An acronym alias (matched as written only) is
+        filed under its letters alone, so the names it abbreviates find it."""
+        if not parsed.parts:
+            return []
+        if all(parsed.acronym):
+            word = "".join(parsed.parts)
+            return [ACRONYM_KEY + word] if 2 <= len(word) <= 8 and word.isalpha() else []
         out = list(keys(parsed.parts[-1]))
         if type == "person" and len(parsed.parts) > 2:
             nasab = rules().patronymic_prefixes
@@ -184,6 +223,7 @@ class AliasIndex:
         if type == "organisation":   # each word it is known by: Siemens AG / Siemens Aktiengesellschaft
             out += [ORGANISATION_KEY + k for w in organisation_words(parsed)
                     for k in keys(w.replace("-", ""))]
+            out += [INITIALS_KEY + x for x in initials_of(parsed.parts)]
         return list(dict.fromkeys(out))
 
     # -- lookups --------------------------------------------------------------------------

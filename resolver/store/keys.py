@@ -68,9 +68,8 @@ def rekey(con: sqlite3.Connection) -> int:
         norm_ok = AliasIndex.serves_normalised(parsed)
         con.execute("UPDATE alias SET normalised = ?, flags = ?, norm_ok = ? WHERE id = ?",
                     (parsed.normalised, AliasIndex.alias_flags_of(parsed), norm_ok, a))
-        if norm_ok:
-            con.executemany("INSERT OR IGNORE INTO key VALUES (?, ?)",
-                            [(k, a) for k in AliasIndex.alias_keys(parsed, etype)])
+        con.executemany("INSERT OR IGNORE INTO key VALUES (?, ?)",
+                        [(k, a) for k in AliasIndex.alias_keys(parsed, etype)])
     con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                 (FINGERPRINT_KEY, name_rules_fingerprint()))
     return len(rows)

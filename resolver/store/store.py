@@ -400,9 +400,8 @@ def _insert_alias(con: sqlite3.Connection, entity: int, etype: str, alias: Alias
          _now()))
     if cur.rowcount == 0:
         return False
-    if norm_ok:
-        a = cur.lastrowid
-        con.executemany("INSERT OR IGNORE INTO key VALUES (?, ?)",
-                        [(k, a) for k in AliasIndex.alias_keys(parsed, etype)])
+    a = cur.lastrowid
+    con.executemany("INSERT OR IGNORE INTO key VALUES (?, ?)",
+                    [(k, a) for k in AliasIndex.alias_keys(parsed, etype)])
     return True
 

@@ -1,7 +1,9 @@
 """One word against a small table: a person's family name as written answers for the one
 person who carries it; everyday words and shared family names do not (``ranking.best``);
 an acronym of four letters or more written as a word finds the alias in capitals
-(``ranking.rank``). Cases in ``tests/data/index/lone_names.tsv`` and ``acronym_words.tsv``."""
+(``ranking.rank``); an acronym finds the organisations it abbreviates through the initials
+keys of the index. Cases in ``tests/data/index/lone_names.tsv``, ``acronym_words.tsv`` and
+``initials.tsv``."""
 
 from __future__ import annotations
 
@@ -11,7 +13,8 @@ from conftest import read_tsv
 from resolver import Resolver
 
 CASES = [("person", c) for c in read_tsv("index/lone_names.tsv")] + \
-    [("organisation", c) for c in read_tsv("index/acronym_words.tsv")]
+    [("organisation", c) for c in read_tsv("index/acronym_words.tsv")] + \
+    [("organisation", c) for c in read_tsv("index/initials.tsv")]
 
 
 def _table(spec: str, type: str) -> Resolver:
