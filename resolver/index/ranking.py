@@ -330,18 +330,19 @@ def best(ix: AliasIndex, ranking: Ranking, threshold: float) -> Candidate | None
 
 def _decided_by_channel(ix: AliasIndex, top: Candidate, second: Candidate) -> Candidate:
     """``top`` with its explanation saying that the learned chance broke a tie."""
-    note = (f"tie with {ix.entity_ids[second.entity]} ({second.score:.2f}) broken by the "
-            f"learned chance {top.chance:.2f} > {second.chance:.2f} (Arabic letter channel)")
-    why = top.why
-    if isinstance(why, NameMatch):
-        return top._replace(why=replace(why, notes=(*why.notes, note)))
-    return top._replace(why=f"{why}; {note}")
+    return _decided(ix, top, second, f"learned chance {top.chance:.2f} > {second.chance:.2f} "
+                    "(Arabic letter channel)")
 
 
 def _decided_by_prior(ix: AliasIndex, top: Candidate, second: Candidate) -> Candidate:
     """``top`` with its explanation saying which tie its curated prior broke."""
-    note = (f"tie with {ix.entity_ids[second.entity]} ({second.score:.2f}) broken by the "
-            f"curated prior {ix.priors[top.entity]:g} > {ix.priors[second.entity]:g}")
+    return _decided(ix, top, second, f"curated prior {ix.priors[top.entity]:g} > "
+                    f"{ix.priors[second.entity]:g}")
+
+
+def _decided(ix: AliasIndex, top: Candidate, second: Candidate, by: str) -> Candidate:
+    """``top``, its explanation noting the tie with ``second`` that ``by`` broke."""
+    note = f"tie with {ix.entity_ids[second.entity]} ({second.score:.2f}) broken by the {by}"
     why = top.why
     if isinstance(why, NameMatch):
         return top._replace(why=replace(why, notes=(*why.notes, note)))
