@@ -35,25 +35,16 @@ def test_jsonl_is_built_from_its_source_and_loads(name, tables):
     assert mentions.load_gold(out, tables)
 
 
-def test_heldout_is_a_separate_set_with_every_language(tables):
-    dev = mentions.load_gold(mentions.GOLD, tables)
-    held = mentions.load_gold(build.HELDOUT, tables)
-    assert not {g.id for g in dev} & {g.id for g in held}
-    assert not {g.text for g in dev} & {g.text for g in held}
+@pytest.mark.parametrize(("held_path", "earlier_paths"), [
+    (build.HELDOUT, [mentions.GOLD]),
+    (build.HELDOUT2, [mentions.GOLD, build.HELDOUT]),
+], ids=["heldout", "heldout2"])
+def test_heldout_is_a_separate_set_with_every_language(tables, held_path, earlier_paths):
+    earlier = [g for path in earlier_paths for g in mentions.load_gold(path, tables)]
+    held = mentions.load_gold(held_path, tables)
+    assert not {g.id for g in earlier} & {g.id for g in held}
+    assert not {g.text for g in earlier} & {g.text for g in held}
     for lang in mentions.LANGS:
         assert sum(g.lang == lang for g in held) >= 12, lang
     assert not build.copied_runs([{"id": g.id, "text": g.text} for g in held], [],
-                                 texts={g.id: g.text for g in dev})
-
-
-def test_second_heldout_is_separate_from_dev_and_first_heldout(tables):
-    dev = mentions.load_gold(mentions.GOLD, tables)
-    held = mentions.load_gold(build.HELDOUT, tables)
-    held2 = mentions.load_gold(build.HELDOUT2, tables)
-    earlier = dev + held
-    assert not {g.id for g in earlier} & {g.id for g in held2}
-    assert not {g.text for g in earlier} & {g.text for g in held2}
-    for lang in mentions.LANGS:
-        assert sum(g.lang == lang for g in held2) >= 12, lang
-    assert not build.copied_runs([{"id": g.id, "text": g.text} for g in held2], [],
                                  texts={g.id: g.text for g in earlier})

@@ -9,24 +9,12 @@ compounds, acronyms a text defines, the one rule for lone surnames, Arabic scrip
 from __future__ import annotations
 
 import pytest
+from annotated import mentions_of
 
-import resolver
 from resolver import Resolver
 from resolver.corpus.stream import normalise_text
 from resolver.text.lang import detect, is_german_noun
 from resolver.text.prep import clean, prepare
-
-
-@pytest.fixture(scope="module")
-def default() -> Resolver:
-    return resolver.default_resolver()
-
-
-def _got(r: Resolver, text: str) -> list[tuple[str, str, str | None]]:
-    ms = r.annotate(text)
-    for m in ms:
-        assert text[m.start:m.end] == m.text
-    return [(m.text, m.status, m.entity_id) for m in ms]
 
 
 def _entity(r: Resolver, text: str, name: str) -> str | None:
@@ -94,26 +82,26 @@ def test_the_language_is_told_from_function_words(text, lang):
 
 # -- German -------------------------------------------------------------------------------
 def test_german_genitive_inside_a_longer_run(default):
-    assert _got(default, "Ohne Hiftars Zustimmung ging nichts.") == [
+    assert mentions_of(default, "Ohne Hiftars Zustimmung ging nichts.") == [
         ("Hiftar", "resolved", "khalifa-haftar")]
 
 
 def test_german_nouns_before_and_after_a_name_are_no_part_of_it(default):
     text = "Die Hauptstadt Tripolis blieb ruhig, doch sein Gegner Hiftar rückte vor."
-    got = _got(default, text)
+    got = mentions_of(default, text)
     assert ("Tripolis", "resolved", "tripoli-libya") in got
     assert ("Hiftar", "resolved", "khalifa-haftar") in got
     assert all(g[0] not in ("Hauptstadt Tripolis", "Gegner Hiftar") for g in got)
 
 
 def test_german_common_nouns_alone_are_no_names(default):
-    got = _got(default, "Der Krieg dauert an. Die Konferenz in der Stadt begann spät.")
+    got = mentions_of(default, "Der Krieg dauert an. Die Konferenz in der Stadt begann spät.")
     assert got == []
 
 
 def test_german_case_endings_of_a_known_name(default):
     text = "Der Bericht der Vereinten Nationen erreichte den Internationalen Strafgerichtshof."
-    got = _got(default, text)
+    got = mentions_of(default, text)
     assert ("Vereinten Nationen", "resolved", "united-nations") in got
     assert ("Internationalen Strafgerichtshof", "resolved", "international-criminal-court") in got
 
@@ -127,7 +115,7 @@ def test_a_german_title_written_with_sz(default):
 
 
 def test_an_institution_noun_makes_a_longer_name(default):
-    assert _got(default, "Dozenten der Universität Misrata streikten.") == [
+    assert mentions_of(default, "Dozenten der Universität Misrata streikten.") == [
         ("Universität Misrata", "unknown", None)]
 
 
@@ -150,19 +138,19 @@ def test_elided_articles_and_prepositions_are_out_of_the_name(default, text, nam
 
 
 def test_an_elided_preposition_binds_two_capitalised_words(default):
-    assert _got(default, "Un portavoce della Banca d'Italia ha parlato.") == [
+    assert mentions_of(default, "Un portavoce della Banca d'Italia ha parlato.") == [
         ("Banca d'Italia", "unknown", None)]
 
 
 def test_an_article_inside_a_sentence_is_the_names(default):
-    assert _got(default, "Le procès se tiendra à La Haye l'an prochain.") == [
+    assert mentions_of(default, "Le procès se tiendra à La Haye l'an prochain.") == [
         ("La Haye", "unknown", None)]
-    assert _got(default, "La Libye a voté contre.") == [("Libye", "resolved", "libya")]
+    assert mentions_of(default, "La Libye a voté contre.") == [("Libye", "resolved", "libya")]
     assert _entity(default, "Le Drian a parlé longuement.", "Le Drian") == "jean-yves-le-drian"
 
 
 def test_a_lowercase_word_inside_a_known_name(default):
-    got = _got(default, "Il Consiglio di sicurezza ha votato la risoluzione.")
+    got = mentions_of(default, "Il Consiglio di sicurezza ha votato la risoluzione.")
     assert got == [("Consiglio di sicurezza", "resolved", "un-security-council")]
 
 
@@ -174,7 +162,7 @@ def test_a_romance_name_running_on_is_another_name(default):
 
 
 def test_a_lowercase_common_noun_before_a_name_is_no_part_of_it(default):
-    assert _got(default, "Des mercenaires du groupe Wagner ont combattu.") == [
+    assert mentions_of(default, "Des mercenaires du groupe Wagner ont combattu.") == [
         ("Wagner", "unknown", None)]
 
 
@@ -188,17 +176,17 @@ def test_a_lowercase_common_noun_before_a_name_is_no_part_of_it(default):
     ("Officials of the Libyan Investment Authority met bankers.", "Libyan Investment Authority"),
 ])
 def test_a_known_name_inside_a_longer_name_is_no_mention(default, text, name):
-    got = _got(default, text)
+    got = mentions_of(default, text)
     assert (name, "unknown", None) in got
 
 
 def test_a_known_full_name_after_a_german_genitive_noun(default):
-    got = _got(default, "Der Sohn des früheren Machthabers Muammar al-Gaddafi kandidiert.")
+    got = mentions_of(default, "Der Sohn des früheren Machthabers Muammar al-Gaddafi kandidiert.")
     assert got[-1] == ("Muammar al-Gaddafi", "resolved", "muammar-gaddafi")
 
 
 def test_a_full_name_after_a_capitalised_noun_is_that_name(default):
-    got = _got(default, "Il ministro degli Interni Fathi Bashagha ha parlato.")
+    got = mentions_of(default, "Il ministro degli Interni Fathi Bashagha ha parlato.")
     assert got[-1] == ("Fathi Bashagha", "resolved", "fathi-bashagha")
     assert all(g[2] is None for g in got[:-1])
 
@@ -208,38 +196,38 @@ def test_a_full_name_after_a_capitalised_noun_is_that_name(default):
     ("Talks ended. Mohamed Lamloum, an aide, left.", "Mohamed Lamloum"),   # a given name
 ])
 def test_a_name_opening_a_sentence_keeps_its_first_word(default, text, name):
-    assert (name, "unknown", None) in _got(default, text)
+    assert (name, "unknown", None) in mentions_of(default, text)
 
 
 def test_an_elided_article_before_a_lowercase_word_is_no_name(default):
-    assert _got(default, "L'avanzata delle truppe continua verso sud.") == []
+    assert mentions_of(default, "L'avanzata delle truppe continua verso sud.") == []
 
 
 def test_two_known_names_in_one_run_stay_two(default):
-    got = _got(default, "NOC Chairman Mustafa Sanalla spoke in Tripoli.")
+    got = mentions_of(default, "NOC Chairman Mustafa Sanalla spoke in Tripoli.")
     assert got[:2] == [("NOC", "resolved", "national-oil-corporation"),
                        ("Mustafa Sanalla", "resolved", "mustafa-sanalla")]
 
 
 def test_a_headline_in_title_case_keeps_its_known_names(default):
-    got = _got(default, "Haftar Says Troops Will Advance on Tripoli\nHe spoke on Monday.")
+    got = mentions_of(default, "Haftar Says Troops Will Advance on Tripoli\nHe spoke on Monday.")
     assert ("Haftar", "resolved", "khalifa-haftar") in got
     assert ("Tripoli", "resolved", "tripoli-libya") in got
 
 
 def test_a_capitalised_common_word_opening_a_sentence_is_no_name(default):
-    assert _got(default, "Power returned to Misrata. Head of the council Ali Zeidan came.")[0] \
+    assert mentions_of(default, "Power returned to Misrata. Head of the council Ali Zeidan came.")[0] \
         == ("Misrata", "resolved", "misrata")
 
 
 # -- hyphenated compounds ------------------------------------------------------------------------
 def test_a_known_name_in_a_compound_modifier(default):
-    got = _got(default, "The Misrata-based brigades and the Sirte-Jufra line held.")
+    got = mentions_of(default, "The Misrata-based brigades and the Sirte-Jufra line held.")
     assert [g[0] for g in got] == ["Misrata", "Sirte", "Jufra"]
 
 
 def test_a_known_name_opening_a_compound_title(default):
-    got = _got(default, "Der UN-Sondergesandte Ghassan Salamé reiste nach Bengasi.")
+    got = mentions_of(default, "Der UN-Sondergesandte Ghassan Salamé reiste nach Bengasi.")
     assert got[:2] == [("UN", "resolved", "united-nations"),
                        ("Ghassan Salamé", "resolved", "ghassan-salame")]
 
@@ -256,7 +244,7 @@ def test_an_unknown_full_name_and_its_acronym_are_one_unknown_name(default):
 
 def test_a_known_full_name_binds_its_acronym(default):
     text = "The National Oil Corporation (NOC) resumed exports; the NOC said so."
-    got = _got(default, text)
+    got = mentions_of(default, text)
     assert got == [("National Oil Corporation", "resolved", "national-oil-corporation"),
                    ("NOC", "resolved", "national-oil-corporation"),
                    ("NOC", "resolved", "national-oil-corporation")]
@@ -264,25 +252,25 @@ def test_a_known_full_name_binds_its_acronym(default):
 
 def test_a_definition_overrides_what_the_tables_say_an_acronym_is(default):
     text = "The International Cricket Council (ICC) met in Dubai. The ICC fined two players."
-    got = _got(default, text)
+    got = mentions_of(default, text)
     assert ("ICC", "resolved", "international-criminal-court") not in got
     assert got[-1] == ("ICC", "unknown", None)
 
 
 def test_an_acronym_before_its_full_name(default):
-    got = _got(default, "UNSMIL (United Nations Support Mission in Libya) said so.")
+    got = mentions_of(default, "UNSMIL (United Nations Support Mission in Libya) said so.")
     assert got[0] == ("UNSMIL", "resolved", "unsmil")
 
 
 def test_a_translated_full_name_takes_the_known_acronyms_entity(default):
     text = "Le Gouvernement d'entente nationale (GNA) a protesté."
-    assert _got(default, text) == [
+    assert mentions_of(default, text) == [
         ("Gouvernement d'entente nationale", "resolved", "government-of-national-accord"),
         ("GNA", "resolved", "government-of-national-accord")]
 
 
 def test_a_credit_line_or_a_person_is_no_definition(default):
-    got = _got(default, "TRIPOLI, Libya (AP) — Fayez al-Sarraj (GNA) spoke.")
+    got = mentions_of(default, "TRIPOLI, Libya (AP) — Fayez al-Sarraj (GNA) spoke.")
     assert ("AP", "resolved", "associated-press") in got
     assert ("Fayez al-Sarraj", "resolved", "fayez-al-sarraj") in got
 
@@ -370,22 +358,22 @@ def test_arabic_proclitics_are_out_of_the_name(default, text, name, entity):
 def test_an_arabic_surname_that_is_a_common_word_needs_evidence(default):
     # سلامة is "safety": alone it is no name; after غسان سلامة the subject of a verb is
     # Salame, the first term of a construct ("the safety of the migrants") is not
-    got = _got(default, "حذر التقرير من أن سلامة المهاجرين مهددة.")
+    got = mentions_of(default, "حذر التقرير من أن سلامة المهاجرين مهددة.")
     assert got == []
     text = "قال غسان سلامة إن الوضع خطير. وشدد سلامة على الحوار، لكن سلامة المهاجرين مهددة."
-    got = _got(default, text)
+    got = mentions_of(default, text)
     assert [g for g in got if g[0] == "سلامة"] == [("سلامة", "resolved", "ghassan-salame")]
 
 
 def test_an_arabic_definite_adjective_is_no_surname(default):
     text = "استقبل محمد المنفي الوفد. والتقى الشاعر المنفي عائدا من باريس."
-    got = _got(default, text)
+    got = mentions_of(default, text)
     assert [g for g in got if g[0] == "المنفي"] == []
 
 
 def test_a_fixed_expression_holding_a_known_name(default):
     text = "أعلنت الشركة حالة القوة القاهرة في الميناء."
-    assert _got(default, text) == []
+    assert mentions_of(default, text) == []
     assert _entity(default, "وصل الوفد إلى القاهرة.", "القاهرة") == "cairo"
 
 

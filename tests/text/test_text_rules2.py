@@ -6,21 +6,7 @@ name, a lowercase head before a known name, a place qualified by another country
 from __future__ import annotations
 
 import pytest
-
-import resolver
-from resolver import Resolver
-
-
-@pytest.fixture(scope="module")
-def default() -> Resolver:
-    return resolver.default_resolver()
-
-
-def _got(r: Resolver, text: str) -> list[tuple[str, str, str | None]]:
-    ms = r.annotate(text)
-    for m in ms:
-        assert text[m.start:m.end] == m.text
-    return [(m.text, m.status, m.entity_id) for m in ms]
+from annotated import mentions_of
 
 
 # -- Arabic-script aliases of international names (data) ----------------------------------------
@@ -37,7 +23,7 @@ def _got(r: Resolver, text: str) -> list[tuple[str, str, str | None]]:
     ("وصل الوفد إلى تونس العاصمة مساء.", "تونس العاصمة", "tunis"),
 ])
 def test_international_names_have_their_arabic_press_spelling(default, text, name, entity):
-    assert (name, "resolved", entity) in _got(default, text)
+    assert (name, "resolved", entity) in mentions_of(default, text)
 
 
 @pytest.mark.parametrize("text,name,entity", [
@@ -47,12 +33,12 @@ def test_international_names_have_their_arabic_press_spelling(default, text, nam
     ("Der IStGH erließ einen Haftbefehl.", "IStGH", "international-criminal-court"),
 ])
 def test_european_acronyms_of_table_organisations(default, text, name, entity):
-    assert (name, "resolved", entity) in _got(default, text)
+    assert (name, "resolved", entity) in mentions_of(default, text)
 
 
 def test_a_turkish_patronymic_written_apart_is_no_surname_alone(default):
     # أوغلو ("son of") ends many Turkish names: alone it is nobody in particular
-    got = _got(default, "قال مولود جاويش أوغلو إن أنقرة ستساعد. وكتب أوغلو آخر مقالا.")
+    got = mentions_of(default, "قال مولود جاويش أوغلو إن أنقرة ستساعد. وكتب أوغلو آخر مقالا.")
     assert ("مولود جاويش أوغلو", "resolved", "mevlut-cavusoglu") in got
     assert [g for g in got if g[0] == "أوغلو"] == []
 
@@ -69,7 +55,7 @@ def test_an_arabic_shared_surname_alone_is_ambiguous_like_the_latin_one(default)
 
 
 def test_a_much_written_arabic_surname_alone_is_its_person(default):
-    got = _got(default, "وقال بوتين إن ميركل اتصلت به.")
+    got = mentions_of(default, "وقال بوتين إن ميركل اتصلت به.")
     assert ("بوتين", "resolved", "vladimir-putin") in got
     assert ("ميركل", "resolved", "angela-merkel") in got
 
@@ -86,7 +72,7 @@ def test_an_ordinary_arabic_word_stays_no_name(default, text):
 # -- acronyms in title case ------------------------------------------------------------------------
 def test_a_title_case_acronym_the_document_defines(default):
     text = "Il mandato della Corte penale internazionale (Cpi) scade. La Cpi ha sede all'Aia."
-    got = _got(default, text)
+    got = mentions_of(default, text)
     assert [g for g in got if g[0] == "Cpi"] == [("Cpi", "resolved", "international-criminal-court")] * 2
 
 
@@ -97,7 +83,7 @@ def test_a_title_case_acronym_the_document_defines(default):
     ("Die Mission Unsmil lädt zu neuen Gesprächen ein.", "Unsmil", "unsmil"),
 ])
 def test_a_table_acronym_written_in_title_case(default, text, name, entity):
-    assert (name, "resolved", entity) in _got(default, text)
+    assert (name, "resolved", entity) in mentions_of(default, text)
 
 
 @pytest.mark.parametrize("text,word", [
@@ -106,7 +92,7 @@ def test_a_table_acronym_written_in_title_case(default, text, name, entity):
     ("Nel testo si legge Cpi come abbreviazione.", "Cpi"),          # frequent: needs a definition
 ])
 def test_a_title_case_word_that_is_an_ordinary_word_is_no_table_acronym(default, text, word):
-    assert [g for g in _got(default, text) if g[0] == word and g[1] == "resolved"] == []
+    assert [g for g in mentions_of(default, text) if g[0] == word and g[1] == "resolved"] == []
 
 
 # -- German endings and nouns around a name ------------------------------------------------------
@@ -115,18 +101,18 @@ def test_a_title_case_word_that_is_an_ordinary_word_is_no_table_acronym(default,
     ("Das Kabinett al-Sarradschs trat zurück.", "al-Sarradsch", "fayez-al-sarraj"),
 ])
 def test_a_german_genitive_of_a_spelling_found_by_sound(default, text, name, entity):
-    assert (name, "resolved", entity) in _got(default, text)
+    assert (name, "resolved", entity) in mentions_of(default, text)
 
 
 def test_a_german_genitive_of_an_earlier_full_names_surname(default):
     text = "Regierungschef Abdul Hamid Dbaiba blieb im Amt. Dbaibas Amtszeit sei vorbei."
-    got = _got(default, text)
+    got = mentions_of(default, text)
     assert ("Dbaiba", "resolved", "abdul-hamid-dbeibah") in got
     assert not any(g[0].startswith("Dbaibas") for g in got)
 
 
 def test_german_nouns_glued_after_a_known_name_are_out_of_it(default):
-    got = _got(default, "Seit dem Frühjahr sind im Tschad Tausende Familien eingetroffen.")
+    got = mentions_of(default, "Seit dem Frühjahr sind im Tschad Tausende Familien eingetroffen.")
     assert ("Tschad", "resolved", "chad") in got
     assert not any("Familien" in g[0] for g in got)
 
@@ -138,7 +124,7 @@ def test_german_nouns_glued_after_a_known_name_are_out_of_it(default):
     ("Le lac de Tunis reçoit les eaux usées.", "lac de Tunis", None),
 ])
 def test_a_natural_feature_named_after_a_place_is_not_that_place(default, text, name, entity):
-    got = _got(default, text)
+    got = mentions_of(default, text)
     assert (name, "resolved" if entity else "unknown", entity) in got
     assert len(got) == 1
 
@@ -157,7 +143,7 @@ def test_a_natural_feature_named_after_a_place_is_not_that_place(default, text, 
     ("The Libyan capital Tripoli was calm.", "Tripoli", "tripoli-libya"),
 ])
 def test_a_place_qualified_by_another_country(default, text, name, entity):
-    assert (name, "resolved", entity) in _got(default, text)
+    assert (name, "resolved", entity) in mentions_of(default, text)
 
 
 # -- a kin word after the surname, or before its title --------------------------------------------
@@ -179,13 +165,13 @@ def test_a_kin_word_after_the_surname_or_before_its_title_leaves_it_open(default
     ("وقال معمر حفتر كلاما آخر.", "معمر حفتر"),
 ])
 def test_another_given_name_before_an_arabic_surname_is_another_person(default, text, name):
-    assert (name, "unknown", None) in _got(default, text)
+    assert (name, "unknown", None) in mentions_of(default, text)
 
 
 def test_the_persons_own_name_before_the_surname_is_that_person(default):
     assert ("دقلو", "resolved", "mohamed-hamdan-dagalo") in \
-        _got(default, "وقال حمدان دقلو إن قواته انسحبت.")
+        mentions_of(default, "وقال حمدان دقلو إن قواته انسحبت.")
 
 
 def test_a_title_case_table_acronym_after_a_german_determiner_is_no_noun(default):
-    assert ("Unsmil", "resolved", "unsmil") in _got(default, "Die Unsmil lädt zu Gesprächen ein.")
+    assert ("Unsmil", "resolved", "unsmil") in mentions_of(default, "Die Unsmil lädt zu Gesprächen ein.")
