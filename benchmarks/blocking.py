@@ -127,7 +127,7 @@ def gather(ix: AliasIndex, q: ParsedName) -> tuple[list[int], dict[int, str]]:
     seen: dict[int, str] = {}
     cut: list[int] | None = None
     for k, _ in query_keys(q):
-        for a in ix.keys.get(k, ()):
+        for a in ix.key_ids(k):
             if ix.alias_entity[a] >= 0 and a not in seen:
                 seen[a] = k
         if cut is None and len(seen) >= MAX_GATHER:

@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..names.normalise import ParsedName
+from ..names.org_parse import legal_table
 from ..names.organisations import organisation_words
 from ..names.phonetic import keys, primary_key
 from ..names.rules import rules
@@ -42,12 +43,13 @@ from .prefilter import (
     MAX_SCORED,
     NEAR,
     PART,
+    SLIP,
     WORD,
     select,
 )
 
-__all__ = ["AliasIndex", "KEY", "NEAR", "PART", "WORD", "INITIALS", "MAX_GATHER", "MAX_KEYED",
-           "INITIALS_KEY", "ACRONYM_KEY", "initials_of",
+__all__ = ["AliasIndex", "KEY", "NEAR", "PART", "WORD", "INITIALS", "SLIP", "MAX_GATHER",
+           "MAX_KEYED", "INITIALS_KEY", "ACRONYM_KEY", "SLIP_KEY", "SLIP_ONE_WORD", "GLUED_STEM_MIN", "file_key", "initials_of", "unglued",
            "MAX_KEYED_NAME", "MAX_SCORED",
            "MAX_DELETION_KEY", "ORGANISATION_KEY", "query_keys"]
 
@@ -57,6 +59,9 @@ MAX_DELETION_KEY = 24  # longer keys (whole long names) get no one-deletion neig
 ORGANISATION_KEY = "o:"   # prefix of the word keys organisations are also indexed under
 INITIALS_KEY = "i:"       # an organisation of several words under its initials (LNA)
 ACRONYM_KEY = "a:"        # an acronym alias under its letters, for the names it abbreviates
+SLIP_KEY = "d:"           # the one-deletion neighbours of the primary key of an alias's last part
+SLIP_ONE_WORD = 5         # a one-word query looks for slips only with a key this long
+GLUED_STEM_MIN = 5        # a legal form glued to a word is cut off when this much is left
 
 _primary = lru_cache(maxsize=65536)(primary_key)   # the same words come back: cache them
 
@@ -67,22 +72,105 @@ def _deletions(key: str) -> Iterator[str]:
             yield key[:i] + key[i + 1:]
 
 
+def file_key(keys: dict[str, int | list[int]], key: str, a: int) -> None:
+    """File alias ``a`` under ``key`` in a key table: a bare int for the first alias, a list
+    from the second on.
+
+    >>> t: dict[str, int | list[int]] = {}
+    >>> file_key(t, "HFTR", 3); file_key(t, "SRJ", 4); file_key(t, "HFTR", 5)
+    >>> t
+    {'HFTR': [3, 5], 'SRJ': 4}
+    """
+    old = keys.get(key)
+    if old is None:
+        keys[key] = a
+    elif old.__class__ is int:
+        keys[key] = [old, a]
+    else:
+        old.append(a)  # type: ignore[union-attr]
+
+
+def _slip_head(parts: tuple[str, ...]) -> str:
+    """The prefix of the slip keys of a name: the first two letters of the primary key of
+    its first part (a slip in the last part counts only when the given name agrees: Emmanuel
+    Macron / Emmanuel Marcon; Sergey / Sergejs Lavrovs), empty for a one-word name."""
+    return f"{SLIP_KEY}{_primary(parts[0])[:2] if len(parts) > 1 else ''}|"
+
+
+def _halves(head: str, key: str, n: int, middle: bool) -> list[str]:
+    """The slip keys of ``key`` as a key of length ``n`` files them: its first and its last
+    ``n // 2`` letters, each tagged with ``n``, and (``middle``) the key without its two
+    middle letters. Two keys one letter apart (changed, added or dropped) share a half: the
+    letter falls in one, the other stays whole; two letters swapped across the middle share
+    the third (the alias files its own length; the query looks up its length, one less
+    and one more). Three short keys in place of a key's every deletion: a third of the
+    memory.
+
+    >>> _halves("d:|", "MKRN", 4, True), _halves("d:|", "MRKN", 4, True)
+    (['d:|4<MK', 'd:|4>RN', 'd:|4=MN'], ['d:|4<MR', 'd:|4>KN', 'd:|4=MN'])
+    >>> _halves("d:|", "BZS", 4, False)[1] == _halves("d:|", "BRZS", 4, True)[1]   # Bezos, Brezos
+    True
+    """
+    h = n // 2
+    if n < 3 or len(key) < h:
+        return []
+    out = [f"{head}{n}<{key[:h]}", f"{head}{n}>{key[-h:]}"]
+    if middle and n >= 4:
+        out.append(f"{head}{n}={key[:h - 1]}{key[h + 1:]}")
+    return out
+
+
 def _joined(p: ParsedName) -> str:
     return p.normalised.replace(" ", "").replace("-", "")
 
 
 def initials_of(parts: tuple[str, ...]) -> list[str]:
-    """The initials a name of several words may be abbreviated to, with and without its
-    connectives: ``Government of National Accord`` -> ``gna``, ``gona``.
+    """The initials a name of several words may be abbreviated to, without its legal form,
+    and with and without its connectives: ``Government of National Accord`` -> ``gna``,
+    ``gona``; ``Agricultural Bank of China Limited`` -> ``abc``, ``abcl``, ``abocl``.
 
     >>> initials_of(("government", "of", "national", "accord"))
     ['gna', 'gona']
+    >>> initials_of(("agricultural", "bank", "of", "china", "limited"))
+    ['abc', 'abcl', 'abocl']
     """
     r = rules()
     words = [w for p in parts for w in p.split("-") if w]
     content = [w for w in words if w not in r.connectives and w not in r.org_connectives]
-    out = ["".join(w[0] for w in ws) for ws in (content, words) if 2 <= len(ws) <= 8]
+    bare = content[:len(content) - _form_at_end(content)]
+    out = ["".join(w[0] for w in ws) for ws in (bare, content, words) if 2 <= len(ws) <= 8]
     return [x for x in dict.fromkeys(out) if x.isalpha()]
+
+
+def _form_at_end(words: list[str]) -> int:
+    """How many words at the end of ``words`` spell a legal form (Limited, S.A. de C.V.)."""
+    table, longest = legal_table()
+    for n in range(min(longest, len(words) - 1), 0, -1):
+        if tuple(words[-n:]) in table:
+            return n
+    return 0
+
+
+@lru_cache(maxsize=1)
+def _glued_forms() -> tuple[str, ...]:
+    """One-word legal forms of two letters or more, longest first, that a name may carry
+    glued to its last word (SiemensAG)."""
+    table, _ = legal_table()
+    return tuple(sorted({w[0] for w in table if len(w) == 1 and len(w[0]) >= 2
+                         and w[0].isalpha()}, key=lambda f: (-len(f), f)))
+
+
+def unglued(word: str) -> str | None:
+    """``word`` without a legal form glued to its end (``siemensag`` -> ``siemens``), when
+    what is left is a word of five letters or more; else None.
+
+    >>> unglued("siemensag"), unglued("tripoli")
+    ('siemens', None)
+    """
+    for form in _glued_forms():
+        if word.endswith(form) and len(word) - len(form) >= GLUED_STEM_MIN:
+            return word[:-len(form)]
+    return None
 
 
 def query_keys(q: ParsedName) -> list[tuple[str, int]]:
@@ -114,10 +202,24 @@ def query_keys(q: ParsedName) -> list[tuple[str, int]]:
         out += [(k, PART) for p in q.parts[:-1] for k in keys(p)]
         out += [(ORGANISATION_KEY + keys(p)[0], WORD) for p in q.parts]
     out += [(d, NEAR) for k in near for d in _deletions(k)]
-    if len(q.parts) == 1 and q.acronym[0]:   # LNA: the organisations it abbreviates
-        out.append((INITIALS_KEY + q.parts[0], INITIALS))
-    elif len(q.parts) > 1:                   # Libyan National Army: the acronyms of it
+    # one consonant more on the alias side, changed or swapped (Bezos / Brezos, Macron /
+    # Marcon): the query's primary key and its deletions among the aliases' deletions
+    slip = own[0]
+    if len(slip) >= (3 if len(q.parts) > 1 else SLIP_ONE_WORD):
+        head = _slip_head(q.parts)
+        out += [(k, SLIP) for n in (len(slip), len(slip) - 1, len(slip) + 1)
+                for k in _halves(head, slip, n, n == len(slip))]
+    if len(q.parts) == 1:
+        if q.acronym[0]:   # LNA: the organisations it abbreviates
+            out.append((INITIALS_KEY + q.parts[0], INITIALS))
+        else:              # SiemensAG: the organisations known by the word before the form
+            stem = unglued(q.parts[0])
+            if stem is not None:
+                out.append((ORGANISATION_KEY + keys(stem)[0], WORD))
+    else:                  # Libyan National Army: the acronyms of it; ABC Co.: ABC's names
         out += [(ACRONYM_KEY + x, INITIALS) for x in initials_of(q.parts)]
+        out += [(INITIALS_KEY + p, INITIALS) for p, acronym in zip(q.parts, q.acronym)
+                if acronym and 2 <= len(p) <= 8 and p.isalpha()]
     first: dict[str, int] = {}
     for k, kind in out:   # each key once, with its first kind
         first.setdefault(k, kind)
@@ -138,7 +240,9 @@ class AliasIndex:
         self.alias_entity = array("l")
         self.alias_flags = array("B")
         self.exact: dict[str, int | tuple[int, ...]] = {}
-        self.keys: dict[str, list[int]] = {}
+        # key -> alias number, or a list of them when several share it: most keys (slip
+        # keys, whole names) are one alias's, and a bare int costs nothing beside the list
+        self.keys: dict[str, int | list[int]] = {}
 
     # -- building -------------------------------------------------------------------------
     def add_entity(self, entity_id: str, canonical: str, type: str, prior: float) -> int:
@@ -178,8 +282,9 @@ class AliasIndex:
         self._put(self.exact, text, a)
         if self.serves_normalised(parsed):
             self._put(self.exact, parsed.normalised, a)
+        keys = self.keys
         for k in self.alias_keys(parsed, self.types[e]):
-            self.keys.setdefault(k, []).append(a)
+            file_key(keys, k, a)
         return a
 
     def remove_alias(self, e: int, text: str) -> bool:
@@ -214,16 +319,29 @@ class AliasIndex:
         if all(parsed.acronym):
             word = "".join(parsed.parts)
             return [ACRONYM_KEY + word] if 2 <= len(word) <= 8 and word.isalpha() else []
-        out = list(keys(parsed.parts[-1]))
-        if type == "person" and len(parsed.parts) > 2:
-            nasab = rules().patronymic_prefixes
-            out += [k for p in parsed.parts[1:-1] if not p.startswith(nasab) for k in keys(p)]
-        if len(parsed.parts) > 1:
+        parts = parsed.parts
+        out = list(keys(parts[-1]))
+        if out and len(out[0]) >= 3:   # one consonant apart (query_keys: SLIP)
+            out += _halves(_slip_head(parts), out[0], len(out[0]), True)
+        nasab = rules().patronymic_prefixes
+        if len(parts) == 1 and parts[0].startswith(nasab):   # Ben Netanyahu: Ben may be a name
+            out += keys(parts[0].split("-", 1)[1])
+        if type == "person" and len(parts) > 2:
+            out += [k for p in parts[1:-1] if not p.startswith(nasab) for k in keys(p)]
+        if len(parts) > 2:   # the last word written as two (Patr ushev)
+            out.append(_primary(parts[-2] + parts[-1]))
+        if len(parts) > 1:
             out.append(_primary(_joined(parsed)))
         if type == "organisation":   # each word it is known by: Siemens AG / Siemens Aktiengesellschaft
-            out += [ORGANISATION_KEY + k for w in organisation_words(parsed)
-                    for k in keys(w.replace("-", ""))]
-            out += [INITIALS_KEY + x for x in initials_of(parsed.parts)]
+            words = organisation_words(parsed)
+            out += [ORGANISATION_KEY + k for w in words for k in keys(w.replace("-", ""))]
+            stem = unglued(words[-1]) if len(words) == 1 else None
+            if stem is not None:   # SiemensAG: also under the word before the form
+                out.append(ORGANISATION_KEY + keys(stem)[0])
+            out += [INITIALS_KEY + x for x in initials_of(parts)]
+            # ABC Company: the names ABC abbreviates find it (query_keys: ACRONYM_KEY)
+            out += [ACRONYM_KEY + p for p, acronym in zip(parts, parsed.acronym)
+                    if acronym and len(parts) > 1 and 2 <= len(p) <= 8 and p.isalpha()]
         return list(dict.fromkeys(out))
 
     # -- lookups --------------------------------------------------------------------------
@@ -250,6 +368,13 @@ class AliasIndex:
         return ParsedName(parts, (bool(flags & _VOWELLESS),) * n,
                           (bool(flags & _ACRONYM),) * n, None)
 
+    def key_ids(self, key: str) -> list[int]:
+        """The alias numbers filed under ``key`` (dead ones included)."""
+        ids = self.keys.get(key)
+        if ids is None:
+            return []
+        return [ids] if isinstance(ids, int) else ids
+
     def gather(self, q: ParsedName) -> dict[int, int]:
         """The live aliases filed under the keys of ``q`` (:func:`query_keys`), each with
         the kind of the first key that found it, until :data:`MAX_GATHER` are found."""
@@ -257,8 +382,10 @@ class AliasIndex:
         alias_entity, table = self.alias_entity, self.keys
         for k, kind in query_keys(q):
             ids = table.get(k)
-            if ids:
-                for a in ids:
+            if ids is not None:
+                if ids.__class__ is int:
+                    ids = (ids,)  # type: ignore[assignment]
+                for a in ids:  # type: ignore[union-attr]
                     if a not in found and alias_entity[a] >= 0:
                         found[a] = kind
                 if len(found) >= MAX_GATHER:
@@ -273,8 +400,8 @@ class AliasIndex:
         found = self.gather(q)
         if not found:
             return []
-        ids = list(found)
         norms = self.alias_norm
+        ids = list(found)
         return select(q.normalised, ids, list(found.values()), [norms[a] for a in ids])
 
     def __len__(self) -> int:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..index.aliases import AliasIndex
+from ..index.aliases import AliasIndex, file_key
 
 __all__ = ["load_index"]
 
@@ -47,9 +47,5 @@ def load_index(con: sqlite3.Connection) -> AliasIndex:
     for key, sid in con.execute("SELECT key, alias FROM key ORDER BY alias"):
         n = number.get(sid)
         if n is not None:
-            lst = keys.get(key)
-            if lst is None:
-                keys[key] = [n]
-            else:
-                lst.append(n)
+            file_key(keys, key, n)
     return ix
