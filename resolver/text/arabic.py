@@ -51,6 +51,10 @@ _LATIN_WORD = re.compile(r"[^\W\d_]+")
 # written apart (جاويش أوغلو), like the عبد / أبو of a compound name before it.
 _NOT_ALONE = frozenset({"أوغلو", "اوغلو"})
 _COMPOUND = frozenset({"عبد", "أبو", "ابو"})   # the first word of a compound given name
+# A last word after these is no family name alone: عبد / أبو make a compound name, and آل
+# "the house of" makes the family name two words (آل ثاني, آل نهيان): ثاني alone is "second".
+_NOT_FAMILY = frozenset({"عبد", "أبو", "آل"})
+_CAPITAL = "العاصمة"       # "الجزائر العاصمة": the capital city of the state named before it
 
 
 def _common(word: str, zipf: float = COMMON_ZIPF) -> bool:
@@ -101,7 +105,7 @@ class ArabicSurnames:
                                                       _LATIN_WORD.findall(text)[-1:])
                 continue
             words = text.split()
-            if len(words) < 2 or len(words[-1]) < _MIN_LETTERS or words[-2] in ("عبد", "أبو") \
+            if len(words) < 2 or len(words[-1]) < _MIN_LETTERS or words[-2] in _NOT_FAMILY \
                     or words[-1] in _NOT_ALONE:
                 continue
             if parse_name(words[-1]).parts != parse_name(text).parts[-1:]:
@@ -163,6 +167,23 @@ class ArabicSurnames:
         if new:
             found.extend(new)
             found.sort(key=lambda f: f.b)
+
+    def capitals(self, t: str, found: list[Found]) -> None:
+        """A state's name followed by العاصمة "the capital" names its capital city: one name,
+        resolved when the tables know it whole ("تونس العاصمة" is Tunis), else an unknown
+        place ("الجزائر العاصمة" is Algiers, not Algeria)."""
+        for n, f in enumerate(found):
+            if f.ent < 0 or not t.startswith(_CAPITAL, f.e + 1) or t[f.e] != " " or \
+                    self.ix.types[f.ent] != "place":
+                continue
+            e = f.e + 1 + len(_CAPITAL)
+            if e < len(t) and t[e].isalpha() or (n + 1 < len(found) and found[n + 1].b < e):
+                continue
+            name = t[f.b:e]
+            hit = self.known.resolve(name)
+            found[n] = Found(f.b, e, f.tb, f.te, name,
+                             hit if hit is not None and hit.entity >= 0 and hit.method == "exact"
+                             else None)
 
     def _other_given(self, t: str, words: list[re.Match[str]], i: int,
                      ents: tuple[int, ...]) -> int:
