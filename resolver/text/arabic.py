@@ -33,6 +33,7 @@ import re
 from ..index.aliases import AliasIndex
 from ..names.frequency import COMMON_ZIPF
 from ..names.normalise import parse_name
+from ..paths import data_dir
 from .found import Found
 from .known import CLITICS, KnownNames, Resolution
 from .lang import lang_zipf
@@ -62,6 +63,15 @@ def _common(word: str, zipf: float = COMMON_ZIPF) -> bool:
     if lang_zipf(word, "ar") >= zipf:
         return True
     return word.startswith(_ARTICLE) and lang_zipf(word[2:], "ar") >= zipf
+
+
+def _press_given() -> set[str]:
+    """The common Arabic given names of ``data/rules/arabic_given_names.txt``."""
+    out: set[str] = set()
+    with (data_dir() / "rules" / "arabic_given_names.txt").open(encoding="utf-8") as fh:
+        for line in fh:
+            out.update(fold(w) for w in line.split("#", 1)[0].split())
+    return out
 
 
 def _press_zipf(spellings: set[str]) -> float:
@@ -123,7 +133,7 @@ class ArabicSurnames:
                 if len(ws) >= 2 and ws[0] not in _COMPOUND and len(ws[0]) >= _MIN_LETTERS \
                         and not ws[0].startswith(_ARTICLE):    # (a title or a word: الرئيس)
                     given.add(fold(ws[0]))
-        self.given = frozenset(given)
+        self.given = frozenset(given | _press_given())
         self.own_words = {e: frozenset(v) for e, v in own.items()}
         # how frequent each family's name is in Latin script (its most frequent spelling)
         self.latin_zipf = {k: _press_zipf({w for e in v for w in latin.get(e, ())})
