@@ -129,6 +129,7 @@ class Annotator:
         if lang == "ar":
             self.arabic.find(t, found)
             self.arabic.capitals(t, found)
+            self.arabic.words(t, found)
         self.decider.decide(found, t, lang)
         return found, offsets
 

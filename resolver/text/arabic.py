@@ -33,6 +33,7 @@ import re
 from ..index.aliases import AliasIndex
 from ..names.frequency import COMMON_ZIPF
 from ..names.normalise import parse_name
+from ..names.rules import rules
 from ..paths import data_dir
 from .found import Found
 from .known import CLITICS, KnownNames, Resolution
@@ -56,6 +57,17 @@ _COMPOUND = frozenset({"عبد", "أبو", "ابو"})   # the first word of a co
 # "the house of" makes the family name two words (آل ثاني, آل نهيان): ثاني alone is "second".
 _NOT_FAMILY = frozenset({"عبد", "أبو", "آل"})
 _CAPITAL = "العاصمة"       # "الجزائر العاصمة": the capital city of the state named before it
+# Closed word classes of Arabic grammar around a one-word name that make it an ordinary word
+# (many place names and surnames are words: الزاوية "the angle", مصر "insistent", الشرارة
+# "the spark"): a demonstrative before a definite word ("هذه الزاوية" "this angle"); إنّ with
+# a pronoun before a predicate ("إنه مصر على" "he is insistent on"); a definite ordinal after
+# a definite word ("الشرارة الأولى" "the first spark").
+_DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هذي", "هاتين", "هذين"})
+_INNA_PRONOUN = frozenset({"إنه", "أنه", "إنها", "أنها", "لأنه", "لأنها", "انه", "انها"})
+_ORDINALS = frozenset({"الأول", "الأولى", "الثاني", "الثانية", "الثالث", "الثالثة", "الأخير",
+                       "الأخيرة", "الاول", "الاولى", "الاخير", "الاخيرة"})
+_FIXED = re.compile("|".join(re.escape(p) for p in rules().not_names if _WORD.search(p))) \
+    if any(_WORD.search(p) for p in rules().not_names) else None
 
 
 def _common(word: str, zipf: float = COMMON_ZIPF) -> bool:
@@ -177,6 +189,29 @@ class ArabicSurnames:
         if new:
             found.extend(new)
             found.sort(key=lambda f: f.b)
+
+    @staticmethod
+    def words(t: str, found: list[Found]) -> None:
+        """Drop the one-word Arabic-script mentions that Arabic grammar or a fixed expression
+        (``not_names``: "عيد سعيد", "صلاة المغرب") reads as ordinary words (see
+        ``_DEMONSTRATIVES``)."""
+        fixed = [m.span() for m in _FIXED.finditer(t)] if _FIXED is not None else []
+        keep = []
+        for f in found:
+            if " " in f.name or _WORD.fullmatch(f.name) is None or f.status == "unknown":
+                keep.append(f)
+                continue
+            before = t[max(0, f.b - 12):f.b].split()
+            after = t[f.e:f.e + 12].split()
+            prev = before[-1] if before and t[f.b - 1] == " " else ""
+            nxt = after[0].rstrip("،,.؛:") if after and t[f.e:f.e + 1] == " " else ""
+            definite = f.name.startswith(_ARTICLE)
+            if any(x <= f.b and f.e <= y for x, y in fixed) or \
+                    (definite and prev in _DEMONSTRATIVES) or prev in _INNA_PRONOUN or \
+                    (definite and nxt in _ORDINALS):
+                continue
+            keep.append(f)
+        found[:] = keep
 
     def capitals(self, t: str, found: list[Found]) -> None:
         """A state's name followed by العاصمة "the capital" names its capital city: one name,
