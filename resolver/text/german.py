@@ -8,30 +8,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol
-
 from ..names.rules import rules
-from .compounds import SINGLE_WORD_MIN, SURE
+from .compounds import SINGLE_WORD_MIN, SURE, RunReader
 from .found import Found
 from .known import Hit, KnownNames, Resolution
 from .lang import is_german_noun
-
-
-class RunReader(Protocol):
-    """What :func:`cut` needs of :class:`resolver.text.runs.RunReader` (no import: runs
-    imports this module)."""
-
-    known: KnownNames
-
-    def _place(self, t: str, sb: int, se: int, inner: list[Hit], found: list[Found],
-               lang: str, tb: int, te: int, head: bool = False) -> None: ...
-
-    def _german_noun(self, raw: str, word: str) -> bool: ...
-
-    @staticmethod
-    def _institution(word: str) -> bool: ...
-
-    def _known(self, name: str, n: int, lang: str = "") -> Any: ...
 
 __all__ = ["genitive", "cut"]
 

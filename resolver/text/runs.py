@@ -32,7 +32,7 @@ from typing import NamedTuple
 from ..index.aliases import AliasIndex
 from ..names.normalise import parse_name
 from ..names.rules import rules
-from .compounds import SINGLE_WORD_MIN, SURE, known_parts
+from .compounds import SINGLE_WORD_MIN, SURE, split_compound
 from .found import Found
 from .german import cut, genitive
 from .known import Hit, KnownNames, Resolution
@@ -139,13 +139,16 @@ class RunReader:
         "MEETS", "CHIEF")."""
         if self._institution(word):
             return True
-        ents = hit.candidates if hit.entity < 0 else (hit.entity,)
-        if not ents or any(self.ix.types[e] != "person" for e in ents) or word in self.common:
+        if not self._person(hit) or word in self.common:
             return False
         if _R.given_group(word.replace(" ", "")) is not None:
             return True
         zipfs = [lang_zipf(word, lang) for lang in _PRESS_LANGS]
         return 0.0 < min(zipfs) and max(zipfs) - min(zipfs) <= _EVEN_ZIPF
+
+    def _person(self, hit: Resolution) -> bool:
+        ents = hit.candidates if hit.entity < 0 else (hit.entity,)
+        return bool(ents) and all(self.ix.types[e] == "person" for e in ents)
 
     @staticmethod
     def _institution(word: str) -> bool:
@@ -268,7 +271,7 @@ class RunReader:
         if german and self._german_cut(t, pos, raw, words, i0, se, inner, found, lang, tb, te,
                                        head):
             return
-        if self._compound(t, pos, raw, i0, se, inner, found, lang, tb, te, head):
+        if split_compound(self, t, pos, i0, se, inner, found, lang, tb, te, head):
             return
         self._rest(t, pos, raw, words, i0, se, inner, found, lang, opener and not kept, tb, te,
                    kept, caps, head)
@@ -285,29 +288,8 @@ class RunReader:
     def _german_cut(self, t: str, pos: list[tuple[int, int]], raw: list[str], words: list[str],
                     i0: int, se: int, inner: list[Hit], found: list[Found], lang: str,
                     tb: int, te: int, head: bool) -> bool:
-        """German: a name in the genitive, the nouns after it, a noun before a known name
-        (:func:`resolver.text.german.cut`)."""
+        """German: the nouns around a name (:func:`resolver.text.german.cut`)."""
         return cut(self, t, pos, raw, words, i0, se, inner, found, lang, tb, te, head)
-
-    def _compound(self, t: str, pos: list[tuple[int, int]], raw: list[str], i0: int, se: int,
-                  inner: list[Hit], found: list[Found], lang: str, tb: int, te: int,
-                  head: bool) -> bool:
-        """A hyphenated word holding known names is those names ("UN-Sondergesandte",
-        "Syrte-Joufra", "Gadhafi-era"); the run around it is read on its own."""
-        for k in range(i0, len(pos)):
-            parts = known_parts(t, pos[k][0], pos[k][1], inner, self.known)
-            if not parts:
-                continue
-            if k > i0:
-                self._place(t, pos[i0][0], pos[k - 1][1], inner, found, lang, tb, te, head)
-                tb = te = 0
-            for a, b, r in parts:
-                found.append(Found(a, b, tb, te, t[a:b], r))
-                tb = te = 0
-            if k + 1 < len(pos):
-                self._place(t, pos[k + 1][0], se, inner, found, lang, 0, 0, head)
-            return True
-        return False
 
     def _rest(self, t: str, pos: list[tuple[int, int]], raw: list[str], words: list[str],
               i0: int, se: int, inner: list[Hit], found: list[Found], lang: str, start: bool,
@@ -338,6 +320,9 @@ class RunReader:
             lead = [k for k in range(i0, i) if strong(k)]
             single = i == n_pos - 1
             if single and lead and not head:
+                if self._person(known.hit) and \
+                        self._known_opens(t, pos, raw, i0, inner, found, lang, tb, te, False):
+                    return    # "à Ankara Saddam Haftar": Ankara, then one unknown name
                 merged = True
                 break     # "Saddam Haftar": one unknown name
             if single and i - 1 in lead and head and self._name_before(words[i - 1], known.hit):
@@ -374,6 +359,8 @@ class RunReader:
                     found[n0].tb, found[n0].te = tb, te
                 return
             # one known name and other name words: the longest name wins ("Chad Thompson")
+            if self._known_opens(t, pos, raw, i0, inner, found, lang, tb, te, True):
+                return        # "a Roma da Sergio Mattarella": Rome, then the person
             self.merged = True
         if (not kept and words[i0] in self.common and (caps or not raw[i0].isupper())) \
                 or self.titles.words.issuperset(
@@ -390,6 +377,23 @@ class RunReader:
             return
         initial = n == 1 or all(w in self.common for w in words[i0 + 1:i0 + n])
         found.append(Found(nb, se, tb, te, name, None, initial))
+
+    def _known_opens(self, t: str, pos: list[tuple[int, int]], raw: list[str], i0: int,
+                     inner: list[Hit], found: list[Found], lang: str, tb: int, te: int,
+                     link: bool) -> bool:
+        """A known name opening the run, then a person's name of two words or more (after a
+        particle, when ``link``): two names, not one longer name. Read them so; whether it did."""
+        h = inner[0] if inner and inner[0][0] == pos[i0][0] else None
+        n = len(pos)
+        k = next((k for k in range(i0, n) if pos[k][0] >= h[1]), n) if h else n
+        if (link and not (k < n and raw[k].islower() and raw[k] in _LINK_WORDS)) or h is None \
+                or n - k - link < 2:
+            return False
+        self.emit_hit(t, h, found)
+        if te > tb:
+            found[-1].tb, found[-1].te = tb, te
+        self._place(t, pos[k + link][0], pos[-1][1], inner, found, lang, 0, 0)
+        return True
 
     def _known(self, name: str, n: int, lang: str = "") -> Known | None:
         """The resolution of a span's name (in German whatever its case endings, or without a
