@@ -216,8 +216,14 @@ class ArabicSurnames:
     def capitals(self, t: str, found: list[Found]) -> None:
         """A state's name followed by العاصمة "the capital" names its capital city: one name,
         resolved when the tables know it whole ("تونس العاصمة" is Tunis), else an unknown
-        place ("الجزائر العاصمة" is Algiers, not Algeria)."""
+        place ("الجزائر العاصمة" is Algiers, not Algeria). After العاصمة, a name the tables
+        know followed by it is that city ("العاصمة تونس" is Tunis, not Tunisia)."""
         for n, f in enumerate(found):
+            if f.ent >= 0 and t[max(0, f.b - 8):f.b] == _CAPITAL + " " and " " not in f.name:
+                hit = self.known.resolve(f"{f.name} {_CAPITAL}")   # "العاصمة تونس" is Tunis
+                if hit is not None and hit.entity >= 0 and hit.method == "exact":
+                    f.ent, f.hit, f.method, f.score = hit.entity, hit, "exact", hit.score
+                continue
             if f.ent < 0 or not t.startswith(_CAPITAL, f.e + 1) or t[f.e] != " " or \
                     self.ix.types[f.ent] != "place":
                 continue
