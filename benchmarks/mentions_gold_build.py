@@ -2,7 +2,8 @@
 
 Usage (from the repository root)::
 
-    python benchmarks/mentions_gold_build.py [--heldout | --heldout2] [--src PATH] [--out PATH] [--seeds DIR] [--check]
+    python benchmarks/mentions_gold_build.py [--heldout | --heldout2 | --heldout3] [--src PATH] [--out PATH]
+                                             [--seeds DIR] [--check]
 
 The source (``benchmarks/data/mentions_gold.src``) holds one text per line with its gold
 annotations inline, so no offset is ever counted by hand::
@@ -27,7 +28,9 @@ tune them; see "Held-out set" in ``mentions_gold.md``). Its texts must share no 
 words with the dev set either. ``--heldout2`` builds the second held-out set
 (``mentions_heldout2.src`` to ``mentions_heldout2.jsonl``, written after the first held-out set
 had been used to guide fixes; see "Second held-out set (2026-12-02)"); its texts must share no
-run of 10 words with the dev set nor with the first held-out set.
+run of 10 words with the dev set nor with the first held-out set. ``--heldout3`` builds the
+third (``mentions_heldout3.src`` to ``mentions_heldout3.jsonl``, written after the second had
+been used for fixes; see "Third held-out set"); it must share no run with any earlier set.
 """
 from __future__ import annotations
 
@@ -47,6 +50,9 @@ HELDOUT_SRC = ROOT / "benchmarks" / "data" / "mentions_heldout.src"
 HELDOUT = mentions.HELDOUT
 HELDOUT2_SRC = ROOT / "benchmarks" / "data" / "mentions_heldout2.src"
 HELDOUT2 = ROOT / "benchmarks" / "data" / "mentions_heldout2.jsonl"
+HELDOUT3_SRC = ROOT / "benchmarks" / "data" / "mentions_heldout3.src"
+HELDOUT3 = ROOT / "benchmarks" / "data" / "mentions_heldout3.jsonl"
+SETS = (SRC, HELDOUT_SRC, HELDOUT2_SRC, HELDOUT3_SRC)  # in the order they were written
 SEEDS = ROOT.parent / "shared" / "seeds"
 COPY_RUN = 10  # words
 
@@ -166,13 +172,16 @@ def main(argv=None) -> int:
                     help=f"build the held-out set ({HELDOUT_SRC.name} to {HELDOUT.name})")
     ap.add_argument("--heldout2", action="store_true",
                     help=f"build the second held-out set ({HELDOUT2_SRC.name} to {HELDOUT2.name})")
+    ap.add_argument("--heldout3", action="store_true",
+                    help=f"build the third held-out set ({HELDOUT3_SRC.name} to {HELDOUT3.name})")
     ap.add_argument("--src", type=Path, help=f"source (default {SRC.name})")
     ap.add_argument("--out", type=Path, help=f"JSONL to write (default {mentions.GOLD.name})")
     ap.add_argument("--seeds", type=Path, default=SEEDS)
     ap.add_argument("--check", action="store_true", help="only check the JSONL is up to date")
     a = ap.parse_args(argv)
-    a.src = (a.src or (HELDOUT2_SRC if a.heldout2 else HELDOUT_SRC if a.heldout else SRC)).resolve()
-    a.out = (a.out or (HELDOUT2 if a.heldout2 else HELDOUT if a.heldout else mentions.GOLD)).resolve()
+    src, out = ((HELDOUT3_SRC, HELDOUT3) if a.heldout3 else (HELDOUT2_SRC, HELDOUT2) if a.heldout2
+                else (HELDOUT_SRC, HELDOUT) if a.heldout else (SRC, mentions.GOLD))
+    a.src, a.out = (a.src or src).resolve(), (a.out or out).resolve()
     records = build(a.src)
     text = dumps(records)
     if a.check:
@@ -184,9 +193,11 @@ def main(argv=None) -> int:
     mentions.load_gold(tmp, mentions.load_tables())  # exits with line and field on a bad record
     tmp.replace(a.out)
     sources = sorted((ROOT / "data" / "corpus").glob("*.txt"))
-    dev = {}  # another set (a held-out one) must not copy the dev texts, nor an earlier held-out set
-    for other in (SRC, HELDOUT_SRC):
-        if a.src != SRC.resolve() and a.src != other.resolve() and other.exists():
+    dev = {}  # a held-out set must not copy the dev texts, nor an earlier held-out set
+    order = [p.resolve() for p in SETS]
+    earlier = order[:order.index(a.src)] if a.src in order else [p for p in order if p != a.src]
+    for other in earlier:
+        if other.exists():
             dev.update({f"{other.name} {r['id']}": r["text"] for r in build(other)})
     if a.seeds.is_dir():
         sources += sorted(a.seeds.glob("*.txt"))

@@ -1,9 +1,9 @@
-"""The gold corpora of ``benchmarks/mentions.py`` (issue 11): the dev set and the two held-out sets.
+"""The gold corpora of ``benchmarks/mentions.py`` (issue 11): the dev set and the three held-out sets.
 
 Each JSONL must be exactly what its marked-up source builds to (``benchmarks/
-mentions_gold_build.py``; rebuild with ``--heldout`` / ``--heldout2`` for the held-out ones), must
+mentions_gold_build.py``; rebuild with ``--heldout`` / ``--heldout2`` / ``--heldout3`` for the held-out ones), must
 pass the benchmark's own loader, and each held-out set must stay a separate set: its own ids, at
-least 12 texts per language, no text of the dev set (nor, for the second, of the first held-out set).
+least 12 texts per language, no text of the dev set nor of an earlier held-out set.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ build = importlib.import_module("mentions_gold_build")
 mentions = importlib.import_module("mentions")
 
 SETS = {"dev": (build.SRC, mentions.GOLD), "heldout": (build.HELDOUT_SRC, build.HELDOUT),
-        "heldout2": (build.HELDOUT2_SRC, build.HELDOUT2)}
+        "heldout2": (build.HELDOUT2_SRC, build.HELDOUT2), "heldout3": (build.HELDOUT3_SRC, build.HELDOUT3)}
 
 
 @pytest.fixture(scope="module")
@@ -31,14 +31,15 @@ def test_jsonl_is_built_from_its_source_and_loads(name, tables):
     src, out = SETS[name]
     assert out.read_text(encoding="utf-8") == build.dumps(build.build(src)), (
         f"{out.name} is out of date: python benchmarks/mentions_gold_build.py"
-        + {"heldout": " --heldout", "heldout2": " --heldout2"}.get(name, ""))
+        + ("" if name == "dev" else f" --{name}"))
     assert mentions.load_gold(out, tables)
 
 
 @pytest.mark.parametrize(("held_path", "earlier_paths"), [
     (build.HELDOUT, [mentions.GOLD]),
     (build.HELDOUT2, [mentions.GOLD, build.HELDOUT]),
-], ids=["heldout", "heldout2"])
+    (build.HELDOUT3, [mentions.GOLD, build.HELDOUT, build.HELDOUT2]),
+], ids=["heldout", "heldout2", "heldout3"])
 def test_heldout_is_a_separate_set_with_every_language(tables, held_path, earlier_paths):
     earlier = [g for path in earlier_paths for g in mentions.load_gold(path, tables)]
     held = mentions.load_gold(held_path, tables)

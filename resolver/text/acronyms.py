@@ -22,7 +22,9 @@ Italian and German press write acronyms in title case ("Lna", "Unsmil", "Gna"). 
 title case is the acronym of the tables written in capitals ("LNA", "UNSMIL") where the
 document defines it so ("Esercito nazionale libico (Lna)": the full name is that entity), or
 on its own where it is no ordinary word (:func:`~resolver.index.ranking.acronym_written_as_word`,
-the rule ``canonical()`` applies: "Gun", "Isis", "Usa" are words; "Unsmil", "Lna" are not). Acronyms of one or two letters never ("Un", "Us").
+the rule ``canonical()`` applies: "Gun", "Isis", "Usa" are words; "Unsmil", "Lna" are not), or
+where the text names that entity otherwise ("CPI" in a headline, "Corte penale
+internazionale": then "Cpi" is the court). Acronyms of one or two letters never ("Un", "Us").
 
 >>> from resolver import annotate
 >>> ms = annotate("The Libyan Investment Authority (LIA) sued. Later the LIA won.")
@@ -124,9 +126,12 @@ class AcronymBinder:
         """Apply the acronym definitions of the prepared text ``t`` to its mentions, and read
         an unknown word that is a table acronym in title case as that acronym."""
         if self._caps:
+            named = {f.ent for f in found if f.ent >= 0}   # the entities the text names
             for f in found:
                 if f.ent < 0 and f.status == "unknown" and f.canon is None and " " not in f.name:
                     ent = self._lone_title_acronym(f.name)
+                    if ent < 0 and (ent := self.title_acronym(f.name)) not in named:
+                        ent = -1      # "Cpi" a word, unless the text names the court otherwise
                     if ent >= 0:
                         f.ent, f.score, f.method, f.status = ent, 1.0, "normalised", "resolved"
                         f.hit = Resolution(ent, 1.0, "normalised")

@@ -128,6 +128,8 @@ class Annotator:
         self.acronyms.bind(t, found)
         if lang == "ar":
             self.arabic.find(t, found)
+            self.arabic.capitals(t, found)
+            self.arabic.words(t, found)
         self.decider.decide(found, t, lang)
         return found, offsets
 

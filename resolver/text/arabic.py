@@ -33,6 +33,8 @@ import re
 from ..index.aliases import AliasIndex
 from ..names.frequency import COMMON_ZIPF
 from ..names.normalise import parse_name
+from ..names.rules import rules
+from ..paths import data_dir
 from .found import Found
 from .known import CLITICS, KnownNames, Resolution
 from .lang import lang_zipf
@@ -51,6 +53,21 @@ _LATIN_WORD = re.compile(r"[^\W\d_]+")
 # written apart (جاويش أوغلو), like the عبد / أبو of a compound name before it.
 _NOT_ALONE = frozenset({"أوغلو", "اوغلو"})
 _COMPOUND = frozenset({"عبد", "أبو", "ابو"})   # the first word of a compound given name
+# A last word after these is no family name alone: عبد / أبو make a compound name, and آل
+# "the house of" makes the family name two words (آل ثاني, آل نهيان): ثاني alone is "second".
+_NOT_FAMILY = frozenset({"عبد", "أبو", "آل"})
+_CAPITAL = "العاصمة"       # "الجزائر العاصمة": the capital city of the state named before it
+# Closed word classes of Arabic grammar around a one-word name that make it an ordinary word
+# (many place names and surnames are words: الزاوية "the angle", مصر "insistent", الشرارة
+# "the spark"): a demonstrative before a definite word ("هذه الزاوية" "this angle"); إنّ with
+# a pronoun before a predicate ("إنه مصر على" "he is insistent on"); a definite ordinal after
+# a definite word ("الشرارة الأولى" "the first spark").
+_DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هذي", "هاتين", "هذين"})
+_INNA_PRONOUN = frozenset({"إنه", "أنه", "إنها", "أنها", "لأنه", "لأنها", "انه", "انها"})
+_ORDINALS = frozenset({"الأول", "الأولى", "الثاني", "الثانية", "الثالث", "الثالثة", "الأخير",
+                       "الأخيرة", "الاول", "الاولى", "الاخير", "الاخيرة"})
+_FIXED = re.compile("|".join(re.escape(p) for p in rules().not_names if _WORD.search(p))) \
+    if any(_WORD.search(p) for p in rules().not_names) else None
 
 
 def _common(word: str, zipf: float = COMMON_ZIPF) -> bool:
@@ -58,6 +75,15 @@ def _common(word: str, zipf: float = COMMON_ZIPF) -> bool:
     if lang_zipf(word, "ar") >= zipf:
         return True
     return word.startswith(_ARTICLE) and lang_zipf(word[2:], "ar") >= zipf
+
+
+def _press_given() -> set[str]:
+    """The common Arabic given names of ``data/rules/arabic_given_names.txt``."""
+    out: set[str] = set()
+    with (data_dir() / "rules" / "arabic_given_names.txt").open(encoding="utf-8") as fh:
+        for line in fh:
+            out.update(fold(w) for w in line.split("#", 1)[0].split())
+    return out
 
 
 def _press_zipf(spellings: set[str]) -> float:
@@ -101,7 +127,7 @@ class ArabicSurnames:
                                                       _LATIN_WORD.findall(text)[-1:])
                 continue
             words = text.split()
-            if len(words) < 2 or len(words[-1]) < _MIN_LETTERS or words[-2] in ("عبد", "أبو") \
+            if len(words) < 2 or len(words[-1]) < _MIN_LETTERS or words[-2] in _NOT_FAMILY \
                     or words[-1] in _NOT_ALONE:
                 continue
             if parse_name(words[-1]).parts != parse_name(text).parts[-1:]:
@@ -119,7 +145,7 @@ class ArabicSurnames:
                 if len(ws) >= 2 and ws[0] not in _COMPOUND and len(ws[0]) >= _MIN_LETTERS \
                         and not ws[0].startswith(_ARTICLE):    # (a title or a word: الرئيس)
                     given.add(fold(ws[0]))
-        self.given = frozenset(given)
+        self.given = frozenset(given | _press_given())
         self.own_words = {e: frozenset(v) for e, v in own.items()}
         # how frequent each family's name is in Latin script (its most frequent spelling)
         self.latin_zipf = {k: _press_zipf({w for e in v for w in latin.get(e, ())})
@@ -163,6 +189,52 @@ class ArabicSurnames:
         if new:
             found.extend(new)
             found.sort(key=lambda f: f.b)
+
+    @staticmethod
+    def words(t: str, found: list[Found]) -> None:
+        """Drop the one-word Arabic-script mentions that Arabic grammar or a fixed expression
+        (``not_names``: "عيد سعيد", "صلاة المغرب") reads as ordinary words (see
+        ``_DEMONSTRATIVES``)."""
+        fixed = [m.span() for m in _FIXED.finditer(t)] if _FIXED is not None else []
+        keep = []
+        for f in found:
+            if " " in f.name or _WORD.fullmatch(f.name) is None or f.status == "unknown":
+                keep.append(f)
+                continue
+            before = t[max(0, f.b - 12):f.b].split()
+            after = t[f.e:f.e + 12].split()
+            prev = before[-1] if before and t[f.b - 1] == " " else ""
+            nxt = after[0].rstrip("،,.؛:") if after and t[f.e:f.e + 1] == " " else ""
+            definite = f.name.startswith(_ARTICLE)
+            if any(x <= f.b and f.e <= y for x, y in fixed) or \
+                    (definite and prev in _DEMONSTRATIVES) or prev in _INNA_PRONOUN or \
+                    (definite and nxt in _ORDINALS):
+                continue
+            keep.append(f)
+        found[:] = keep
+
+    def capitals(self, t: str, found: list[Found]) -> None:
+        """A state's name followed by العاصمة "the capital" names its capital city: one name,
+        resolved when the tables know it whole ("تونس العاصمة" is Tunis), else an unknown
+        place ("الجزائر العاصمة" is Algiers, not Algeria). After العاصمة, a name the tables
+        know followed by it is that city ("العاصمة تونس" is Tunis, not Tunisia)."""
+        for n, f in enumerate(found):
+            if f.ent >= 0 and t[max(0, f.b - 8):f.b] == _CAPITAL + " " and " " not in f.name:
+                hit = self.known.resolve(f"{f.name} {_CAPITAL}")   # "العاصمة تونس" is Tunis
+                if hit is not None and hit.entity >= 0 and hit.method == "exact":
+                    f.ent, f.hit, f.method, f.score = hit.entity, hit, "exact", hit.score
+                continue
+            if f.ent < 0 or not t.startswith(_CAPITAL, f.e + 1) or t[f.e] != " " or \
+                    self.ix.types[f.ent] != "place":
+                continue
+            e = f.e + 1 + len(_CAPITAL)
+            if e < len(t) and t[e].isalpha() or (n + 1 < len(found) and found[n + 1].b < e):
+                continue
+            name = t[f.b:e]
+            hit = self.known.resolve(name)
+            found[n] = Found(f.b, e, f.tb, f.te, name,
+                             hit if hit is not None and hit.entity >= 0 and hit.method == "exact"
+                             else None)
 
     def _other_given(self, t: str, words: list[re.Match[str]], i: int,
                      ents: tuple[int, ...]) -> int:

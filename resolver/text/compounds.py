@@ -15,13 +15,15 @@ alias ("UN-Sicherheitsrat", "Wagner-Gruppe") is found whole before this is asked
 from __future__ import annotations
 
 import re
+from typing import Any, Protocol
 
 from ..names.rules import rules
+from .found import Found
 from .known import Hit, KnownNames, Resolution
 from .prep import fold
 from .titles import title_form
 
-__all__ = ["known_parts", "SURE", "SINGLE_WORD_MIN"]
+__all__ = ["known_parts", "split_compound", "RunReader", "SURE", "SINGLE_WORD_MIN"]
 
 SURE = ("exact", "normalised")
 SINGLE_WORD_MIN = 0.95     # one capitalised word resolved by sound alone: Tripolis, Sicile
@@ -60,3 +62,42 @@ def known_parts(t: str, x: int, y: int, inner: list[Hit], known: KnownNames
                     (r.score or 0.0) >= SINGLE_WORD_MIN and r.method != "fuzzy")):
                 parts.append((a, b, r))
     return parts
+
+
+class RunReader(Protocol):
+    """What the helpers of :class:`resolver.text.runs.RunReader` here and in
+    :mod:`resolver.text.german` need of it (no import: runs imports them)."""
+
+    known: KnownNames
+
+    def _place(self, t: str, sb: int, se: int, inner: list[Hit], found: list[Found],
+               lang: str, tb: int, te: int, head: bool = False) -> None: ...
+
+    def _german_noun(self, raw: str, word: str) -> bool: ...
+
+    @staticmethod
+    def _institution(word: str) -> bool: ...
+
+    def _known(self, name: str, n: int, lang: str = "") -> Any: ...
+
+
+def split_compound(r: RunReader, t: str, pos: list[tuple[int, int]], i0: int, se: int,
+                   inner: list[Hit], found: list[Found], lang: str, tb: int, te: int,
+                   head: bool) -> bool:
+    """A hyphenated word of the run ``pos`` (read by ``r``) holding known names is those names
+    ("UN-Sondergesandte", "Syrte-Joufra", "Gadhafi-era"); the run around it is read on its
+    own. Whether there was one."""
+    for k in range(i0, len(pos)):
+        parts = known_parts(t, pos[k][0], pos[k][1], inner, r.known)
+        if not parts:
+            continue
+        if k > i0:
+            r._place(t, pos[i0][0], pos[k - 1][1], inner, found, lang, tb, te, head)
+            tb = te = 0
+        for a, b, res in parts:
+            found.append(Found(a, b, tb, te, t[a:b], res))
+            tb = te = 0
+        if k + 1 < len(pos):
+            r._place(t, pos[k + 1][0], se, inner, found, lang, 0, 0, head)
+        return True
+    return False

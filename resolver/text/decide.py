@@ -10,8 +10,9 @@ read in the order of the text:
    ... Gaddafi"). If the sentence of that nearest full name also names another person of the
    family ("Moammar Gadhafi and Seif al-Islam Gadhafi ...; Gaddafi spoke"), or a word such as
    "younger" sets one member of the family against another, the text does not decide:
-   ambiguous (or unknown when fewer than two of them are known). Full names later in the text
-   are no evidence.
+   ambiguous (or unknown when fewer than two of them are known), unless the text marks its
+   members as parent or child and the word points to one side (:mod:`resolver.text.kin`).
+   Full names later in the text are no evidence.
 2. **The tables.** With no such evidence, the people of the tables whose family name this is:
    one person, that person (``canonical("Hiftar")`` gives the same); several, the one with the
    highest curated ``prior`` if one is higher than all others; else **ambiguous** with them as
@@ -42,6 +43,7 @@ from ..names.matcher import PART_MIN, part_similarity
 from ..names.normalise import parse_name
 from ..names.rules import rules
 from .found import Found
+from .kin import choose, side_of
 from .known import CACHE_SIZE, Resolving
 from .lang import lang_zipf
 from .prep import fold
@@ -189,8 +191,12 @@ class DocumentDecider:
                 if any(k != key for k in keys):   # (else no rival: one person named so)
                     rivals = [k for i, k in zip(idx[:-1], keys) if k != key and t and
                               _SENTENCE_END.search(t, full[i][2].e, g.b) is None]
-                    if not rivals and _kin_near(t, f):
-                        rivals = [k for k in keys if k != key]   # "the younger Haftar"
+                    if _kin_near(t, f):
+                        rivals = rivals or [k for k in keys if k != key]  # "the younger Haftar"
+                        side = side_of(t, f)                      # unless the text tells
+                        pick = choose(t, side, [full[i][1:] for i in idx]) if side else None
+                        if pick is not None:
+                            (key, g), rivals = pick, []
             if rivals:
                 cands = tuple(dict.fromkeys(k for k in (key, *rivals) if isinstance(k, int)))
                 if len(cands) > 1:

@@ -116,6 +116,9 @@ def text_evidence(name: str, alias: str, method: str | None) -> bool:
     - the name is one word with an Arabic article (al-, el-, glued or not) and the alias,
       in Arabic script, has none (it would have the article ال if the name had one): the
       article's letters were read as the name's ("Al-Ittihad", "Almasri").
+    - the name is one word and the alias that word with letters added at its end: a
+      shorter word is another word, not a spelling ("Algeri", Italian for Algiers, is not
+      Algeria; "Tunisi" not Tunisia).
 
     >>> text_evidence("Belkassem Haftar", "Khalifa Belqasim Haftar", "fuzzy")
     False
@@ -123,6 +126,8 @@ def text_evidence(name: str, alias: str, method: str | None) -> bool:
     True
     >>> text_evidence("Almasri", "مصر", "phonetic"), text_evidence("Tripolis", "Tripoli", "phonetic")
     (False, True)
+    >>> text_evidence("Algeri", "Algeria", "phonetic")
+    False
     """
     if method in _SURE_METHODS:
         return True
@@ -132,6 +137,9 @@ def text_evidence(name: str, alias: str, method: str | None) -> bool:
         first = parse_name(alias).parts
         return bool(first) and (first[0] == parts[0] or part_similarity(
             parts[0], first[0], vowelless=arabic)[0] >= PART_MIN)
+    n, a = fold(name).strip(), fold(alias).strip()
+    if len(a) > len(n) and a.startswith(n) and " " not in a:
+        return False
     return not article_read_as_letters(name, alias)
 
 

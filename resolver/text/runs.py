@@ -32,11 +32,11 @@ from typing import NamedTuple
 from ..index.aliases import AliasIndex
 from ..names.normalise import parse_name
 from ..names.rules import rules
-from .compounds import SINGLE_WORD_MIN, SURE, known_parts
+from .compounds import SINGLE_WORD_MIN, SURE, split_compound
 from .found import Found
-from .german import genitive
+from .german import cut, genitive
 from .known import Hit, KnownNames, Resolution
-from .lang import frequent_opener, is_function_word, is_german_noun
+from .lang import frequent_opener, is_function_word, is_german_noun, lang_zipf
 from .prep import SPAN, WORDS, fold
 from .titles import TitleFinder, title_form
 
@@ -52,6 +52,8 @@ _GERMAN = ("de", "")       # languages where genitive -s and German nouns are re
 _INSTITUTIONS = frozenset(title_form(fold(w).strip()) for w in _R.institution_nouns)
 _ARABIC_ARTICLES = ("al", "el")
 _ROLES = frozenset(title_form(fold(w).strip()) for w in _R.roles)
+_PRESS_LANGS = ("en", "fr", "de", "it")
+_EVEN_ZIPF = 0.5           # a word this evenly frequent in those languages is a name
 
 
 class Known(NamedTuple):
@@ -129,6 +131,25 @@ class RunReader:
             lang in _GERMAN and raw.endswith("s") and len(raw) > 4 and (
                 (hit := self.known.resolve(raw[:-1])) is not None and hit.method in _SURE))
 
+    def _name_before(self, word: str, hit: Resolution) -> bool:
+        """In a headline, where every word is capitalised, whether ``word`` right before a
+        known one-word name makes a longer name of it: an institution noun ("PORT SUDAN"), or,
+        before a person's name, a given name ("KHALED HAFTAR") or a word as frequent in each
+        European press language (a name: "SADDAM HAFTAR"; a word of one language is not:
+        "MEETS", "CHIEF")."""
+        if self._institution(word):
+            return True
+        if not self._person(hit) or word in self.common:
+            return False
+        if _R.given_group(word.replace(" ", "")) is not None:
+            return True
+        zipfs = [lang_zipf(word, lang) for lang in _PRESS_LANGS]
+        return 0.0 < min(zipfs) and max(zipfs) - min(zipfs) <= _EVEN_ZIPF
+
+    def _person(self, hit: Resolution) -> bool:
+        ents = hit.candidates if hit.entity < 0 else (hit.entity,)
+        return bool(ents) and all(self.ix.types[e] == "person" for e in ents)
+
     @staticmethod
     def _institution(word: str) -> bool:
         """A noun that makes a longer name of the name next to it ("Universität Bengasi")."""
@@ -159,6 +180,12 @@ class RunReader:
         if not pos:
             return
         raw = [t[x:y] for x, y in pos]
+        if all(r.isupper() for r in raw):   # capitals: a line break ends a headline
+            k = next((k for k in range(1, len(pos)) if "\n" in t[pos[k - 1][1]:pos[k][0]]), 0)
+            if k:
+                self._place(t, sb, pos[k - 1][1], inner, found, lang, 0, 0, True)
+                self._place(t, pos[k][0], se, inner, found, lang, 0, 0, True)
+                return
         words = [fold(r).strip() for r in raw]
         tb, te, i0 = self.titles.in_span(t, pos, words)
         if te > tb and "-" in t[tb:te]:   # a known name opening a compound title: "UN-Gesandte"
@@ -244,7 +271,7 @@ class RunReader:
         if german and self._german_cut(t, pos, raw, words, i0, se, inner, found, lang, tb, te,
                                        head):
             return
-        if self._compound(t, pos, raw, i0, se, inner, found, lang, tb, te, head):
+        if split_compound(self, t, pos, i0, se, inner, found, lang, tb, te, head):
             return
         self._rest(t, pos, raw, words, i0, se, inner, found, lang, opener and not kept, tb, te,
                    kept, caps, head)
@@ -261,64 +288,8 @@ class RunReader:
     def _german_cut(self, t: str, pos: list[tuple[int, int]], raw: list[str], words: list[str],
                     i0: int, se: int, inner: list[Hit], found: list[Found], lang: str,
                     tb: int, te: int, head: bool) -> bool:
-        """German: a name in the genitive, the nouns after it, a noun before a known name."""
-        n_pos = len(pos)
-        for k in range(i0, n_pos):
-            x, y = pos[k]
-            w = raw[k]
-            if any(h[0] <= x and y <= h[1] for h in inner):
-                continue
-            hit = genitive(self.known, w, inside=True)
-            if hit is not None:
-                if k > i0:
-                    self._place(t, pos[i0][0], pos[k - 1][1], inner, found, lang, tb, te,
-                                head)
-                    tb = te = 0
-                found.append(Found(x, y - 1, tb, te, t[x:y - 1], hit))
-                j = k + 1    # the nouns after a genitive: "Haftars Truppen"
-                while j < n_pos and self._german_noun(raw[j], words[j]) and not any(
-                        h[0] == pos[j][0] for h in inner):   # (a name: "Giorgia Meloni")
-                    j += 1
-                if j < n_pos:
-                    self._place(t, pos[j][0], se, inner, found, lang, 0, 0, head)
-                return True
-        hit1 = next((h for h in inner if h[0] == pos[i0][0]), None)   # nouns after a known
-        k = next((j for j in range(i0, n_pos) if hit1 and pos[j][0] >= hit1[1]), n_pos)
-        if hit1 and k < n_pos and all(is_german_noun(raw[j]) and not self._institution(
-                words[j]) and not any(h[0] == pos[j][0] for h in inner) for j in range(k, n_pos)):
-            self._place(t, pos[i0][0], hit1[1], inner, found, lang, tb, te, head)
-            return True         # name are out of it: "im Sudan Zehntausende Menschen"
-        if i0 < n_pos - 1 and is_german_noun(raw[i0]) and \
-                not self._institution(words[i0]) and not any(h[0] == pos[i0][0] for h in inner):
-            k = i0 + 1
-            while k < n_pos - 1 and (words[k] in _LINK_WORDS or (
-                    is_german_noun(raw[k]) and not self._institution(words[k]))):
-                k += 1
-            if self._institution(words[k]) or any(h[0] == pos[k][0] for h in inner) or \
-                    self._known(t[pos[k][0]:se], n_pos - k, lang) is not None:
-                self._place(t, pos[k][0], se, inner, found, lang, tb, te, head)
-                return True     # "Hauptstadt Tripolis", "Studenten der Universität Bengasi"
-        return False
-
-    def _compound(self, t: str, pos: list[tuple[int, int]], raw: list[str], i0: int, se: int,
-                  inner: list[Hit], found: list[Found], lang: str, tb: int, te: int,
-                  head: bool) -> bool:
-        """A hyphenated word holding known names is those names ("UN-Sondergesandte",
-        "Syrte-Joufra", "Gadhafi-era"); the run around it is read on its own."""
-        for k in range(i0, len(pos)):
-            parts = known_parts(t, pos[k][0], pos[k][1], inner, self.known)
-            if not parts:
-                continue
-            if k > i0:
-                self._place(t, pos[i0][0], pos[k - 1][1], inner, found, lang, tb, te, head)
-                tb = te = 0
-            for a, b, r in parts:
-                found.append(Found(a, b, tb, te, t[a:b], r))
-                tb = te = 0
-            if k + 1 < len(pos):
-                self._place(t, pos[k + 1][0], se, inner, found, lang, 0, 0, head)
-            return True
-        return False
+        """German: the nouns around a name (:func:`resolver.text.german.cut`)."""
+        return cut(self, t, pos, raw, words, i0, se, inner, found, lang, tb, te, head)
 
     def _rest(self, t: str, pos: list[tuple[int, int]], raw: list[str], words: list[str],
               i0: int, se: int, inner: list[Hit], found: list[Found], lang: str, start: bool,
@@ -349,8 +320,19 @@ class RunReader:
             lead = [k for k in range(i0, i) if strong(k)]
             single = i == n_pos - 1
             if single and lead and not head:
+                if self._person(known.hit) and \
+                        self._known_opens(t, pos, raw, i0, inner, found, lang, tb, te, False):
+                    return    # "à Ankara Saddam Haftar": Ankara, then one unknown name
                 merged = True
                 break     # "Saddam Haftar": one unknown name
+            if single and i - 1 in lead and head and self._name_before(words[i - 1], known.hit):
+                if i - 1 > i0:    # "CHIEF MEETS | SADDAM HAFTAR": the words before apart
+                    self._place(t, nb, pos[i - 2][1], [h for h in inner if h[1] <= pos[i - 1][0]],
+                                found, lang, tb, te, head)
+                    tb = te = 0
+                found.append(Found(pos[i - 1][0], se, tb, te, t[pos[i - 1][0]:se], None))
+                self.merged = True
+                return
             if single and known.hit.method not in _SURE and (
                     (known.hit.score or 0.0) < SINGLE_WORD_MIN
                     or known.hit.method == "fuzzy"):
@@ -377,6 +359,8 @@ class RunReader:
                     found[n0].tb, found[n0].te = tb, te
                 return
             # one known name and other name words: the longest name wins ("Chad Thompson")
+            if self._known_opens(t, pos, raw, i0, inner, found, lang, tb, te, True):
+                return        # "a Roma da Sergio Mattarella": Rome, then the person
             self.merged = True
         if (not kept and words[i0] in self.common and (caps or not raw[i0].isupper())) \
                 or self.titles.words.issuperset(
@@ -393,6 +377,23 @@ class RunReader:
             return
         initial = n == 1 or all(w in self.common for w in words[i0 + 1:i0 + n])
         found.append(Found(nb, se, tb, te, name, None, initial))
+
+    def _known_opens(self, t: str, pos: list[tuple[int, int]], raw: list[str], i0: int,
+                     inner: list[Hit], found: list[Found], lang: str, tb: int, te: int,
+                     link: bool) -> bool:
+        """A known name opening the run, then a person's name of two words or more (after a
+        particle, when ``link``): two names, not one longer name. Read them so; whether it did."""
+        h = inner[0] if inner and inner[0][0] == pos[i0][0] else None
+        n = len(pos)
+        k = next((k for k in range(i0, n) if pos[k][0] >= h[1]), n) if h else n
+        if (link and not (k < n and raw[k].islower() and raw[k] in _LINK_WORDS)) or h is None \
+                or n - k - link < 2:
+            return False
+        self.emit_hit(t, h, found)
+        if te > tb:
+            found[-1].tb, found[-1].te = tb, te
+        self._place(t, pos[k + link][0], pos[-1][1], inner, found, lang, 0, 0)
+        return True
 
     def _known(self, name: str, n: int, lang: str = "") -> Known | None:
         """The resolution of a span's name (in German whatever its case endings, or without a

@@ -1,0 +1,39 @@
+"""Issue 11, rules added after the third held-out set's first run (each case written for its
+rule in ``tests/data/mention_cases_h3.tsv``, none taken from a held-out set): an Arabic state
+named with العاصمة is its capital, آل makes a two-word family name, fixed expressions with a
+place name, a port names its place, a shorter word is no spelling of a longer name, and
+headlines in capitals (a line break ends one; a given name or an institution noun before a
+known name makes a longer name there too), a known name opening a run before a person's
+name, and a kin word ("the younger Deby") deciding a shared surname where the text marks its
+members as parent or child."""
+
+from __future__ import annotations
+
+import pytest
+from annotated import mentions_of
+from conftest import DATA
+
+
+def _cases() -> list[tuple[str, str, str, str]]:
+    lines = (DATA / "mention_cases_h3.tsv").read_text(encoding="utf-8").splitlines()
+    body = [ln for ln in lines if ln and not ln.startswith("#")][1:]   # skip the header
+    rows = []
+    for n, line in enumerate(body, 1):
+        cols = line.split("\t")
+        assert len(cols) == 4, f"mention_cases_h3.tsv: data row {n} has {len(cols)} columns"
+        rows.append(tuple(c.replace("\\n", "\n") for c in cols))
+    return rows
+
+
+CASES = _cases()
+
+
+@pytest.mark.parametrize("case,text,name,expected", CASES, ids=[c[0] for c in CASES])
+def test_rule_cases(default, case, text, name, expected):
+    got = [g for g in mentions_of(default, text) if g[0] == name]
+    if expected == "absent":
+        assert not got, f"{name!r} should be no mention: {got}"
+    elif expected in ("unknown", "ambiguous"):
+        assert got and all(g[1] == expected for g in got), got
+    else:
+        assert got and all(g[1:] == ("resolved", expected) for g in got), got
