@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .normalise import ParsedName, parse_name
-from .org_words import numbers, one_typo
+from .org_words import number_markers, numbers, one_typo
 from .rules import rules
 from .script import clean_unicode
 
@@ -42,6 +42,9 @@ _TAILS = re.compile(r"[,;]|(?<=[^\W\d_]{2})/(?=\s*[^\W\d_]{2})")
 _DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}(?![^\W\d_])")   # initials: U.S.
 _DIGIT = re.compile(r"\d")
 _BRACKETS = re.compile(r"\(([^)]*)\)?|\[([^\]]*)\]?|\{([^}]*)\}?")
+_PERCENT = re.compile(r"(?<=\d)\s*%")   # 3%ers: 3 percenters
+LIL = "ll"   # Arabic لل (li-l, "for the") written onto the next word: للتجارة (lil-tijara)
+LIL_MIN = 5  # ... a word this long at least (the prefix and three letters)
 
 
 class Word(NamedTuple):
@@ -86,6 +89,8 @@ def drop_connectives(words: list[Word]) -> list[Word]:
     r = rules()
     kept, gap = [], ""
     for w in words:
+        if w.vowelless and w.text.startswith(LIL) and len(w.text) >= LIL_MIN:
+            gap, w = gap + "lil", w._replace(text=w.text[len(LIL):])   # للتجارة: lil + tjara
         if w.text in r.connectives or w.text in r.org_connectives:
             gap += w.text
         else:
@@ -200,7 +205,9 @@ def read_numbers(words: list[Word]) -> list[Word]:
         run = words[start:end]
         written = " ".join(w.text for w in run)
         words = words[:start] + [run[0]._replace(text=digits, acronym=False, written=written)] + words[end:]
-    return words
+    marks = number_markers()
+    return [w for k, w in enumerate(words) if not (
+        w.text in marks and k + 1 < len(words) and is_number(words[k + 1].text))]
 
 
 @lru_cache(maxsize=65536)
@@ -212,6 +219,7 @@ def name_pieces(raw: str) -> tuple[tuple[ParsedName, bool], ...]:
     full stops (U.S.) are an acronym (US). A name all in
     capitals has no acronyms (a single word in capitals may be one)."""
     text = _ORDINAL.sub(r"\1", clean_unicode(raw))   # 5th: digits (parse_name reads Arabizi)
+    text = _markers().sub(" ", _PERCENT.sub(" percent", text))   # No. 5: 5; 3%: 3 percent
     text = _DOTTED.sub(lambda m: m.group(0).replace(".", "").upper(), text)   # U.S. -> US
     spelled = [w for w in text.split() if any(c.isalpha() for c in w)]
     upper = len(spelled) > 1 and all(w.isupper() for w in spelled)   # one word: an acronym
@@ -227,6 +235,14 @@ def name_pieces(raw: str) -> tuple[tuple[ParsedName, bool], ...]:
         out = [(ParsedName(p.parts, p.vowelless, (False,) * len(p.parts), p.title), q)
                for p, q in out]
     return tuple((p, q) for p, q in out if p.parts)
+
+
+@lru_cache(maxsize=1)
+def _markers() -> re.Pattern[str]:
+    """A number marker as written, just before the digits it marks (No. 5, №9, Nr.5, #5)."""
+    marks = "|".join(re.escape(m.rstrip(".")) for m in sorted(number_markers(), key=len,
+                                                               reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{marks})\.?\s*(?=\d)", re.IGNORECASE)
 
 
 def organisation_parts(raw: str) -> ParsedName:
