@@ -6,12 +6,17 @@ numbers as digits, and the brackets and comma tails of the raw string as qualifi
 1. Legal forms (``data/rules/legal_forms.yaml``) are runs of words at the end of a name (or
    of a bracketed or comma piece), or at its start for the forms written first; spelled as
    listed or with one slip (Aktiengeselschaft, Joynt Stock Company, Joint Stock Compan).
-2. Numbers however written are digits (Forty-Four, First, II; :mod:`resolver.names.org_words`).
+2. Numbers however written are digits (Forty-Four, First, II; :mod:`resolver.names.org_words`);
+   the markers before them are left out (No. 5, Nr. 5, № 5, #5) and ``%`` is ``percent``
+   (3%ers: 3 percenters).
+3. The Arabic ``لل`` (li-l, "for the") written onto a word is a connective (للتجارة: tjara).
 
 >>> read_organisation(name_pieces("Joint Stock Company Forty-Four Shipyard, Ltd.")).forms
 (('joint stock company', 'jsc'), ('ltd', 'ltd'))
 >>> [w.text for w in read_organisation(name_pieces("Siemens Aktiengeselschaft")).words]
 ['siemens']
+>>> [[w.text for w in read_organisation(name_pieces(x)).words] for x in ("Fund No. 5", "3%ers")]
+[['fund', '5'], ['3', 'percenters']]
 >>> organisation_words(parse_name("Bank of China Ltd"))
 ('bank', 'china')
 """

@@ -6,7 +6,10 @@
 2. The other words pair off one to one in any order (Bank Saderat = Saderat Bank), the
    connectives (of, the, de ...) left out. A word unpaired on each side is another
    organisation (BWI / BAE Industries); a word on one side only costs much (Siemens Energy AG
-   is not Siemens AG) unless generic (Abu Sayyaf Group); numbers must be equal (Company 23);
+   is not Siemens AG) unless generic (Abu Sayyaf Group) or a world region closing the name
+   (Vintrax / Vintrax Europe GmbH: :data:`ONE_SIDED_REGION`, :mod:`~resolver.names.org_regions`);
+   numbers must be equal (Company 23; only the Roman I closing a name, the first of a series,
+   may be left out: Fund I / Fund, :data:`ONE_SIDED_FIRST`);
    short words and acronyms must be spelled alike. Words may be written joined (LIBYANAIR,
    van der Bilt / Vanderbilt), an acronym may be the other name's initials (PLA / People's
    Liberation Army), its legal form included (CNPC / China National Petroleum Corporation),
@@ -34,6 +37,8 @@ SiemensAG) and numbers (Forty-Four = 44, II = 2) is :mod:`resolver.names.org_par
 True
 >>> score("Brigade Forty-Four", "Brigade 44"), score("PLA", "People's Liberation Army")
 (1.0, 0.9)
+>>> score("Vintrax Europe GmbH", "Vintrax"), score("Halvard Fund I, L.P.", "Halvard Fund, L.P.")
+(0.9, 0.95)
 >>> a, b = "Bank of China (Hong Kong)", "Bank of China (Australia)"
 >>> compare_organisations(parse_name(a), parse_name(b), a, b).contradiction
 "qualifier 'hong kong' ≠ 'australia'"
@@ -272,13 +277,14 @@ def _unpaired(q: tuple[Word, ...], a: tuple[Word, ...], p: Pairing, anchored: bo
     penalty, notes = 0.0, []
     nq = [i for i in left_q if is_number(q[i].text)]
     na = [j for j in left_a if is_number(a[j].text)]
-    first = [(w, k) for w, ks in ((q, nq), (a, na)) for k in ks if _series_first(w, k)]
+    first = [(held, left, k) for held, left, ks in ((q, left_q, nq), (a, left_a, na))
+             for k in ks if _series_first(held, k)]
     if len(first) == 1 and len(nq) + len(na) == 1:
-        w, k = first[0]
-        (left_q if w is q else left_a).remove(k)
+        held, left, k = first[0]
+        left.remove(k)
         nq, na = [], []
         penalty += ONE_SIDED_FIRST
-        notes.append(f"the first of a series numbered on one side only: '{w[k].written}' "
+        notes.append(f"the first of a series numbered on one side only: '{held[k].written}' "
                      f"(-{ONE_SIDED_FIRST:.2f})")
     if nq and na:
         return (f"numbers differ: {' '.join(q[i].text for i in nq)} / "
@@ -296,8 +302,8 @@ def _unpaired(q: tuple[Word, ...], a: tuple[Word, ...], p: Pairing, anchored: bo
     region = _regions(q, left_q) + [len(q) + j for j in _regions(a, left_a)] if anchored else []
     if region:
         penalty += ONE_SIDED_REGION
-        words = [q[k] if k < len(q) else a[k - len(q)] for k in region]
-        notes.append(f"region '{' '.join(w.text for w in words)}' on one side only, an arm of "
+        run = " ".join((q[k] if k < len(q) else a[k - len(q)]).text for k in region)
+        notes.append(f"region '{run}' on one side only, an arm of "
                      f"the same group (-{ONE_SIDED_REGION:.2f})")
     for k, w in [(i, q[i]) for i in left_q] + [(len(q) + j, a[j]) for j in left_a]:
         if k in region:
