@@ -92,6 +92,7 @@ ONE_SIDED_GENERIC = 0.05    # a generic word (group, holding) on one side only
 ONE_SIDED_QUALIFIER = 0.05  # a bracketed or comma qualifier on one side only
 ONE_SIDED_REGION = 0.10     # a world region closing the name on one side only (X Europe)
 ONE_SIDED_FIRST = 0.05      # the first of a series numbered on one side only (Fund I / Fund)
+REGISTRATION_DIGITS = 4     # a bracketed number this long is a registration detail (IMO 5837221)
 ORDER_CHANGED = 0.02        # the same words in another order (Bank Saderat / Saderat Bank)
 PLURAL = 0.97               # Technologies / Technology
 CONFLICT_MAX = 0.5          # the highest score of a contradicted pair
@@ -258,6 +259,13 @@ def _series_first(words: tuple[Word, ...], i: int) -> bool:
             and all(x.qualifier for x in words[i + 1:]))
 
 
+def _registration(w: Word) -> bool:
+    """A long number in a bracket or a comma tail: a detail of registration, not of the name
+    (Reg. No. 1234567, founded 1872, IMO 5837221, P.O. Box 4411). On one side only it is a
+    qualifier like any other; a short one stays a number of the name (Nominees (No. 2) Ltd)."""
+    return w.qualifier and sum(c.isdigit() for c in w.text) >= REGISTRATION_DIGITS
+
+
 def _regions(words: tuple[Word, ...], left: list[int]) -> list[int]:
     """The unpaired words that are the run of world regions closing the name (X Asia
     Pacific Ltd; :func:`~resolver.names.org_regions.region_run`), else none."""
@@ -275,8 +283,8 @@ def _unpaired(q: tuple[Word, ...], a: tuple[Word, ...], p: Pairing, anchored: bo
     left_q = [i for i in p.left_q if not q[i].article]
     left_a = [j for j in p.left_a if not a[j].article]
     penalty, notes = 0.0, []
-    nq = [i for i in left_q if is_number(q[i].text)]
-    na = [j for j in left_a if is_number(a[j].text)]
+    nq = [i for i in left_q if is_number(q[i].text) and not _registration(q[i])]
+    na = [j for j in left_a if is_number(a[j].text) and not _registration(a[j])]
     first = [(held, left, k) for held, left, ks in ((q, left_q, nq), (a, left_a, na))
              for k in ks if _series_first(held, k)]
     if len(first) == 1 and len(nq) + len(na) == 1:

@@ -16,7 +16,7 @@ from resolver.names.org_regions import region_run
 from resolver.names.organisations import ONE_SIDED_FIRST, ONE_SIDED_REGION
 
 ROWS = read_tsv("names/org/variants.tsv")
-CAUSES = {"numbers", "series", "regions", "scripts", "abbreviations", "translations",
+CAUSES = {"numbers", "series", "regions", "registration", "scripts", "abbreviations", "translations",
           "qualifiers", "short words"}
 
 
