@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .normalise import ParsedName, parse_name
+from .org_regions import branch_span
 from .org_words import number_markers, numbers, one_typo
 from .rules import rules
 from .script import clean_unicode
@@ -197,9 +198,19 @@ def read_organisation(pieces: tuple[tuple[ParsedName, bool], ...]) -> Org:
     forms: list[tuple[str, str]] = []
     for parsed, qualifier in pieces:
         w, f = strip_forms(drop_connectives(split_words(parsed, qualifier)), keep_one=not qualifier)
+        span = None if qualifier else branch_span([x.text for x in w], _stops())
+        if span is not None:   # Gulf Bank Dubai Branch: as if Gulf Bank, Dubai Branch
+            w = w[:span[0]] + [x._replace(qualifier=True) for x in w[span[0]:span[1]]]
         words += read_numbers(w)
         forms += f
     return Org(tuple(words), tuple(forms))
+
+
+@lru_cache(maxsize=1)
+def _stops() -> frozenset[str]:
+    """The words a branch's place stops at (Gulf Bank | Dubai Branch): generic words and the
+    organisation-word table's."""
+    return frozenset(word_table()) | rules().generic_words
 
 
 def read_numbers(words: list[Word]) -> list[Word]:

@@ -1,5 +1,6 @@
-"""World regions closing an organisation's name (X Europe, X Asia Pacific Ltd): the arm of a
-group for a region, read from ``data/rules/org_regions.yaml``.
+"""Where an arm of a group sits, read from ``data/rules/org_regions.yaml``: world regions
+closing an organisation's name (X Europe, X Asia Pacific Ltd) and branch words (Gulf Bank
+Dubai Branch).
 
 :mod:`resolver.names.organisations` lets such a run of words on one side only cost
 :data:`~resolver.names.organisations.ONE_SIDED_REGION` instead of a distinctive word's
@@ -23,21 +24,60 @@ from functools import lru_cache
 import yaml
 
 from ..paths import data_dir
+from .normalise import parse_name
 
-__all__ = ["regions", "region_run"]
+__all__ = ["regions", "region_run", "branch_words", "MAX_BRANCH_WORDS"]
+
+MAX_BRANCH_WORDS = 3   # a branch's words: the branch word and at most two before it
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, list[str]]:
+    with (data_dir() / "rules" / "org_regions.yaml").open(encoding="utf-8") as fh:
+        table: dict[str, list[str]] = yaml.safe_load(fh)
+    return table
 
 
 @lru_cache(maxsize=1)
 def regions() -> frozenset[tuple[str, ...]]:
     """Each region of the table as its words (``('asia', 'pacific')``)."""
-    with (data_dir() / "rules" / "org_regions.yaml").open(encoding="utf-8") as fh:
-        table = yaml.safe_load(fh)
-    return frozenset(tuple(str(r).split()) for r in table["regions"])
+    return frozenset(tuple(str(r).split()) for r in _table()["regions"])
+
+
+@lru_cache(maxsize=1)
+def branch_words() -> frozenset[str]:
+    """The words of a branch as a name reads them (branch, filiale, فرع as ``fra``)."""
+    return frozenset(p for w in _table()["branches"] for p in parse_name(str(w)).parts)
 
 
 @lru_cache(maxsize=1)
 def _longest() -> int:
     return max(len(r) for r in regions())
+
+
+def branch_span(words: Sequence[str], stops: frozenset[str]) -> tuple[int, int] | None:
+    """``(start, end)`` of the words naming a branch at the end of ``words``: a branch word
+    closing the name with the place before it (Gulf Bank Dubai Branch: back to the last word
+    of ``stops``, the organisation words, at most :data:`MAX_BRANCH_WORDS` in all), or opening
+    the last one or two words (Banca Filiale Milano, Arabic فرع دبي); two words at least must
+    stay before it (the organisation's name). Else None.
+
+    >>> branch_span(("gulf", "bank", "abu", "dhabi", "branch"), frozenset({"bank"}))
+    (2, 5)
+    >>> branch_span(("gulf", "bank", "dubai", "branch"), frozenset())
+    (2, 4)
+    >>> branch_span(("harlan", "bank", "filiale", "milano"), frozenset()), branch_span(("branch", "x"), frozenset())
+    ((2, 4), None)
+    """
+    table, n = branch_words(), len(words)
+    if n >= 4 and words[-1] in table:
+        start = next((k for k in range(n - 2, max(n - MAX_BRANCH_WORDS, 2) - 1, -1)
+                      if words[k - 1] in stops), n - 2)   # back to an organisation word
+        return start, n
+    for k in (n - 2, n - 3):
+        if k >= 2 and words[k] in table:
+            return k, n
+    return None
 
 
 def _regions_only(words: Sequence[str]) -> bool:
