@@ -20,22 +20,50 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 import yaml
 
 from ..paths import data_dir
 from .normalise import parse_name
 
-__all__ = ["regions", "region_run", "branch_words", "MAX_BRANCH_WORDS"]
+__all__ = ["regions", "region_run", "branch_words", "branch_span", "place_adjective",
+           "MAX_BRANCH_WORDS"]
 
 MAX_BRANCH_WORDS = 3   # a branch's words: the branch word and at most two before it
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[str, list[str]]:
+def _table() -> dict[str, Any]:
     with (data_dir() / "rules" / "org_regions.yaml").open(encoding="utf-8") as fh:
-        table: dict[str, list[str]] = yaml.safe_load(fh)
+        table: dict[str, Any] = yaml.safe_load(fh)
     return table
+
+
+@lru_cache(maxsize=1)
+def _adjective_endings() -> tuple[tuple[str, ...], int]:
+    t = _table()
+    return tuple(str(e) for e in t["place_adjectives"]), int(t["place_adjective_min_stem"])
+
+
+def place_adjective(a: str, b: str) -> bool:
+    """Whether one word is the Russian adjective of the other, a place (``muromskii`` /
+    ``murom``, ``krasnoyarskii`` / ``krasnoyarsk``, ``tverskoy`` / ``tver``).
+
+    >>> place_adjective("muromskii", "murom"), place_adjective("krasnoyarsk", "krasnoyarskii")
+    (True, True)
+    >>> place_adjective("kowalski", "kowal"), place_adjective("moskovskii", "moskva")
+    (False, False)
+    """
+    endings, min_stem = _adjective_endings()
+    for adj, place in ((a, b), (b, a)):
+        if len(adj) <= len(place) or not adj.startswith(place) or len(place) < min_stem:
+            continue
+        rest = adj[len(place):]
+        if rest in endings and place.endswith("sk") or (
+                rest.startswith("sk") and rest[2:] in endings):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -70,7 +70,7 @@ from .org_parse import (
     read_organisation,
     word_table,
 )
-from .org_regions import region_run
+from .org_regions import place_adjective, region_run
 from .org_words import slip
 from .rules import rules
 from .similarity import (
@@ -95,6 +95,7 @@ ONE_SIDED_FIRST = 0.05      # the first of a series numbered on one side only (F
 REGISTRATION_DIGITS = 4     # a bracketed number this long is a registration detail (IMO 5837221)
 ORDER_CHANGED = 0.02        # the same words in another order (Bank Saderat / Saderat Bank)
 PLURAL = 0.97               # Technologies / Technology
+PLACE_ADJECTIVE = 0.95      # Muromskii / Murom: the town named by its adjective
 CONFLICT_MAX = 0.5          # the highest score of a contradicted pair
 SHORT_WORD = 3              # words this short (BAE, BWI) must be spelled alike
 SLIP = 0.90                # one typing slip in a long word, all else agreeing (Chevron / Chevon)
@@ -123,6 +124,8 @@ def _similarity(x: Word, y: Word) -> tuple[float, str]:
         return 1.0, f"legal-form table: {forms[(a,)]}"
     if _plural(a, b):
         return PLURAL, "singular and plural"
+    if place_adjective(a, b):
+        return PLACE_ADJECTIVE, "the Russian adjective of the place"
     if x.acronym or y.acronym:
         return 0.0, "acronyms are spelled alike or differ"
     vowelless = x.vowelless or y.vowelless
