@@ -201,7 +201,12 @@ def read_organisation(pieces: tuple[tuple[ParsedName, bool], ...]) -> Org:
         span = None if qualifier else branch_span([x.text for x in w], _stops())
         if span is not None:   # Gulf Bank Dubai Branch: as if Gulf Bank, Dubai Branch
             w = w[:span[0]] + [x._replace(qualifier=True) for x in w[span[0]:span[1]]]
-        words += read_numbers(w)
+        w = read_numbers(w)
+        if qualifier and w and all(is_number(x.text) for x in w):
+            # a bracket of a number alone is the registered name's (Smith (2004) Limited,
+            # Nominees (No. 2) Ltd), not a detail of registration (Reg. No. 1234567)
+            w = [x._replace(qualifier=False) for x in w]
+        words += w
         forms += f
     return Org(tuple(words), tuple(forms))
 

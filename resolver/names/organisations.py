@@ -263,9 +263,10 @@ def _series_first(words: tuple[Word, ...], i: int) -> bool:
 
 
 def _registration(w: Word) -> bool:
-    """A long number in a bracket or a comma tail: a detail of registration, not of the name
-    (Reg. No. 1234567, founded 1872, IMO 5837221, P.O. Box 4411). On one side only it is a
-    qualifier like any other; a short one stays a number of the name (Nominees (No. 2) Ltd)."""
+    """A long number in a bracket or a comma tail, beside words: a detail of registration,
+    not of the name (Reg. No. 1234567, founded 1872, IMO 5837221, P.O. Box 4411). On one side
+    only it is a qualifier like any other; a short one, or one alone in its bracket, stays a
+    number of the name (Nominees (No. 2) Ltd, Smith (2004) Limited)."""
     return w.qualifier and sum(c.isdigit() for c in w.text) >= REGISTRATION_DIGITS
 
 
