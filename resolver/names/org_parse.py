@@ -6,12 +6,17 @@ numbers as digits, and the brackets and comma tails of the raw string as qualifi
 1. Legal forms (``data/rules/legal_forms.yaml``) are runs of words at the end of a name (or
    of a bracketed or comma piece), or at its start for the forms written first; spelled as
    listed or with one slip (Aktiengeselschaft, Joynt Stock Company, Joint Stock Compan).
-2. Numbers however written are digits (Forty-Four, First, II; :mod:`resolver.names.org_words`).
+2. Numbers however written are digits (Forty-Four, First, II; :mod:`resolver.names.org_words`);
+   the markers before them are left out (No. 5, Nr. 5, № 5, #5) and ``%`` is ``percent``
+   (3%ers: 3 percenters).
+3. The Arabic ``لل`` (li-l, "for the") written onto a word is a connective (للتجارة: tjara).
 
 >>> read_organisation(name_pieces("Joint Stock Company Forty-Four Shipyard, Ltd.")).forms
 (('joint stock company', 'jsc'), ('ltd', 'ltd'))
 >>> [w.text for w in read_organisation(name_pieces("Siemens Aktiengeselschaft")).words]
 ['siemens']
+>>> [[w.text for w in read_organisation(name_pieces(x)).words] for x in ("Fund No. 5", "3%ers")]
+[['fund', '5'], ['3', 'percenters']]
 >>> organisation_words(parse_name("Bank of China Ltd"))
 ('bank', 'china')
 """
@@ -23,7 +28,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .normalise import ParsedName, parse_name
-from .org_words import numbers, one_typo
+from .org_regions import branch_span
+from .org_words import number_markers, numbers, one_typo
 from .rules import rules
 from .script import clean_unicode
 
@@ -42,6 +48,9 @@ _TAILS = re.compile(r"[,;]|(?<=[^\W\d_]{2})/(?=\s*[^\W\d_]{2})")
 _DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}(?![^\W\d_])")   # initials: U.S.
 _DIGIT = re.compile(r"\d")
 _BRACKETS = re.compile(r"\(([^)]*)\)?|\[([^\]]*)\]?|\{([^}]*)\}?")
+_PERCENT = re.compile(r"(?<=\d)\s*%")   # 3%ers: 3 percenters
+LIL = "ll"   # Arabic لل (li-l, "for the") written onto the next word: للتجارة (lil-tijara)
+LIL_MIN = 5  # ... a word this long at least (the prefix and three letters)
 
 
 class Word(NamedTuple):
@@ -86,6 +95,8 @@ def drop_connectives(words: list[Word]) -> list[Word]:
     r = rules()
     kept, gap = [], ""
     for w in words:
+        if w.vowelless and w.text.startswith(LIL) and len(w.text) >= LIL_MIN:
+            gap, w = gap + "lil", w._replace(text=w.text[len(LIL):])   # للتجارة: lil + tjara
         if w.text in r.connectives or w.text in r.org_connectives:
             gap += w.text
         else:
@@ -187,9 +198,24 @@ def read_organisation(pieces: tuple[tuple[ParsedName, bool], ...]) -> Org:
     forms: list[tuple[str, str]] = []
     for parsed, qualifier in pieces:
         w, f = strip_forms(drop_connectives(split_words(parsed, qualifier)), keep_one=not qualifier)
-        words += read_numbers(w)
+        span = None if qualifier else branch_span([x.text for x in w], _stops())
+        if span is not None:   # Gulf Bank Dubai Branch: as if Gulf Bank, Dubai Branch
+            w = w[:span[0]] + [x._replace(qualifier=True) for x in w[span[0]:span[1]]]
+        w = read_numbers(w)
+        if qualifier and w and all(is_number(x.text) for x in w):
+            # a bracket of a number alone is the registered name's (Smith (2004) Limited,
+            # Nominees (No. 2) Ltd), not a detail of registration (Reg. No. 1234567)
+            w = [x._replace(qualifier=False) for x in w]
+        words += w
         forms += f
     return Org(tuple(words), tuple(forms))
+
+
+@lru_cache(maxsize=1)
+def _stops() -> frozenset[str]:
+    """The words a branch's place stops at (Gulf Bank | Dubai Branch): generic words and the
+    organisation-word table's."""
+    return frozenset(word_table()) | rules().generic_words
 
 
 def read_numbers(words: list[Word]) -> list[Word]:
@@ -200,7 +226,9 @@ def read_numbers(words: list[Word]) -> list[Word]:
         run = words[start:end]
         written = " ".join(w.text for w in run)
         words = words[:start] + [run[0]._replace(text=digits, acronym=False, written=written)] + words[end:]
-    return words
+    marks = number_markers()
+    return [w for k, w in enumerate(words) if not (
+        w.text in marks and k + 1 < len(words) and is_number(words[k + 1].text))]
 
 
 @lru_cache(maxsize=65536)
@@ -212,6 +240,7 @@ def name_pieces(raw: str) -> tuple[tuple[ParsedName, bool], ...]:
     full stops (U.S.) are an acronym (US). A name all in
     capitals has no acronyms (a single word in capitals may be one)."""
     text = _ORDINAL.sub(r"\1", clean_unicode(raw))   # 5th: digits (parse_name reads Arabizi)
+    text = _markers().sub(" ", _PERCENT.sub(" percent", text))   # No. 5: 5; 3%: 3 percent
     text = _DOTTED.sub(lambda m: m.group(0).replace(".", "").upper(), text)   # U.S. -> US
     spelled = [w for w in text.split() if any(c.isalpha() for c in w)]
     upper = len(spelled) > 1 and all(w.isupper() for w in spelled)   # one word: an acronym
@@ -227,6 +256,14 @@ def name_pieces(raw: str) -> tuple[tuple[ParsedName, bool], ...]:
         out = [(ParsedName(p.parts, p.vowelless, (False,) * len(p.parts), p.title), q)
                for p, q in out]
     return tuple((p, q) for p, q in out if p.parts)
+
+
+@lru_cache(maxsize=1)
+def _markers() -> re.Pattern[str]:
+    """A number marker as written, just before the digits it marks (No. 5, №9, Nr.5, #5)."""
+    marks = "|".join(re.escape(m.rstrip(".")) for m in sorted(number_markers(), key=len,
+                                                               reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{marks})\.?\s*(?=\d)", re.IGNORECASE)
 
 
 def organisation_parts(raw: str) -> ParsedName:

@@ -43,7 +43,7 @@ from rapidfuzz.distance import OSA
 
 from ..paths import data_dir
 
-__all__ = ["numbers", "initials", "one_typo", "slip", "TYPO_MIN_LONGER", "TYPO_MIN_SHORTER",
+__all__ = ["numbers", "number_markers", "initials", "one_typo", "slip", "TYPO_MIN_LONGER", "TYPO_MIN_SHORTER",
            "MIN_INITIALS", "SLIP_MIN", "TWO_SLIPS_MIN"]
 
 TYPO_MIN_LONGER = 7    # a typing error is read only in words this long (Kwangsong, Missiles)
@@ -61,6 +61,7 @@ class _Numbers(NamedTuple):
     cardinals: dict[str, int]
     ordinals: dict[str, int]
     ordinal_endings: tuple[str, ...]
+    markers: frozenset[str]   # No., Nr, №, #: mark the number after them
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +74,13 @@ def _table() -> _Numbers:
         for table in (cardinals, ordinals):
             if right in table:
                 table[str(wrong)] = table[right]
-    return _Numbers(cardinals, ordinals, tuple(str(e) for e in t["ordinal_endings"]))
+    return _Numbers(cardinals, ordinals, tuple(str(e) for e in t["ordinal_endings"]),
+                    frozenset(str(m).lower() for m in t["markers"]))
+
+
+def number_markers() -> frozenset[str]:
+    """The words that only mark the number after them (``no``, ``nr``, ``№``: Fund No. 5)."""
+    return _table().markers
 
 
 def _roman(word: str) -> int | None:

@@ -6,7 +6,10 @@
 2. The other words pair off one to one in any order (Bank Saderat = Saderat Bank), the
    connectives (of, the, de ...) left out. A word unpaired on each side is another
    organisation (BWI / BAE Industries); a word on one side only costs much (Siemens Energy AG
-   is not Siemens AG) unless generic (Abu Sayyaf Group); numbers must be equal (Company 23);
+   is not Siemens AG) unless generic (Abu Sayyaf Group) or a world region closing the name
+   (Vintrax / Vintrax Europe GmbH: :data:`ONE_SIDED_REGION`, :mod:`~resolver.names.org_regions`);
+   numbers must be equal (Company 23; only the Roman I closing a name, the first of a series,
+   may be left out: Fund I / Fund, :data:`ONE_SIDED_FIRST`);
    short words and acronyms must be spelled alike. Words may be written joined (LIBYANAIR,
    van der Bilt / Vanderbilt), an acronym may be the other name's initials (PLA / People's
    Liberation Army), its legal form included (CNPC / China National Petroleum Corporation),
@@ -34,6 +37,8 @@ SiemensAG) and numbers (Forty-Four = 44, II = 2) is :mod:`resolver.names.org_par
 True
 >>> score("Brigade Forty-Four", "Brigade 44"), score("PLA", "People's Liberation Army")
 (1.0, 0.9)
+>>> score("Vintrax Europe GmbH", "Vintrax"), score("Halvard Fund I, L.P.", "Halvard Fund, L.P.")
+(0.9, 0.95)
 >>> a, b = "Bank of China (Hong Kong)", "Bank of China (Australia)"
 >>> compare_organisations(parse_name(a), parse_name(b), a, b).contradiction
 "qualifier 'hong kong' ≠ 'australia'"
@@ -65,6 +70,7 @@ from .org_parse import (
     read_organisation,
     word_table,
 )
+from .org_regions import place_adjective, region_run
 from .org_words import slip
 from .rules import rules
 from .similarity import (
@@ -76,15 +82,20 @@ from .similarity import (
 )
 
 __all__ = ["compare_organisations", "organisation_parts", "organisation_words", "LEGAL_FORM_DIFFERS",
-           "ONE_SIDED_WORD", "ONE_SIDED_GENERIC", "ONE_SIDED_QUALIFIER", "ORDER_CHANGED",
+           "ONE_SIDED_WORD", "ONE_SIDED_GENERIC", "ONE_SIDED_QUALIFIER", "ONE_SIDED_REGION",
+           "ONE_SIDED_FIRST", "ORDER_CHANGED",
            "CONFLICT_MAX", "SLIP", "TWO_SLIPS", "AGREES"]
 
 LEGAL_FORM_DIFFERS = 0.03   # Inc / GmbH: likely the same group, perhaps another legal person
 ONE_SIDED_WORD = 0.25       # a distinctive word on one side only: a sister or a subsidiary
 ONE_SIDED_GENERIC = 0.05    # a generic word (group, holding) on one side only
 ONE_SIDED_QUALIFIER = 0.05  # a bracketed or comma qualifier on one side only
+ONE_SIDED_REGION = 0.10     # a world region closing the name on one side only (X Europe)
+ONE_SIDED_FIRST = 0.05      # the first of a series numbered on one side only (Fund I / Fund)
+REGISTRATION_DIGITS = 4     # a bracketed number this long is a registration detail (IMO 5837221)
 ORDER_CHANGED = 0.02        # the same words in another order (Bank Saderat / Saderat Bank)
 PLURAL = 0.97               # Technologies / Technology
+PLACE_ADJECTIVE = 0.95      # Muromskii / Murom: the town named by its adjective
 CONFLICT_MAX = 0.5          # the highest score of a contradicted pair
 SHORT_WORD = 3              # words this short (BAE, BWI) must be spelled alike
 SLIP = 0.90                # one typing slip in a long word, all else agreeing (Chevron / Chevon)
@@ -113,6 +124,8 @@ def _similarity(x: Word, y: Word) -> tuple[float, str]:
         return 1.0, f"legal-form table: {forms[(a,)]}"
     if _plural(a, b):
         return PLURAL, "singular and plural"
+    if place_adjective(a, b):
+        return PLACE_ADJECTIVE, "the Russian adjective of the place"
     if x.acronym or y.acronym:
         return 0.0, "acronyms are spelled alike or differ"
     vowelless = x.vowelless or y.vowelless
@@ -240,24 +253,73 @@ def _legal_forms(q: Org, a: Org, p: Pairing) -> tuple[list[PartMatch], float, li
                         for f in left_q or left_a]
 
 
-def _unpaired(q: tuple[Word, ...], a: tuple[Word, ...], p: Pairing
+def _series_first(words: tuple[Word, ...], i: int) -> bool:
+    """The Roman numeral I closing a name after other words (Fund I, Partners I): the first
+    of a series, which lists and the group itself often write unnumbered until a second
+    one is founded (Fund / Fund I; never Fund / Fund II)."""
+    w = words[i]
+    return (w.text == "1" and w.written == "i" and i > 0 and not w.qualifier
+            and all(x.qualifier for x in words[i + 1:]))
+
+
+def _registration(w: Word) -> bool:
+    """A long number in a bracket or a comma tail, beside words: a detail of registration,
+    not of the name (Reg. No. 1234567, founded 1872, IMO 5837221, P.O. Box 4411). On one side
+    only it is a qualifier like any other; a short one, or one alone in its bracket, stays a
+    number of the name (Nominees (No. 2) Ltd, Smith (2004) Limited)."""
+    return w.qualifier and sum(c.isdigit() for c in w.text) >= REGISTRATION_DIGITS
+
+
+def _regions(words: tuple[Word, ...], left: list[int]) -> list[int]:
+    """The unpaired words that are the run of world regions closing the name (X Asia
+    Pacific Ltd; :func:`~resolver.names.org_regions.region_run`), else none."""
+    main = [k for k, w in enumerate(words) if not (w.qualifier or w.article)]
+    run = region_run([words[k].text for k in main])
+    found = main[run[0]:run[1]] if run is not None else []
+    return found if set(found) <= set(left) else []
+
+
+def _unpaired(q: tuple[Word, ...], a: tuple[Word, ...], p: Pairing, anchored: bool
               ) -> tuple[str | None, float, list[str]]:
-    """What the unpaired words say: a contradiction, or a penalty with its notes."""
-    wq = [q[i] for i in p.left_q if not q[i].article]
-    wa = [a[j] for j in p.left_a if not a[j].article]
-    nq, na = [w.text for w in wq if is_number(w.text)], [w.text for w in wa if is_number(w.text)]
+    """What the unpaired words say: a contradiction, or a penalty with its notes.
+    ``anchored``: a distinctive word of the name pairs on both sides (a region closing the
+    name on one side only is then an arm of the same group)."""
+    left_q = [i for i in p.left_q if not q[i].article]
+    left_a = [j for j in p.left_a if not a[j].article]
+    penalty, notes = 0.0, []
+    nq = [i for i in left_q if is_number(q[i].text) and not _registration(q[i])]
+    na = [j for j in left_a if is_number(a[j].text) and not _registration(a[j])]
+    first = [(held, left, k) for held, left, ks in ((q, left_q, nq), (a, left_a, na))
+             for k in ks if _series_first(held, k)]
+    if len(first) == 1 and len(nq) + len(na) == 1:
+        held, left, k = first[0]
+        left.remove(k)
+        nq, na = [], []
+        penalty += ONE_SIDED_FIRST
+        notes.append(f"the first of a series numbered on one side only: '{held[k].written}' "
+                     f"(-{ONE_SIDED_FIRST:.2f})")
     if nq and na:
-        return f"numbers differ: {' '.join(nq)} / {' '.join(na)}", 0.0, []
+        return (f"numbers differ: {' '.join(q[i].text for i in nq)} / "
+                f"{' '.join(a[j].text for j in na)}"), 0.0, []
     if nq or na:
-        return f"number {' '.join(nq or na)} on one side only", 0.0, []
+        return f"number {' '.join(q[i].text for i in nq) or ' '.join(a[j].text for j in na)} " \
+               "on one side only", 0.0, []
+    wq, wa = [q[i] for i in left_q], [a[j] for j in left_a]
     strong_q = [w for w in wq if not generic(w)]
     strong_a = [w for w in wa if not generic(w)]
     if strong_q and strong_a:
         kind = "qualifier" if all(w.qualifier for w in strong_q + strong_a) else "distinctive word"
         return (f"{kind} '{' '.join(w.text for w in strong_q)}' ≠ "
                 f"'{' '.join(w.text for w in strong_a)}'"), 0.0, []
-    penalty, notes = 0.0, []
-    for w in wq + wa:
+    region = _regions(q, left_q) + [len(q) + j for j in _regions(a, left_a)] if anchored else []
+    if region:
+        penalty += ONE_SIDED_REGION
+        run = " ".join((q[k] if k < len(q) else a[k - len(q)]).text for k in region)
+        notes.append(f"region '{run}' on one side only, an arm of "
+                     f"the same group (-{ONE_SIDED_REGION:.2f})")
+    for k, w in [(i, q[i]) for i in left_q] + [(len(q) + j, a[j]) for j in left_a]:
+        if k in region:
+            continue
         if generic(w):
             penalty += ONE_SIDED_GENERIC
             notes.append(f"generic word '{w.text}' on one side only (-{ONE_SIDED_GENERIC:.2f})")
@@ -305,7 +367,9 @@ def compare_organisations(q: ParsedName, a: ParsedName, q_raw: str | None = None
         s, why = _similarity(x, y)
         word = PartMatch("number" if is_number(x.text) else "word", x.text, y.text, s, why)
         return NameMatch(max(0.0, s - form_penalty), (word, *parts), tuple(form_notes))
-    contradiction, penalty, notes = _unpaired(oq.words, oa.words, p)
+    anchored = any(m.role == "word" and m.score >= AGREES and not common_text(m.alias)
+                   for m in p.parts)
+    contradiction, penalty, notes = _unpaired(oq.words, oa.words, p, anchored)
     if contradiction is not None:
         unpaired = len(p.left_q) + len(p.left_a)
         share = total / (total + unpaired) if total + unpaired else 0.0
