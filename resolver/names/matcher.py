@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+from .list_order import person_list_order
 from .normalise import ParsedName, parse_name
 from .organisations import compare_organisations
 from .person_orders import match_person
@@ -36,6 +37,19 @@ def _compare_words(q: ParsedName, a: ParsedName) -> NameMatch:
     return NameMatch(s, (PartMatch("name", q.normalised, a.normalised, s, why),))
 
 
+def _as_person(parsed: ParsedName, raw: str | None) -> ParsedName:
+    """The parse of a person's name with "Surname, Given" turned round
+    (:func:`~resolver.names.list_order.person_list_order`), where the parser kept only the
+    surname; else ``parsed``."""
+    if raw is None or "," not in raw:
+        return parsed
+    turned = person_list_order(raw)
+    if turned is None:
+        return parsed
+    again = parse_name(turned)
+    return again if len(again.parts) > len(parsed.parts) else parsed
+
+
 def compare_names(q: ParsedName, a: ParsedName, entity_type: str = "person",
                   q_raw: str | None = None, a_raw: str | None = None) -> NameMatch:
     """Compare a query name with an alias of an entity of ``entity_type``: people part by
@@ -51,7 +65,8 @@ def compare_names(q: ParsedName, a: ParsedName, entity_type: str = "person",
         return compare_organisations(q, a, q_raw, a_raw)
     if all(a.acronym) or (len(q.parts) == 1 and q.acronym[0]):
         return NO_MATCH   # acronyms are matched as written, by the index, never by sound
-    if entity_type == "person":
+    if entity_type == "person":   # "Surname, Given" as a person's list writes it
+        q, a = _as_person(q, q_raw), _as_person(a, a_raw)
         return match_person(q, a)   # slots, other cuts, other orders
     return _compare_words(q, a)
 
@@ -62,6 +77,6 @@ def explain(a: str, b: str, *, type: str = "person") -> str:
     >>> explain("Saddam Haftar", "Khalifa Haftar").endswith("rejected: given names differ")
     True
     """
-    raw = (a, b) if type == "organisation" else (None, None)   # brackets and comma tails count
+    raw = (a, b) if type in ("organisation", "person") else (None, None)   # commas count
     m = compare_names(parse_name(a), parse_name(b), type, *raw)
     return f"{m.score:.2f}: {m.explain()}"

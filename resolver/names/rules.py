@@ -99,6 +99,7 @@ class Rules:
     kin_modifiers: frozenset[str] = frozenset()
     article_reduced: tuple[str, ...] = ()
     reduced_article_cost: float = 0.0
+    name_suffixes: frozenset[str] = frozenset()
 
     def given_group(self, name: str) -> int | None:
         """The equivalence group of a normalised given name, or None if it is not listed."""
@@ -213,4 +214,5 @@ def rules() -> Rules:
         kin_modifiers=frozenset(text.get("kin_modifiers", ())),
         article_reduced=tuple(p.get("article_reduced", ())),
         reduced_article_cost=float(letters.get("reduced_article_cost", letters["fused_article_cost"])),
+        name_suffixes=frozenset(str(x) for x in p.get("name_suffixes", ())),
     )
