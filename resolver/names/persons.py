@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .diminutives import is_given_name, related, spellings_of
+from .diminutives import is_given_name, related, spellings_of, translated
 from .given_table import is_listed_given_name
 from .indic import indic_ending
 from .normalise import ParsedName
@@ -46,6 +46,10 @@ SLIP = 0.04                # one typing slip in one part (Serei Lavrov, Vladimir
 STRONG = 0.95              # a part this alike vouches for a slip in the other
 RELATED = 0.9              # a given name by its short form or in another language (Ted, Juan)
 COMPOUND_HALF = 0.9        # a compound given name by its first name (Ilie for Ilie-Gabriel)
+TRANSLATED = 0.12          # the given name in another language (Juan for John): lists
+#                            transliterate far more than they translate, so an otherwise equal
+#                            name lands just under the default threshold, a candidate to review
+TRANSLATION_RULE = "the same name in another language (given-name cognates table)"
 
 
 def _given_similarity(a: str, b: str, vowelless: bool) -> tuple[float, str]:
@@ -67,6 +71,8 @@ def _given_similarity(a: str, b: str, vowelless: bool) -> tuple[float, str]:
     s, why = part_similarity(a, b, vowelless)
     if s < PART_MIN and how is not None:
         return RELATED, f"{how} (diminutives table)"
+    if s < PART_MIN and not vowelless and translated(a, b):
+        return PART_MIN, TRANSLATION_RULE
     if s < PART_MIN and not vowelless:
         half = _compound_first(a, b) or _compound_first(b, a)
         if half is not None:
@@ -325,6 +331,9 @@ def compare_person(q: ParsedName, a: ParsedName) -> NameMatch:
     qm, am = list(range(1, n - 1)), list(range(1, m - 1))
     extra = SLIP * len(slip_notes)
     notes: list[str] = list(slip_notes)
+    if gwhy == TRANSLATION_RULE:
+        extra += TRANSLATED
+        notes.append(f"given name translated, not transliterated (-{TRANSLATED:.2f})")
     if giv < PART_MIN and rules().given_group(q.parts[0].replace("-", "")) is None:
         # the query may have left out the first name: "Caid Essebsi" for "Beji Caid Essebsi";
         # not when it starts with a known given name (Idriss Deby is not Mahamat Idriss Deby)
