@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+from .cjk import cjk_conflict
 from .list_order import person_list_order
 from .normalise import ParsedName, parse_name
 from .organisations import compare_organisations
@@ -66,6 +67,12 @@ def compare_names(q: ParsedName, a: ParsedName, entity_type: str = "person",
     if all(a.acronym) or (len(q.parts) == 1 and q.acronym[0]):
         return NO_MATCH   # acronyms are matched as written, by the index, never by sound
     if entity_type == "person":   # "Surname, Given" as a person's list writes it
+        if q_raw and a_raw and q_raw[0] > "\u1100" and a_raw[0] > "\u1100":
+            conflict = cjk_conflict(q_raw, a_raw)   # both in Han or Hangul characters
+            if conflict is not None:
+                return NameMatch(0.0, (PartMatch("name", q.normalised, a.normalised, 0.0,
+                                                 "written in Han or Hangul characters"),),
+                                 contradiction=conflict)
         q, a = _as_person(q, q_raw), _as_person(a, a_raw)
         return match_person(q, a)   # slots, other cuts, other orders
     return _compare_words(q, a)
