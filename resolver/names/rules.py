@@ -13,7 +13,7 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -100,6 +100,7 @@ class Rules:
     article_reduced: tuple[str, ...] = ()
     reduced_article_cost: float = 0.0
     name_suffixes: frozenset[str] = frozenset()
+    khmer: dict[str, str] = field(default_factory=dict)
 
     def given_group(self, name: str) -> int | None:
         """The equivalence group of a normalised given name, or None if it is not listed."""
@@ -215,4 +216,5 @@ def rules() -> Rules:
         article_reduced=tuple(p.get("article_reduced", ())),
         reduced_article_cost=float(letters.get("reduced_article_cost", letters["fused_article_cost"])),
         name_suffixes=frozenset(str(x) for x in p.get("name_suffixes", ())),
+        khmer={str(k): str(v) for k, v in scripts.get("khmer", {}).items()},
     )
