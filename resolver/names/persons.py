@@ -118,20 +118,44 @@ def family_similarity(a: str, b: str, vowelless: bool) -> tuple[float, str]:
     if ga is not None and gb is not None and ga != gb:
         return 0.0, "different names in the given-name table"
     if not vowelless and _nisba(a.replace("-", ""), b.replace("-", "")):
-        return 0.0, "a name and its nisba (-i) are two family names"
+        return 0.0, "a name and its nisba (-i, -awi) are two family names"
     return part_similarity(a, b, vowelless)
 
 
 def _nisba(a: str, b: str) -> bool:
-    """Whether one family name is the other with the Arabic/Persian nisba ending -i added
-    to a final consonant (Hassani from Hassan, Mansouri from Mansour, Ahmadi): another
-    family, not a spelling of the same one.
+    """Whether one family name is the other with an Arabic/Persian nisba ending added: -i
+    after a final consonant (Hassani from Hassan, Mansouri from Mansour, Ahmadi), or -awi /
+    -avi / -wi / -aoui, which takes the place of a final vowel (Alawi from Ali, Musawi from Musa,
+    Mahdawi from Mahdi, Badrawi from Badr): another family, not a spelling of the same one.
 
     >>> _nisba("hassan", "hassani"), _nisba("ahmadi", "ahmad"), _nisba("ali", "alii")
     (True, True, False)
+    >>> _nisba("ali", "alawi"), _nisba("musa", "musawi"), _nisba("badr", "badrawi")
+    (True, True, True)
+    >>> _nisba("qaradawi", "qaradawy"), _nisba("ali", "aly")
+    (False, False)
+
+    Also by sound, for the -awi endings, when the other name does not end so: the stem read
+    as the name (Mousawi, stem Mous, for Musa).
+
+    >>> _nisba("musa", "mousawi"), _nisba("mousavi", "musawi")
+    (True, False)
     """
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return (len(short) >= 3 and long_ == short + "i" and short[-1] not in "aeiouy")
+    if len(short) < 3:
+        return False
+    if long_ == short + "i" and short[-1] not in "aeiouy":
+        return True
+    stem = short[:-1] if short[-1] in "aeiouy" else short
+    if len(stem) >= 2 and long_ in (stem + "awi", stem + "avi", stem + "wi", stem + "aoui"):
+        return True
+    ending = next((e for e in _NISBA_SOUND if long_.endswith(e)), None)
+    if ending is None or short.endswith(("wi", "vi", "wy", "vy")) or len(long_) - len(ending) < 2:
+        return False
+    return readings(long_[:-len(ending)])[0].skeleton == readings(short)[0].skeleton
+
+
+_NISBA_SOUND = ("awi", "avi", "awy", "aoui")   # -aoui: the French spelling (Moussaoui)
 
 
 def vowelless_at(q: ParsedName, i: int) -> bool:
