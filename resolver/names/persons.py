@@ -65,6 +65,9 @@ def _given_similarity(a: str, b: str, vowelless: bool) -> tuple[float, str]:
         if letters and "-" in y and len(letters) == y.count("-") + 1:
             same = letters == "".join(piece[:1] for piece in y.split("-"))
             return (0.9, "initials") if same else (0.0, "initials differ")
+    pieces = None if vowelless else _pieces_differ(a, b)   # Jae-in / Jae-won
+    if pieces is not None:
+        return pieces
     how = None if vowelless else related(a, b)   # Ted for Theodore, Juan for John
     if how == "different":   # Tim and Tom: two names of the table, however alike
         return 0.0, "different names in the diminutives table"
@@ -119,7 +122,35 @@ def family_similarity(a: str, b: str, vowelless: bool) -> tuple[float, str]:
         return 0.0, "different names in the given-name table"
     if not vowelless and _nisba(a.replace("-", ""), b.replace("-", "")):
         return 0.0, "a name and its nisba (-i, -awi) are two family names"
+    pieces = None if vowelless else _pieces_differ(a, b)
+    if pieces is not None:
+        return pieces
     return part_similarity(a, b, vowelless)
+
+
+def _pieces_differ(a: str, b: str) -> tuple[float, str] | None:
+    """When both parts are hyphened names of as many pieces (Korean given names Jae-in and
+    Jae-won, Jong-un and Jong-il; Jean-Pierre and Jean-Paul), the pieces pair off in order:
+    the score and rule of the first pair that is not one name (below :data:`PART_MIN`), or
+    None when every pair is (or the rule does not apply). Read as one run of letters, two such
+    names may share all their consonants (Jae-in, Jae-won: J N).
+
+    >>> _pieces_differ("jae-in", "jae-won")[1]
+    "the pieces 'in' and 'won' differ"
+    >>> _pieces_differ("jeong-eun", "jong-un") is None, _pieces_differ("jae-in", "jaein") is None
+    (True, True)
+    """
+    if "-" not in a or "-" not in b:
+        return None
+    pa, pb = a.split("-"), b.split("-")
+    if len(pa) != len(pb):
+        return None
+    for x, y in zip(pa, pb, strict=True):
+        if x != y:
+            s, _ = part_similarity(x, y)
+            if s < PART_MIN:
+                return s, f"the pieces '{x}' and '{y}' differ"
+    return None
 
 
 def _nisba(a: str, b: str) -> bool:
