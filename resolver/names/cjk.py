@@ -26,17 +26,19 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-__all__ = ["cjk_conflict"]
+__all__ = ["cjk_conflict", "HAN", "HANGUL", "SEPARATORS"]
 
 # Han (CJK unified ideographs, extension A, compatibility) and Hangul syllables; the
 # separators written between the parts of a name (space, middle dots).
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+HANGUL = re.compile(r"[\uac00-\ud7af]+")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
-_SEPARATORS = re.compile(r"[\s\u00b7\u30fb\u2027\u2022\uff0e.]+")
+SEPARATORS = re.compile(r"[\s\u00b7\u30fb\u2027\u2022\uff0e.]+")
 
 
 def _written(raw: str) -> str | None:
     """The characters of ``raw`` when it is written wholly in Han or Hangul, else None."""
-    text = _SEPARATORS.sub("", raw)
+    text = SEPARATORS.sub("", raw)
     return text if text and _CJK.fullmatch(text) else None
 
 
