@@ -20,6 +20,7 @@ from functools import lru_cache
 from .diminutives import is_given_name, related, spellings_of, translated
 from .given_table import is_listed_given_name
 from .indic import indic_ending
+from .name_pieces import nisba, pieces_differ
 from .normalise import ParsedName
 from .phonetic import readings
 from .rules import rules
@@ -65,7 +66,7 @@ def _given_similarity(a: str, b: str, vowelless: bool) -> tuple[float, str]:
         if letters and "-" in y and len(letters) == y.count("-") + 1:
             same = letters == "".join(piece[:1] for piece in y.split("-"))
             return (0.9, "initials") if same else (0.0, "initials differ")
-    pieces = None if vowelless else _pieces_differ(a, b)   # Jae-in / Jae-won
+    pieces = None if vowelless else pieces_differ(a, b)   # Jae-in / Jae-won
     if pieces is not None:
         return pieces
     how = None if vowelless else related(a, b)   # Ted for Theodore, Juan for John
@@ -120,73 +121,12 @@ def family_similarity(a: str, b: str, vowelless: bool) -> tuple[float, str]:
     ga, gb = r.given_group(a.replace("-", "")), r.given_group(b.replace("-", ""))
     if ga is not None and gb is not None and ga != gb:
         return 0.0, "different names in the given-name table"
-    if not vowelless and _nisba(a.replace("-", ""), b.replace("-", "")):
+    if not vowelless and nisba(a.replace("-", ""), b.replace("-", "")):
         return 0.0, "a name and its nisba (-i, -awi) are two family names"
-    pieces = None if vowelless else _pieces_differ(a, b)
+    pieces = None if vowelless else pieces_differ(a, b)
     if pieces is not None:
         return pieces
     return part_similarity(a, b, vowelless)
-
-
-def _pieces_differ(a: str, b: str) -> tuple[float, str] | None:
-    """When both parts are hyphened names of as many pieces (Korean given names Jae-in and
-    Jae-won, Jong-un and Jong-il; Jean-Pierre and Jean-Paul), the pieces pair off in order:
-    the score and rule of the first pair that is not one name (below :data:`PART_MIN`), or
-    None when every pair is (or the rule does not apply). Read as one run of letters, two such
-    names may share all their consonants (Jae-in, Jae-won: J N).
-
-    >>> _pieces_differ("jae-in", "jae-won")[1]
-    "the pieces 'in' and 'won' differ"
-    >>> _pieces_differ("jeong-eun", "jong-un") is None, _pieces_differ("jae-in", "jaein") is None
-    (True, True)
-    """
-    if "-" not in a or "-" not in b:
-        return None
-    pa, pb = a.split("-"), b.split("-")
-    if len(pa) != len(pb):
-        return None
-    for x, y in zip(pa, pb, strict=True):
-        if x != y:
-            s, _ = part_similarity(x, y)
-            if s < PART_MIN:
-                return s, f"the pieces '{x}' and '{y}' differ"
-    return None
-
-
-def _nisba(a: str, b: str) -> bool:
-    """Whether one family name is the other with an Arabic/Persian nisba ending added: -i
-    after a final consonant (Hassani from Hassan, Mansouri from Mansour, Ahmadi), or -awi /
-    -avi / -wi / -aoui, which takes the place of a final vowel (Alawi from Ali, Musawi from Musa,
-    Mahdawi from Mahdi, Badrawi from Badr): another family, not a spelling of the same one.
-
-    >>> _nisba("hassan", "hassani"), _nisba("ahmadi", "ahmad"), _nisba("ali", "alii")
-    (True, True, False)
-    >>> _nisba("ali", "alawi"), _nisba("musa", "musawi"), _nisba("badr", "badrawi")
-    (True, True, True)
-    >>> _nisba("qaradawi", "qaradawy"), _nisba("ali", "aly")
-    (False, False)
-
-    Also by sound, for the -awi endings, when the other name does not end so: the stem read
-    as the name (Mousawi, stem Mous, for Musa).
-
-    >>> _nisba("musa", "mousawi"), _nisba("mousavi", "musawi")
-    (True, False)
-    """
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    if len(short) < 3:
-        return False
-    if long_ == short + "i" and short[-1] not in "aeiouy":
-        return True
-    stem = short[:-1] if short[-1] in "aeiouy" else short
-    if len(stem) >= 2 and long_ in (stem + "awi", stem + "avi", stem + "wi", stem + "aoui"):
-        return True
-    ending = next((e for e in _NISBA_SOUND if long_.endswith(e)), None)
-    if ending is None or short.endswith(("wi", "vi", "wy", "vy")) or len(long_) - len(ending) < 2:
-        return False
-    return readings(long_[:-len(ending)])[0].skeleton == readings(short)[0].skeleton
-
-
-_NISBA_SOUND = ("awi", "avi", "awy", "aoui")   # -aoui: the French spelling (Moussaoui)
 
 
 def vowelless_at(q: ParsedName, i: int) -> bool:
