@@ -233,6 +233,10 @@ def _particles(toks: list[_Tok], r: Rules) -> list[_Tok]:
             nxt.article, nxt.hyph = True, t.hyph and bool(out)
             i += 1
             continue
+        if t.text in r.articles_joining and nxt is not None and out and not t.hyph and not nxt.hyph:
+            nxt.article, nxt.hyph = True, True   # Zia ul Haq = Zia-ul-Haq
+            i += 1
+            continue
         if nxt is not None and t.text in r.kunya:
             t.text, t.bind_next = r.kunya[t.text], True
         elif nxt is not None and t.text in r.patronymic:

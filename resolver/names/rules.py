@@ -100,6 +100,7 @@ class Rules:
     article_reduced: tuple[str, ...] = ()
     reduced_article_cost: float = 0.0
     name_suffixes: frozenset[str] = frozenset()
+    articles_joining: frozenset[str] = frozenset()
     khmer: dict[str, str] = field(default_factory=dict)
 
     def given_group(self, name: str) -> int | None:
@@ -216,5 +217,6 @@ def rules() -> Rules:
         article_reduced=tuple(p.get("article_reduced", ())),
         reduced_article_cost=float(letters.get("reduced_article_cost", letters["fused_article_cost"])),
         name_suffixes=frozenset(str(x) for x in p.get("name_suffixes", ())),
+        articles_joining=frozenset(str(x) for x in p.get("articles_joining", ())),
         khmer={str(k): str(v) for k, v in scripts.get("khmer", {}).items()},
     )
