@@ -196,14 +196,23 @@ def match_person(q: ParsedName, a: ParsedName) -> NameMatch:
     lengths differ, also the same letters cut into other words (:func:`rejoined`) and the
     parts in another order with some left out (:func:`realigned`); when the lengths agree
     and the slots do not, the parts in another order (:func:`reordered`). A part written
-    twice counts once (:func:`deduplicated`).
+    twice counts once (:func:`deduplicated`) where the repeat makes the name longer than the
+    other: a name of as many parts as the other is read as written (Chang Chang Ha; Mohamed
+    Mohamed, a son named after his father).
 
     >>> from resolver.names.normalise import parse_name
     >>> round(match_person(parse_name("Rotenberg Arkadii"),
     ...                    parse_name("Arkadii Romanovich Rotenberg")).score, 2)
     0.94
+    >>> match_person(parse_name("Shoigu Shoigu Sergey"), parse_name("Sergey Shoigu")).score
+    0.96
+    >>> match_person(parse_name("Chang Chang Ha"), parse_name("Chang Su Ha")).score < 0.85
+    True
     """
-    q, a = deduplicated(q), deduplicated(a)
+    if len(q.parts) > len(a.parts):
+        q = deduplicated(q)
+    elif len(a.parts) > len(q.parts):
+        a = deduplicated(a)
     m = compare_person(q, a)
     if m.score < PART_MIN:   # the whole name in another language's convention, a word split
         m = max((m, baltic(q, a), wade_giles(q, a), truncated(q, a), ben_as_given(q, a),
