@@ -17,14 +17,6 @@ as a suffix (``John Smith, Jr.``, ``particles.yaml: name_suffixes``).
 True
 >>> person_list_order("BIN LADEN, Hamza bin Usama")
 'Hamza bin Usama BIN LADEN'
-
-A person's name that ends on a particle binding forward (``bin``, ``ibn``, ``bint``, ``ould``,
-``abu``) is the same list order with the comma lost, "SALMAN Mohammed bin"
-(:func:`dangling_particle`): its first word goes after the particle. Only for persons: an
-organisation or a place may end on such a word ("Big Ben").
-
->>> dangling_particle("Salman Mohammed bin"), dangling_particle("Laden Hamza bin Usama bin")
-('Mohammed bin Salman', 'Hamza bin Usama bin Laden')
 """
 
 from __future__ import annotations
@@ -34,7 +26,7 @@ from functools import lru_cache
 from .normalise import MAX_LIST_GIVEN, MAX_LIST_SURNAME
 from .rules import rules
 
-__all__ = ["person_list_order", "dangling_particle"]
+__all__ = ["person_list_order"]
 
 
 def _particle(word: str) -> bool:
@@ -64,17 +56,3 @@ def person_list_order(raw: str) -> str | None:
         return None   # a description after the comma, not given names
     return f"{right.strip()} {left.strip()}"
 
-
-@lru_cache(maxsize=16384)
-def dangling_particle(raw: str) -> str | None:
-    """``raw`` with its first word moved after its last, when it has three words or more and
-    the last is a particle binding forward (``particles.yaml``: patronymic and kunya forms);
-    else None."""
-    words = raw.split()
-    if len(words) < 3:
-        return None
-    last = words[-1].strip(".,").lower()
-    r = rules()
-    if last not in r.patronymic and last not in r.kunya:
-        return None
-    return " ".join(words[1:] + words[:1])

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from .cjk import cjk_conflict
 from .east_asian import person_reading
-from .list_order import dangling_particle, person_list_order
+from .list_order import person_list_order
 from .normalise import ParsedName, parse_name
 from .organisations import compare_organisations
 from .person_orders import match_person
@@ -42,8 +42,7 @@ def _compare_words(q: ParsedName, a: ParsedName) -> NameMatch:
 def _as_person(parsed: ParsedName, raw: str | None) -> ParsedName:
     """The parse of a person's name read as a person's: "Surname, Given" turned round
     (:func:`~resolver.names.list_order.person_list_order`) where the parser kept only the
-    surname, or "Surname Given bin" with the comma lost
-    (:func:`~resolver.names.list_order.dangling_particle`); a name in Hangul or Han characters
+    surname; a name in Hangul or Han characters
     read family name first, in its usual spelling
     (:func:`~resolver.names.east_asian.person_reading`); else ``parsed``."""
     if raw is None:
@@ -52,9 +51,7 @@ def _as_person(parsed: ParsedName, raw: str | None) -> ParsedName:
         reading = person_reading(raw)
         return parsed if reading is None else parse_name(reading)
     if "," not in raw:
-        last, r = parsed.parts[-1], rules()
-        turned = dangling_particle(raw) if last in r.patronymic or last in r.kunya else None
-        return parsed if turned is None else parse_name(turned)
+        return parsed
     turned = person_list_order(raw)
     if turned is None:
         return parsed

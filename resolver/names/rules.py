@@ -101,6 +101,7 @@ class Rules:
     reduced_article_cost: float = 0.0
     name_suffixes: frozenset[str] = frozenset()
     articles_joining: frozenset[str] = frozenset()
+    dangling_particles: frozenset[str] = frozenset()
     khmer: dict[str, str] = field(default_factory=dict)
 
     def given_group(self, name: str) -> int | None:
@@ -218,5 +219,6 @@ def rules() -> Rules:
         reduced_article_cost=float(letters.get("reduced_article_cost", letters["fused_article_cost"])),
         name_suffixes=frozenset(str(x) for x in p.get("name_suffixes", ())),
         articles_joining=frozenset(str(x) for x in p.get("articles_joining", ())),
+        dangling_particles=frozenset(str(x) for x in p.get("dangling_particles", ())),
         khmer={str(k): str(v) for k, v in scripts.get("khmer", {}).items()},
     )
