@@ -10,22 +10,31 @@ Juan is not related to John.
 Full names are found by sound as well as by spelling (Dmitriy for the table's Dmitry), short
 forms only as spelled: they are short words, and short words are close to each other.
 
+The same name in another language (Juan for John, Giovanni for Ivan) is a different relation,
+kept in ``data/rules/given_cognates.yaml``: :func:`translated` says whether two full names
+are one name that way, and the person matcher weighs it as weaker evidence.
+
 >>> related("ted", "theodore"), related("dmitriy", "dima"), related("dmitri", "dmytro")
 ('diminutive', 'diminutive', 'spellings of one name')
 >>> related("tim", "tom"), related("greg", "craig"), related("juan", "john")
 ('different', 'different', None)
+>>> translated("juan", "john"), translated("giovanni", "ivan"), translated("john", "james")
+(True, True, False)
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+import yaml
+
+from ..paths import data_dir
 from .given_table import given_table, is_listed_given_name
 from .phonetic import readings
 from .rules import rules
 from .similarity import part_similarity
 
-__all__ = ["related", "is_given_name", "spellings_of", "FULL_SIMILARITY"]
+__all__ = ["related", "translated", "is_given_name", "spellings_of", "FULL_SIMILARITY"]
 
 FULL_SIMILARITY = 0.95   # how alike a spelling must be to a full name of the table (by sound)
 
@@ -76,6 +85,37 @@ def related(a: str, b: str) -> str | None:
     if sa or sb:   # a short form matches as spelled, never by sound (Greg, Craig)
         return "different"
     return None
+
+
+@lru_cache(maxsize=1)
+def _cognates() -> dict[int, frozenset[int]]:
+    """Entry number of ``diminutives.yaml`` -> the groups of ``given_cognates.yaml`` that
+    hold it. A name of a group that the table does not hold is an error of the data."""
+    with (data_dir() / "rules" / "given_cognates.yaml").open(encoding="utf-8") as fh:
+        groups = yaml.safe_load(fh)["groups"]
+    full, _, _ = _table()
+    out: dict[int, set[int]] = {}
+    for g, names in enumerate(groups):
+        for name in names:
+            if str(name) not in full:
+                raise ValueError(f"given_cognates.yaml: '{name}' is not in diminutives.yaml")
+            for entry in full[str(name)]:
+                out.setdefault(entry, set()).add(g)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=65536)
+def translated(a: str, b: str) -> bool:
+    """Whether two normalised given names are one name in two languages
+    (``given_cognates.yaml``): full names only, each found as in :func:`related`; never two
+    spellings of one entry (that is :func:`related`'s)."""
+    fa, fb = _full(a.replace("-", "")), _full(b.replace("-", ""))
+    if not fa or not fb or fa & fb:
+        return False
+    groups = _cognates()
+    ga = frozenset().union(*(groups.get(e, frozenset()) for e in fa))
+    gb = frozenset().union(*(groups.get(e, frozenset()) for e in fb))
+    return bool(ga & gb)
 
 
 @lru_cache(maxsize=16384)

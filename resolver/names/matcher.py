@@ -15,6 +15,9 @@
 
 from __future__ import annotations
 
+from .cjk import cjk_conflict
+from .east_asian import person_reading
+from .list_order import person_list_order
 from .normalise import ParsedName, parse_name
 from .organisations import compare_organisations
 from .person_orders import match_person
@@ -36,6 +39,26 @@ def _compare_words(q: ParsedName, a: ParsedName) -> NameMatch:
     return NameMatch(s, (PartMatch("name", q.normalised, a.normalised, s, why),))
 
 
+def _as_person(parsed: ParsedName, raw: str | None) -> ParsedName:
+    """The parse of a person's name read as a person's: "Surname, Given" turned round
+    (:func:`~resolver.names.list_order.person_list_order`) where the parser kept only the
+    surname; a name in Hangul or Han characters
+    read family name first, in its usual spelling
+    (:func:`~resolver.names.east_asian.person_reading`); else ``parsed``."""
+    if raw is None:
+        return parsed
+    if raw[:1] > "\u1100":
+        reading = person_reading(raw)
+        return parsed if reading is None else parse_name(reading)
+    if "," not in raw:
+        return parsed
+    turned = person_list_order(raw)
+    if turned is None:
+        return parsed
+    again = parse_name(turned)
+    return again if len(again.parts) > len(parsed.parts) else parsed
+
+
 def compare_names(q: ParsedName, a: ParsedName, entity_type: str = "person",
                   q_raw: str | None = None, a_raw: str | None = None) -> NameMatch:
     """Compare a query name with an alias of an entity of ``entity_type``: people part by
@@ -51,7 +74,14 @@ def compare_names(q: ParsedName, a: ParsedName, entity_type: str = "person",
         return compare_organisations(q, a, q_raw, a_raw)
     if all(a.acronym) or (len(q.parts) == 1 and q.acronym[0]):
         return NO_MATCH   # acronyms are matched as written, by the index, never by sound
-    if entity_type == "person":
+    if entity_type == "person":   # "Surname, Given" as a person's list writes it
+        if q_raw and a_raw and q_raw[0] > "\u1100" and a_raw[0] > "\u1100":
+            conflict = cjk_conflict(q_raw, a_raw)   # both in Han or Hangul characters
+            if conflict is not None:
+                return NameMatch(0.0, (PartMatch("name", q.normalised, a.normalised, 0.0,
+                                                 "written in Han or Hangul characters"),),
+                                 contradiction=conflict)
+        q, a = _as_person(q, q_raw), _as_person(a, a_raw)
         return match_person(q, a)   # slots, other cuts, other orders
     return _compare_words(q, a)
 
@@ -62,6 +92,6 @@ def explain(a: str, b: str, *, type: str = "person") -> str:
     >>> explain("Saddam Haftar", "Khalifa Haftar").endswith("rejected: given names differ")
     True
     """
-    raw = (a, b) if type == "organisation" else (None, None)   # brackets and comma tails count
+    raw = (a, b) if type in ("organisation", "person") else (None, None)   # commas count
     m = compare_names(parse_name(a), parse_name(b), type, *raw)
     return f"{m.score:.2f}: {m.explain()}"

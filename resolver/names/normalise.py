@@ -156,6 +156,30 @@ def _tokens(text: str) -> list[_Tok]:
     return toks
 
 
+def _dangling_particle(toks: list[_Tok], r: Rules) -> list[_Tok]:
+    """A name that ends on a particle binding forward (``particles.yaml: dangling_particles``:
+    ``bin``, ``ibn``, ``bint``, ``ould``, ``abu``; not the English words ``ben``, ``old``,
+    ``bent``) is "Surname Given bin" with the comma lost ("SALMAN, Mohammed bin"): its first
+    word (with any words hyphened to it) goes to the end, after the particle.
+
+    >>> from resolver.names.normalise import normalise
+    >>> normalise("Salman Mohammed bin"), normalise("Laden Hamza bin Usama bin")
+    ('mohammed bin-salman', 'hamza bin-usama bin-laden')
+    """
+    last = toks[-1] if toks else None
+    if (last is None or len(toks) < 3 or last.hyph
+            or last.text not in r.dangling_particles):
+        return toks
+    k = 1
+    while k < len(toks) and toks[k].hyph:
+        k += 1
+    if k >= len(toks) - 1:
+        return toks
+    moved = [_Tok(t.text, t.hyph, t.vowelless, t.acronym) for t in toks[:k]]
+    moved[0].hyph = False
+    return toks[k:] + moved
+
+
 def _strip_title(toks: list[_Tok], r: Rules) -> str | None:
     """Remove leading titles (at least one word is always left); return them, or None."""
     found: list[str] = []
@@ -208,6 +232,10 @@ def _particles(toks: list[_Tok], r: Rules) -> list[_Tok]:
             t.text in r.articles_standalone and nxt is not None and not nxt.hyph)
         if is_article and nxt is not None:
             nxt.article, nxt.hyph = True, t.hyph and bool(out)
+            i += 1
+            continue
+        if t.text in r.articles_joining and nxt is not None and out and not t.hyph and not nxt.hyph:
+            nxt.article, nxt.hyph = True, True   # Zia ul Haq = Zia-ul-Haq
             i += 1
             continue
         if nxt is not None and t.text in r.kunya:
@@ -339,7 +367,7 @@ def _parse_once(name: str) -> ParsedName:
     if not toks:
         return ParsedName((), (), (), None)
     title = _strip_title(toks, r)
-    parsed = _parts(_particles(toks, r))
+    parsed = _parts(_particles(_dangling_particle(toks, r), r))
     return ParsedName(parsed.parts, parsed.vowelless, parsed.acronym, title)
 
 

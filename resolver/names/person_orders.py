@@ -156,8 +156,9 @@ def split_part(q: ParsedName, a: ParsedName) -> NameMatch:
     """One part of a name typed as two words (Patr ushev for Patrushev, Abdel Rah man): two
     neighbouring parts of one name that, joined, spell a part of the other name
     (:data:`BOUNDARY_MIN`) while neither alone matches any of its parts. The name with the two
-    joined is compared again, slot by slot and, when the lengths still differ, out of order
-    (:func:`realigned`), less :data:`BOUNDARY_CHANGED`.
+    joined is compared again, slot by slot and, when that fails, out of order
+    (:func:`realigned` when the lengths still differ, :func:`reordered` when they agree: KIM,
+    Jong Un for Kim Jong-un), less :data:`BOUNDARY_CHANGED`.
 
     >>> from resolver.names.normalise import parse_name
     >>> split_part(parse_name("Nikolai Patr ushev"), parse_name("Nikolai Patrushev")).notes[-1]
@@ -181,8 +182,9 @@ def split_part(q: ParsedName, a: ParsedName) -> NameMatch:
                              x.acronym[:i] + (False,) + x.acronym[i + 2:], x.title)
             nq, na = (new, a) if x is q else (q, new)
             m = compare_person(nq, na)
-            if m.score < PART_MIN and len(nq.parts) != len(na.parts):
-                m = max(m, realigned(nq, na), key=lambda r: r.score)
+            if m.score < PART_MIN:   # and in another order (KIM Jong Un / Kim Jong-un)
+                other = realigned if len(nq.parts) != len(na.parts) else reordered
+                m = max(m, other(nq, na), key=lambda r: r.score)
             if m.contradiction is None and m.score > 0:
                 return NameMatch(max(0.0, m.score - BOUNDARY_CHANGED), m.parts, m.notes + (
                     f"'{left} {right}' is one word written as two (-{BOUNDARY_CHANGED:.2f})",))
@@ -194,14 +196,23 @@ def match_person(q: ParsedName, a: ParsedName) -> NameMatch:
     lengths differ, also the same letters cut into other words (:func:`rejoined`) and the
     parts in another order with some left out (:func:`realigned`); when the lengths agree
     and the slots do not, the parts in another order (:func:`reordered`). A part written
-    twice counts once (:func:`deduplicated`).
+    twice counts once (:func:`deduplicated`) where the repeat makes the name longer than the
+    other: a name of as many parts as the other is read as written (Chang Chang Ha; Mohamed
+    Mohamed, a son named after his father).
 
     >>> from resolver.names.normalise import parse_name
     >>> round(match_person(parse_name("Rotenberg Arkadii"),
     ...                    parse_name("Arkadii Romanovich Rotenberg")).score, 2)
     0.94
+    >>> match_person(parse_name("Shoigu Shoigu Sergey"), parse_name("Sergey Shoigu")).score
+    0.96
+    >>> match_person(parse_name("Chang Chang Ha"), parse_name("Chang Su Ha")).score < 0.85
+    True
     """
-    q, a = deduplicated(q), deduplicated(a)
+    if len(q.parts) > len(a.parts):
+        q = deduplicated(q)
+    elif len(a.parts) > len(q.parts):
+        a = deduplicated(a)
     m = compare_person(q, a)
     if m.score < PART_MIN:   # the whole name in another language's convention, a word split
         m = max((m, baltic(q, a), wade_giles(q, a), truncated(q, a), ben_as_given(q, a),

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .diminutives import is_given_name, related, spellings_of
+from .diminutives import is_given_name, related, spellings_of, translated
 from .given_table import is_listed_given_name
 from .indic import indic_ending
+from .name_pieces import nisba, pieces_differ
 from .normalise import ParsedName
 from .phonetic import readings
 from .rules import rules
@@ -46,6 +47,10 @@ SLIP = 0.04                # one typing slip in one part (Serei Lavrov, Vladimir
 STRONG = 0.95              # a part this alike vouches for a slip in the other
 RELATED = 0.9              # a given name by its short form or in another language (Ted, Juan)
 COMPOUND_HALF = 0.9        # a compound given name by its first name (Ilie for Ilie-Gabriel)
+TRANSLATED = 0.12          # the given name in another language (Juan for John): lists
+#                            transliterate far more than they translate, so an otherwise equal
+#                            name lands just under the default threshold, a candidate to review
+TRANSLATION_RULE = "the same name in another language (given-name cognates table)"
 
 
 def _given_similarity(a: str, b: str, vowelless: bool) -> tuple[float, str]:
@@ -61,12 +66,17 @@ def _given_similarity(a: str, b: str, vowelless: bool) -> tuple[float, str]:
         if letters and "-" in y and len(letters) == y.count("-") + 1:
             same = letters == "".join(piece[:1] for piece in y.split("-"))
             return (0.9, "initials") if same else (0.0, "initials differ")
+    pieces = None if vowelless else pieces_differ(a, b)   # Jae-in / Jae-won
+    if pieces is not None:
+        return pieces
     how = None if vowelless else related(a, b)   # Ted for Theodore, Juan for John
     if how == "different":   # Tim and Tom: two names of the table, however alike
         return 0.0, "different names in the diminutives table"
     s, why = part_similarity(a, b, vowelless)
     if s < PART_MIN and how is not None:
         return RELATED, f"{how} (diminutives table)"
+    if s < PART_MIN and not vowelless and translated(a, b):
+        return PART_MIN, TRANSLATION_RULE
     if s < PART_MIN and not vowelless:
         half = _compound_first(a, b) or _compound_first(b, a)
         if half is not None:
@@ -111,21 +121,12 @@ def family_similarity(a: str, b: str, vowelless: bool) -> tuple[float, str]:
     ga, gb = r.given_group(a.replace("-", "")), r.given_group(b.replace("-", ""))
     if ga is not None and gb is not None and ga != gb:
         return 0.0, "different names in the given-name table"
-    if not vowelless and _nisba(a.replace("-", ""), b.replace("-", "")):
-        return 0.0, "a name and its nisba (-i) are two family names"
+    if not vowelless and nisba(a.replace("-", ""), b.replace("-", "")):
+        return 0.0, "a name and its nisba (-i, -awi) are two family names"
+    pieces = None if vowelless else pieces_differ(a, b)
+    if pieces is not None:
+        return pieces
     return part_similarity(a, b, vowelless)
-
-
-def _nisba(a: str, b: str) -> bool:
-    """Whether one family name is the other with the Arabic/Persian nisba ending -i added
-    to a final consonant (Hassani from Hassan, Mansouri from Mansour, Ahmadi): another
-    family, not a spelling of the same one.
-
-    >>> _nisba("hassan", "hassani"), _nisba("ahmadi", "ahmad"), _nisba("ali", "alii")
-    (True, True, False)
-    """
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return (len(short) >= 3 and long_ == short + "i" and short[-1] not in "aeiouy")
 
 
 def vowelless_at(q: ParsedName, i: int) -> bool:
@@ -271,6 +272,27 @@ def _query_names_more(q: ParsedName, a: ParsedName, family: PartMatch) -> NameMa
     return None
 
 
+def _leading_muhammad(q: ParsedName, a: ParsedName) -> NameMatch | None:
+    """The query opens with Muhammad before the alias's first name: "Mohamed Hosni Mubarak"
+    for "Hosni Mubarak", the common short form that drops the Muhammad of a compound name
+    (the other way round of the rule in :func:`compare_person`). Only where the alias's first
+    name is no given name of ``given_names.yaml``: "Mohamed Ali Ghannouchi" may be a son of Ali
+    Ghannouchi, and "Mahamat Idriss Deby" is Idriss Deby's son. Returns None when this reading
+    does not apply."""
+    r = rules()
+    if (len(q.parts) < 3 or r.given_group(q.parts[0].replace("-", "")) != r.given_group("muhammad")
+            or r.given_group(a.parts[0].replace("-", "")) is not None
+            or a.parts[0].startswith(r.patronymic_prefixes)):
+        return None
+    cut = ParsedName(q.parts[1:], q.vowelless[1:], q.acronym[1:], None)
+    m = compare_person(cut, a)
+    if m.contradiction is not None or m.score <= 0 or m.parts[0].score < PART_MIN:
+        return None
+    return NameMatch(m.score - FIRST_NAME_OMITTED, m.parts, m.notes + (
+        f"first name '{q.parts[0]}' only in the query, as the short form drops it "
+        f"(-{FIRST_NAME_OMITTED:.2f})",))
+
+
 def _named_after_father(a: ParsedName, j: int) -> bool:
     """Whether the alias's middle part ``j``, which the query states as its first name, is a
     listed given name after a listed first name other than Muhammad's group: in a nasab the
@@ -325,6 +347,9 @@ def compare_person(q: ParsedName, a: ParsedName) -> NameMatch:
     qm, am = list(range(1, n - 1)), list(range(1, m - 1))
     extra = SLIP * len(slip_notes)
     notes: list[str] = list(slip_notes)
+    if gwhy == TRANSLATION_RULE:
+        extra += TRANSLATED
+        notes.append(f"given name translated, not transliterated (-{TRANSLATED:.2f})")
     if giv < PART_MIN and rules().given_group(q.parts[0].replace("-", "")) is None:
         # the query may have left out the first name: "Caid Essebsi" for "Beji Caid Essebsi";
         # not when it starts with a known given name (Idriss Deby is not Mahamat Idriss Deby)
@@ -334,7 +359,7 @@ def compare_person(q: ParsedName, a: ParsedName) -> NameMatch:
     else:
         hit = ((giv, gwhy), -1)
     if giv < PART_MIN and hit[0][0] < PART_MIN and n > m:
-        alt_match = _query_names_more(q, a, family)
+        alt_match = _query_names_more(q, a, family) or _leading_muhammad(q, a)
         if alt_match is not None:
             return alt_match
     if giv < PART_MIN:

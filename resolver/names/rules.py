@@ -13,7 +13,7 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -99,6 +99,10 @@ class Rules:
     kin_modifiers: frozenset[str] = frozenset()
     article_reduced: tuple[str, ...] = ()
     reduced_article_cost: float = 0.0
+    name_suffixes: frozenset[str] = frozenset()
+    articles_joining: frozenset[str] = frozenset()
+    dangling_particles: frozenset[str] = frozenset()
+    khmer: dict[str, str] = field(default_factory=dict)
 
     def given_group(self, name: str) -> int | None:
         """The equivalence group of a normalised given name, or None if it is not listed."""
@@ -213,4 +217,8 @@ def rules() -> Rules:
         kin_modifiers=frozenset(text.get("kin_modifiers", ())),
         article_reduced=tuple(p.get("article_reduced", ())),
         reduced_article_cost=float(letters.get("reduced_article_cost", letters["fused_article_cost"])),
+        name_suffixes=frozenset(str(x) for x in p.get("name_suffixes", ())),
+        articles_joining=frozenset(str(x) for x in p.get("articles_joining", ())),
+        dangling_particles=frozenset(str(x) for x in p.get("dangling_particles", ())),
+        khmer={str(k): str(v) for k, v in scripts.get("khmer", {}).items()},
     )

@@ -30,6 +30,7 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ud
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _HEBREW = re.compile("[\u0590-\u05ff\ufb1d-\ufb4f]")
+_KHMER = re.compile("[\u1780-\u17ff\u19e0-\u19ff]")
 _HEBREW_POINTS = re.compile("[\u0591-\u05c7]")   # cantillation and vowel points
 _GERESH = ("\u05f3", "'", "\u2019")
 _ARABIZI = re.compile(r"(?<=[a-z])[235-9]+|[235-9]+(?=[a-z])")
@@ -90,6 +91,17 @@ def _hebrew_word(word: str) -> tuple[str, bool]:
     return "".join(out), True
 
 
+def _khmer_word(word: str) -> str:
+    """A Khmer word read for its consonants (``scripts.yaml: khmer``, else unidecode): the
+    inherent vowels are not written, so the word is flagged vowel-less by the caller.
+
+    >>> _khmer_word("ពត"), _khmer_word("អៀង")
+    ('bt', 'ieng')
+    """
+    table = rules().khmer
+    return "".join(table[ch] if ch in table else unidecode(ch) for ch in word).lower()
+
+
 def arabizi(word: str) -> str:
     """Arabizi digits inside a Latin word to letters: ``mo7amed`` -> ``mohamed``; a number
     with an ordinal ending or a letter or two stays a number (``5th``, ``3e``, ``3m``).
@@ -116,6 +128,8 @@ def to_latin_words(text: str) -> list[tuple[str, bool]]:
             latin, vowelless = _hebrew_word(word)
         elif word.isascii():
             latin, vowelless = word.lower(), False
+        elif _KHMER.search(word):
+            latin, vowelless = _khmer_word(word), True
         else:
             latin, vowelless = unidecode(word).lower(), False
         if any(c.isdigit() for c in latin):
