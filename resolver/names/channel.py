@@ -38,7 +38,7 @@ from typing import NamedTuple
 from ..paths import data_dir
 
 __all__ = ["llr", "latin_letters", "band_chances", "TieFeatures", "use_table", "MAX_CHUNK",
-           "NO_PAIR", "LEARNED_WEIGHTS", "POSITIONS"]
+           "NO_PAIR", "LEARNED_WEIGHTS", "POSITIONS", "shared_information"]
 
 MAX_CHUNK = 4      # Latin letters one Arabic letter writes at most
 NO_PAIR = -50.0    # llr of spellings no letter sequence explains
@@ -134,26 +134,29 @@ def _joint(x: str, y: str) -> float:
     """P(x, y): the sum over letter sequences of the chance that they write both."""
     first, middle, last = _tables()[0]
     n, m = len(x), len(y)
+    # the chunks of y from each position, sliced once; x's rows of the pair tables
+    ys = [[(j + k, y[j:j + k]) for k in range(min(MAX_CHUNK, m - j) + 1)] for j in range(m + 1)]
     f = [[0.0] * (m + 1) for _ in range(n + 1)]
     f[0][0] = 1.0
     total = 0.0
     for i in range(n + 1):
+        fi = f[i]
+        chunks = [(i + k, x[i:i + k]) for k in range(min(MAX_CHUNK, n - i) + 1)]
+        rows = [(ii, middle[c]) for ii, c in chunks if c in middle]
+        ends = last.get(x[i:]) if n - i <= MAX_CHUNK else None
         for j in range(m + 1):
-            v = f[i][j]
+            v = fi[j]
             if not v:
                 continue
-            if n - i <= MAX_CHUNK and m - j <= MAX_CHUNK:   # the last letter writes the rest
-                total += v * last.get(x[i:], {}).get(y[j:], 0.0)
-            pair = first if i == j == 0 else middle
-            for kx in range(min(MAX_CHUNK, n - i) + 1):
-                row = pair.get(x[i:i + kx])
-                if not row:
-                    continue
-                out = f[i + kx]
-                for ky in range(0 if kx else 1, min(MAX_CHUNK, m - j) + 1):
-                    w = row.get(y[j:j + ky])
-                    if w:
-                        out[j + ky] += v * w
+            if ends is not None and m - j <= MAX_CHUNK:   # the last letter writes the rest
+                total += v * ends.get(y[j:], 0.0)
+            # only the first letter, from (0, 0), writes from the initial table
+            for ii, row in rows if i or j else [(ii, first[c]) for ii, c in chunks if c in first]:
+                out = f[ii]
+                for jj, c in ys[j]:
+                    w = row.get(c)
+                    if w and (jj != j or ii != i):
+                        out[jj] += v * w
     return total
 
 
@@ -183,6 +186,19 @@ def band_chances(band: Sequence[TieFeatures]) -> list[float]:
     ex = [math.exp(x - top) for x in z]
     total = math.exp(-top) + sum(ex)
     return [x / total for x in ex]
+
+
+def shared_information(a: str, b: str) -> float:
+    """The :func:`llr` of two spellings as a share of the smaller of their own (``llr(a,
+    a)``, the information a spelling carries about its letters): near 1 when either tells
+    the other's letters (Haftar / Hifter, Osman / Othman), lower when they differ in what
+    the letters say (Saud / Said), whatever their length.
+
+    >>> shared_information("haftar", "hifter") > 0.9 > shared_information("saud", "said")
+    True
+    """
+    own = min(llr(a, a), llr(b, b))
+    return llr(a, b) / own if own > 0 else 0.0
 
 
 def llr(a: str, b: str) -> float:
