@@ -5,7 +5,8 @@ The clustering score of two name forms is :func:`~resolver.names.matcher.compare
 whichever direction fits; a contradiction scores 0, and two lone words ending on vowels of
 different classes lose what they lose in ranking
 (:func:`~resolver.names.similarity.lone_word_ending`). Two one-word person names in Latin
-letters that match but share less than :data:`CHANNEL_MIN` of what
+letters that match (above :data:`CHANNEL_CAP`, below :data:`CHANNEL_TRUST`) but share less
+than :data:`CHANNEL_MIN` of what
 their letters say about an Arabic original
 (:func:`~resolver.names.channel.shared_information`: Saud / Said, Hamza / Hamzi) score at
 most :data:`CHANNEL_CAP`, no link at the default threshold: near-homonyms do not chain
@@ -38,11 +39,12 @@ from ..parallel import run_ordered, shared
 from .result import well_formed
 
 __all__ = ["Prepared", "Timed", "Scorer", "prepare", "score_of", "score_range", "run_chunks",
-           "CHANNEL_MIN", "CHANNEL_CAP",
+           "CHANNEL_MIN", "CHANNEL_CAP", "CHANNEL_TRUST",
            "progress_bar", "release_caches", "RELEASE_CACHES_MIN", "PROGRESS_STEPS", "PROGRESS_CHUNK"]
 
-CHANNEL_CAP = 0.87   # two one-word person names scoring more than this ...
-CHANNEL_MIN = 0.70   # ... but sharing less than this of their information (channel) score this
+CHANNEL_CAP = 0.87    # two one-word person names scoring more than this ...
+CHANNEL_TRUST = 0.965  # ... and less than this (a closer match is trusted: Qaddafi / Kadhafi) ...
+CHANNEL_MIN = 0.80    # ... but sharing less than this of their information (channel) score CAP
 RELEASE_CACHES_MIN = 50_000  # after a run this large, the names modules' caches are emptied
 PROGRESS_STEPS = 50      # with a progress bar, parsing and scoring go in about this many chunks
 PROGRESS_CHUNK = 2_000   # ... of at least this many names or pairs
@@ -84,7 +86,7 @@ def score_of(a: ParsedName, b: ParsedName, entity_type: str) -> float:
     if m.contradiction is not None or m.score <= 0:
         return 0.0
     score = max(0.0, m.score - lone_word_ending(a, b, entity_type))
-    if score > CHANNEL_CAP and entity_type == "person" and len(a.parts) == len(b.parts) == 1 \
+    if CHANNEL_CAP < score < CHANNEL_TRUST and entity_type == "person" and len(a.parts) == len(b.parts) == 1 \
             and not a.vowelless[0] and not b.vowelless[0] \
             and shared_information(a.parts[0], b.parts[0]) < CHANNEL_MIN:
         return min(score, CHANNEL_CAP)
