@@ -11,12 +11,14 @@ other ``ar_hint`` alias row (one entity per group). The channel is read from ``-
 rows (``python benchmarks/learn_channel.py --exclude-dev --out PATH``), so that no
 pseudo-query taught the channel its own spelling. Printed: forced best (``candidates(q,
 limit=1)``), answered share and accuracy of ``resolve()``, the precision of its answers, and
-the CPU time per ``resolve()``. ``--cluster`` also clusters the alias rows alone
-(pairwise P/R/F1 at the default threshold).
+the CPU time per ``resolve()``. ``--bands`` adds the calibration tables of
+``docs/matching.md`` (score band and learned-chance band of the best candidate → share
+right); ``--cluster`` also clusters the alias rows alone (pairwise P/R/F1 at the default
+threshold).
 
 Usage (from the repository root)::
 
-    python benchmarks/ar_dev.py --channel /tmp/channel_dev.tsv [--cluster] [--errors N]
+    python benchmarks/ar_dev.py --channel /tmp/channel_dev.tsv [--bands] [--cluster] [--errors N]
 """
 from __future__ import annotations
 
@@ -29,7 +31,9 @@ from collections.abc import Sequence
 import translit_data as td
 from quality import build_resolver, cluster_fn
 
+from resolver import Resolver
 from resolver.clustering.run import DEFAULT_CLUSTER_THRESHOLD
+from resolver.index.ranking import rank
 from resolver.names import channel
 
 
@@ -48,8 +52,27 @@ def folds(ds: td.Dataset) -> list[tuple[list[tuple[str, str]], list[tuple[str, s
     return out
 
 
-def run(ds: td.Dataset, errors: int = 0) -> dict[str, float]:
+SCORE_BANDS = (1.0, 0.98, 0.95, 0.90, 0.85, 0.0)
+CHANCE_BANDS = (1.0, 0.8, 0.6, 0.4, 0.2, 0.0)
+
+
+def band_table(title: str, edges: Sequence[float], seen: list[tuple[float, bool, bool]]) -> str:
+    """Markdown: value band -> best candidates, share right, answers, share right."""
+    out = [f"| {title} | best candidates | share right | answers of `resolve()` | share right |",
+           "|---|---|---|---|---|"]
+    for hi, lo in zip(edges, edges[1:]):
+        rows = [(ok, ans) for v, ok, ans in seen if lo <= v < hi or (v == hi == edges[0])]
+        answers = [ok for ok, ans in rows if ans]
+        share = f"{sum(answers) / len(answers):.2f}" if answers else "-"
+        out.append(f"| [{lo:.2f}, {hi:.2f}{']' if hi == edges[0] else ')'} | {len(rows)} | "
+                   f"{sum(ok for ok, _ in rows) / max(len(rows), 1):.2f} | {len(answers)} | {share} |")
+    return "\n".join(out)
+
+
+def run(ds: td.Dataset, errors: int = 0, bands: bool = False) -> dict[str, float]:
     """Forced best, answered, accuracy, precision and CPU ms per resolve() over both folds."""
+    by_score: list[tuple[float, bool, bool]] = []
+    by_chance: list[tuple[float, bool, bool]] = []
     n = forced = answered = right = 0
     cpu = 0.0
     shown = 0
@@ -69,14 +92,30 @@ def run(ds: td.Dataset, errors: int = 0) -> dict[str, float]:
             cpu += time.process_time() - t0
             answered += m is not None
             right += m is not None and m.entity_id == g
+            if bands and c:
+                ok = c[0].entity_id == g
+                by_score.append((c[0].score, ok, m is not None))
+                chance = _chance(r, q)
+                if chance >= 0:
+                    by_chance.append((chance, ok, m is not None))
             if errors and shown < errors and (m is None or m.entity_id != g):
                 shown += 1
                 top = r.candidates(q, limit=3)
                 print(f"  {q} (gold {g}): " + "; ".join(
                     f"{x.entity_id} {x.score:.3f} via {x.alias}" for x in top), file=sys.stderr)
+    if bands:
+        print(band_table("score band", SCORE_BANDS, by_score))
+        print()
+        print(band_table("learned chance band", CHANCE_BANDS, by_chance))
     return {"pseudo-queries": n, "forced": forced / n, "answered": answered / n,
             "accuracy": right / n, "precision": right / max(answered, 1),
             "ms per resolve": 1000 * cpu / n}
+
+
+def _chance(r: Resolver, name: str) -> float:
+    """The learned chance of the best candidate (-1: no learned band)."""
+    ranked = rank(r._ix, name, alternatives=True).candidates
+    return ranked[0].chance if ranked else -1.0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -84,12 +123,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data")
     parser.add_argument("--channel", help="channel table learned without the development rows")
     parser.add_argument("--cluster", action="store_true")
+    parser.add_argument("--bands", action="store_true")
     parser.add_argument("--errors", type=int, default=0)
     args = parser.parse_args(argv)
     if args.channel:
         channel.use_table(args.channel)
     ds = td.load(args.data, subset="ar_hint")
-    res = run(ds, args.errors)
+    res = run(ds, args.errors, args.bands)
     print(" ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in res.items()))
     if args.cluster:
         alias_ds = td.Dataset(ds.aliases, ds.path, ds.subset)
