@@ -227,7 +227,7 @@ def band_features(ix: AliasIndex, q: ParsedName, name: str, scored: dict[int, Sc
     out = {}
     for e in band:
         s = scored[e]
-        near = max(llr(name, _last_word(ix, a)) for a in _best_aliases(ix, proposed, e, s.alias))
+        near = max(llr(q.parts[0], _last_word(ix, a)) for a in _best_aliases(ix, proposed, e, s.alias))
         out[e] = TieFeatures(s.score, vowel_similarity(q, ix.parsed_alias(s.alias)), s.second,
                              near)
     return out
@@ -322,8 +322,10 @@ def best(ix: AliasIndex, ranking: Ranking, threshold: float) -> Candidate | None
     matched only approximately below :data:`ONE_WORD_MIN` or an everyday word matched only by
     its sound (:func:`~resolver.names.frequency.is_common_word`), or a tie that no curated
     prior breaks: two entities on the same exact or normalised spelling, or two entities
-    matched approximately within :data:`AMBIGUITY_MARGIN` of each other. When a higher prior
-    breaks the tie, the answer's explanation says so."""
+    matched approximately within :data:`AMBIGUITY_MARGIN` of each other or both in the
+    learned band of a one-word query, unless the learned chance of the first leads by
+    :data:`LEARNED_DECIDES`. When a higher prior or the chance breaks the tie, the answer's
+    explanation says so."""
     ranked = ranking.candidates
     if not ranked or ranked[0].score < threshold:
         return None
@@ -338,7 +340,10 @@ def best(ix: AliasIndex, ranking: Ranking, threshold: float) -> Candidate | None
         if sure:   # the same spelling for two entities: a tie whatever the scores say
             tied = second.method == top.method
         else:
-            tied = second.score >= top.score - AMBIGUITY_MARGIN
+            # two entities of the learned band: a tie whatever the scores say, which the
+            # learned chance alone may decide
+            tied = second.score >= top.score - AMBIGUITY_MARGIN or (
+                top.chance >= 0 and second.chance >= 0)
         if tied and not sure and top.chance >= 0 and second.chance >= 0 \
                 and top.chance - second.chance >= LEARNED_DECIDES:
             return _decided_by_channel(ix, top, second)
