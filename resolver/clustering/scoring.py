@@ -4,13 +4,22 @@ forked worker processes for large inputs, see :mod:`resolver.parallel`).
 The clustering score of two name forms is :func:`~resolver.names.matcher.compare_names` in
 whichever direction fits; a contradiction scores 0, and two lone words ending on vowels of
 different classes lose what they lose in ranking
-(:func:`~resolver.names.similarity.lone_word_ending`).
+(:func:`~resolver.names.similarity.lone_word_ending`). Two one-word person names in Latin
+letters that match (above :data:`CHANNEL_CAP`, below :data:`CHANNEL_TRUST`) but share less
+than :data:`CHANNEL_MIN` of what
+their letters say about an Arabic original
+(:func:`~resolver.names.channel.shared_information`: Saud / Said, Hamza / Hamzi) score at
+most :data:`CHANNEL_CAP`, no link at the default threshold: near-homonyms do not chain
+into one cluster, while press variants (Haftar / Hifter, Qaddafi / Kadhafi) share most.
 
 >>> from resolver.names.normalise import parse_name
 >>> score_of(parse_name("Khalifa Hifter"), parse_name("Khalifa Haftar"), "person") > 0.9
 True
 >>> score_of(parse_name("Saddam Haftar"), parse_name("Khalifa Haftar"), "person")
 0.0
+>>> score_of(parse_name("Saud"), parse_name("Said"), "person") < 0.88 < score_of(
+...     parse_name("Haftar"), parse_name("Hifter"), "person")
+True
 """
 
 from __future__ import annotations
@@ -21,6 +30,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from .. import names as _names_package
+from ..names.channel import shared_information
 from ..names.matcher import compare_names
 from ..names.normalise import ParsedName, parse_name
 from ..names.phonetic import keys, readings
@@ -29,8 +39,12 @@ from ..parallel import run_ordered, shared
 from .result import well_formed
 
 __all__ = ["Prepared", "Timed", "Scorer", "prepare", "score_of", "score_range", "run_chunks",
+           "CHANNEL_MIN", "CHANNEL_CAP", "CHANNEL_TRUST",
            "progress_bar", "release_caches", "RELEASE_CACHES_MIN", "PROGRESS_STEPS", "PROGRESS_CHUNK"]
 
+CHANNEL_CAP = 0.87    # two one-word person names scoring more than this ...
+CHANNEL_TRUST = 0.965  # ... and less than this (a closer match is trusted: Qaddafi / Kadhafi) ...
+CHANNEL_MIN = 0.80    # ... but sharing less than this of their information (channel) score CAP
 RELEASE_CACHES_MIN = 50_000  # after a run this large, the names modules' caches are emptied
 PROGRESS_STEPS = 50      # with a progress bar, parsing and scoring go in about this many chunks
 PROGRESS_CHUNK = 2_000   # ... of at least this many names or pairs
@@ -62,7 +76,8 @@ def prepare(span: tuple[int, int]) -> Timed:
 
 def score_of(a: ParsedName, b: ParsedName, entity_type: str) -> float:
     """compare_names in whichever direction fits (a surname alone may be on either side);
-    a contradiction scores 0. Names with as many parts are compared once."""
+    a contradiction scores 0. Names with as many parts are compared once. Two one-word
+    person names are capped by the channel (see the module text)."""
     m = compare_names(a, b, entity_type)
     if len(a.parts) != len(b.parts) and m.contradiction is None:
         r = compare_names(b, a, entity_type)
@@ -70,7 +85,12 @@ def score_of(a: ParsedName, b: ParsedName, entity_type: str) -> float:
             m = r
     if m.contradiction is not None or m.score <= 0:
         return 0.0
-    return max(0.0, m.score - lone_word_ending(a, b, entity_type))
+    score = max(0.0, m.score - lone_word_ending(a, b, entity_type))
+    if CHANNEL_CAP < score < CHANNEL_TRUST and entity_type == "person" and len(a.parts) == len(b.parts) == 1 \
+            and not a.vowelless[0] and not b.vowelless[0] \
+            and shared_information(a.parts[0], b.parts[0]) < CHANNEL_MIN:
+        return min(score, CHANNEL_CAP)
+    return score
 
 
 def score_range(span: tuple[int, int]) -> Timed:

@@ -10,7 +10,11 @@ A name is ranked in three tiers: its exact spelling (method ``exact``), its norm
 scored part by part with :func:`~resolver.names.matcher.compare_names` (``phonetic`` when
 every part matched by spelling, transliteration key or the given-name table, else ``fuzzy``).
 Candidates within :data:`TIE_BAND` of the best are ordered by vowel quality and by a second
-close spelling of the same entity; a curated prior outweighs that order.
+close spelling of the same entity; for a one-word query in Latin letters, the person
+entities within :data:`LEARNED_BAND` of the best (the *learned band*) are ordered by their
+learned chance instead (:func:`band_features`, :func:`~resolver.names.channel.band_chances`:
+score, vowels, second spelling and the Arabic letter channel). A curated prior outweighs
+either order.
 
 >>> from resolver.index.aliases import AliasIndex
 >>> from resolver.names.normalise import parse_name
@@ -33,7 +37,7 @@ from typing import NamedTuple
 
 from rapidfuzz.fuzz import ratio
 
-from ..names.channel import learned_chance, llr
+from ..names.channel import TieFeatures, band_chances, llr
 from ..names.frequency import is_common_word, is_rare_word, zipf
 from ..names.matcher import MAX_PARTS, NameMatch, compare_names, vowel_similarity
 from ..names.normalise import ParsedName, parse_name
@@ -45,7 +49,7 @@ from .aliases import AliasIndex
 __all__ = ["Candidate", "Ranking", "Scored", "rank", "best", "score_entities",
            "AMBIGUITY_MARGIN", "ONE_WORD_MIN", "WORD_MIN", "MIN_VOWELLESS_SKELETON",
            "WORD_LETTERS_MIN", "TIE_BAND", "TIE_WEIGHT", "PRIOR_WEIGHT",
-           "EXACT", "NORMALISED", "LEARNED_DECIDES", "ACRONYM_WORD_ZIPF",
+           "EXACT", "NORMALISED", "LEARNED_DECIDES", "band_features", "ACRONYM_WORD_ZIPF",
            "acronym_written_as_word"]
 
 AMBIGUITY_MARGIN = 0.02      # two entities this close: no answer, see candidates()
@@ -54,11 +58,12 @@ WORD_MIN = 0.95              # ... and more when the word is one that some langu
 TIE_BAND = 0.03              # candidates this close to the best are ordered by vowel quality
 TIE_WEIGHT = 0.03
 # Near-ties between one-word person names are ordered by the learned chance that a candidate
-# is right (resolver.names.channel.learned_chance).
-LEARNED_ENTITIES = 3        # the channel is run for this many near-tie entities at most ...
+# is right (resolver.names.channel.band_chances).
+LEARNED_BAND = 0.10          # the entities this close to the best form the learned band ...
+LEARNED_ENTITIES = 8        # ... and the channel is run for this many of them at most ...
 LEARNED_ALIASES = 2         # ... and this many of each one's scored aliases (its best first)
-LEARNED_SCALE = 10.0         # in the band, the learned chance outweighs the score differences
-LEARNED_DECIDES = 0.30       # a tie is answered when the chances differ by this much
+LEARNED_SCALE = 10.0         # the band is ordered by the learned chance alone
+LEARNED_DECIDES = 0.20       # a tie is answered when the chances differ by this much
 PRIOR_WEIGHT = 0.05          # a curated prior outweighs the near-tie order (Tripoli: Libya)
 MIN_VOWELLESS_SKELETON = 4   # a lone Latin word needs this many consonants to match Arabic script
 WORD_LETTERS_MIN = 0.80      # a word some language uses: this close to an alias part as written
@@ -161,27 +166,21 @@ def rank(ix: AliasIndex, name: str, *, alternatives: bool = False) -> Ranking:
         proposed: dict[int, list[int]] | None = {} if one_word else None
         scored = score_entities(ix, q, raw=name, proposed=proposed)
         top = max((s.score for s in scored.values()), default=0.0)
-        learned: set[int] = set()
-        if proposed is not None:   # the best few entities of the near-tie band, if two or more
-            band = sorted((e for e, s in scored.items() if s.score >= top - TIE_BAND),
-                          key=lambda e: -scored[e].score)
-            learned = set(band[:LEARNED_ENTITIES]) if len(band) > 1 else set()
+        feats = band_features(ix, q, name, scored, proposed) if proposed is not None else {}
+        chances = dict(zip(feats, band_chances(list(feats.values()))))
         for e, s in scored.items():
             if e in out:
                 continue
             m = s.match
             phonetic = not m.notes and all(p.rule.startswith(_EXACT_RULES) for p in m.parts)
             # near-ties are ordered by vowel quality (Sadik: Sadek before Sadok) and by a
-            # second known spelling of the entity that is also close
-            tie, chance = 0.0, -1.0
-            if s.score >= top - TIE_BAND:
-                vowels = vowel_similarity(q, ix.parsed_alias(s.alias))
-                tie = vowels + s.second
-                if e in learned and ix.types[e] == "person":   # one word: the channel
-                    near = max(llr(name, _last_word(ix, a))
-                               for a in _best_aliases(ix, proposed, e, s.alias))
-                    chance = learned_chance(s.score, vowels, s.second, near)
-                    tie = LEARNED_SCALE * chance
+            # second known spelling of the entity that is also close; one-word person names
+            # in the learned band by their learned chance alone (ahead of the rest)
+            tie, chance = 0.0, chances.get(e, -1.0)
+            if chance >= 0:
+                tie = (top - s.score) / TIE_WEIGHT + LEARNED_SCALE * chance
+            elif s.score >= top - TIE_BAND:
+                tie = vowel_similarity(q, ix.parsed_alias(s.alias)) + s.second
             out[e] = Candidate(e, s.score, s.alias, "phonetic" if phonetic else "fuzzy", m, tie,
                                chance)
     return Ranking(q, _sort(ix, out), name)
@@ -210,6 +209,28 @@ def _acronym_written_as_word(ix: AliasIndex, word: str, out: dict[int, Candidate
         if e not in out and all(ix.parsed_alias(a).acronym):
             out[e] = Candidate(e, 0.99, a, NORMALISED,
                                f"acronym '{ix.alias_text[a]}' written as a word ('{word}')")
+
+
+def band_features(ix: AliasIndex, q: ParsedName, name: str, scored: dict[int, Scored],
+                  proposed: dict[int, list[int]], width: float | None = None,
+                  most: int | None = None) -> dict[int, TieFeatures]:
+    """The learned band of a one-word query: the best :data:`LEARNED_ENTITIES` entities
+    within :data:`LEARNED_BAND` of the best score (``width`` and ``most`` override them, for
+    ``benchmarks/learn_ties.py``), with what their learned chance reads; empty unless two or
+    more entities are in it and all of them are persons."""
+    top = max((s.score for s in scored.values()), default=0.0)
+    width = LEARNED_BAND if width is None else width
+    band = sorted((e for e, s in scored.items() if s.score >= top - width),
+                  key=lambda e: -scored[e].score)[:LEARNED_ENTITIES if most is None else most]
+    if len(band) < 2 or any(ix.types[e] != "person" for e in band):
+        return {}
+    out = {}
+    for e in band:
+        s = scored[e]
+        near = max(llr(q.parts[0], _last_word(ix, a)) for a in _best_aliases(ix, proposed, e, s.alias))
+        out[e] = TieFeatures(s.score, vowel_similarity(q, ix.parsed_alias(s.alias)), s.second,
+                             near)
+    return out
 
 
 def _one_latin_word(q: ParsedName) -> bool:
@@ -301,8 +322,10 @@ def best(ix: AliasIndex, ranking: Ranking, threshold: float) -> Candidate | None
     matched only approximately below :data:`ONE_WORD_MIN` or an everyday word matched only by
     its sound (:func:`~resolver.names.frequency.is_common_word`), or a tie that no curated
     prior breaks: two entities on the same exact or normalised spelling, or two entities
-    matched approximately within :data:`AMBIGUITY_MARGIN` of each other. When a higher prior
-    breaks the tie, the answer's explanation says so."""
+    matched approximately within :data:`AMBIGUITY_MARGIN` of each other or both in the
+    learned band of a one-word query, unless the learned chance of the first leads by
+    :data:`LEARNED_DECIDES`. When a higher prior or the chance breaks the tie, the answer's
+    explanation says so."""
     ranked = ranking.candidates
     if not ranked or ranked[0].score < threshold:
         return None
@@ -317,7 +340,10 @@ def best(ix: AliasIndex, ranking: Ranking, threshold: float) -> Candidate | None
         if sure:   # the same spelling for two entities: a tie whatever the scores say
             tied = second.method == top.method
         else:
-            tied = second.score >= top.score - AMBIGUITY_MARGIN
+            # two entities of the learned band: a tie whatever the scores say, which the
+            # learned chance alone may decide
+            tied = second.score >= top.score - AMBIGUITY_MARGIN or (
+                top.chance >= 0 and second.chance >= 0)
         if tied and not sure and top.chance >= 0 and second.chance >= 0 \
                 and top.chance - second.chance >= LEARNED_DECIDES:
             return _decided_by_channel(ix, top, second)

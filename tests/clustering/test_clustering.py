@@ -7,10 +7,20 @@ import random
 from itertools import combinations
 
 import pytest
+from conftest import read_tsv, row_id
 
 from resolver import Resolver
-from resolver.clustering.run import Clustering, canonical_of, cluster, cluster_names, well_formed
+from resolver.clustering.run import (
+    DEFAULT_CLUSTER_THRESHOLD,
+    Clustering,
+    canonical_of,
+    cluster,
+    cluster_names,
+    well_formed,
+)
+from resolver.clustering.scoring import score_of
 from resolver.graph import entities_for_name, iter_entities
+from resolver.names.normalise import parse_name
 
 
 def together(c: Clustering, a: str, b: str) -> bool:
@@ -233,3 +243,13 @@ def test_a_name_fitting_two_fragments_of_one_entity_joins_one():
     assert [g for g in groups if "ṭāhir" in g][0] != ["ṭāhir"]
     assert cluster(["Khalifa Haftar", "Saddam Haftar", "Haftar"]) == [
         ["Haftar"], ["Khalifa Haftar"], ["Saddam Haftar"]]
+
+
+GATE_ROWS = read_tsv("clustering/channel_gate.tsv")
+
+
+@pytest.mark.parametrize("row", GATE_ROWS, ids=[row_id(r, "a", "b") for r in GATE_ROWS])
+def test_one_word_link_needs_shared_letters(row: dict[str, str]) -> None:
+    a, b = parse_name(row["a"]), parse_name(row["b"])
+    linked = score_of(a, b, "person") >= DEFAULT_CLUSTER_THRESHOLD
+    assert linked == (row["linked"] == "yes"), row["note"]
