@@ -16,7 +16,7 @@ from itertools import chain
 from typing import Any
 
 from ..entities.lookup import Lookup
-from ..parallel import can_fork, chunked, run_ordered, shared
+from ..parallel import can_fork, chunked, frozen_heap, run_ordered, shared
 from ..text.annotator import FIELDS, Annotator
 from .records import Prepared, prepare, prepare_rows, rewrite_rows
 from .stream import Style, check_style, normalise_corpus, records
@@ -112,14 +112,34 @@ def run_records(docs: Iterable[tuple[str, str]], *, resolver: Lookup | None = No
     batch's last record, and the records carry no mention rows (``CorpusSummary.add``
     reads either form, with the same result): a worker sends back counts, not a tuple
     per mention, and co-mentions are added to the graph once per pair and batch.
+
+    On one core the resolver's objects are out of the cyclic collector's sight while the
+    run goes on (:func:`~resolver.parallel.frozen_heap`; the pool freezes them before it
+    forks).
     """
     if workers <= 1:
-        if not tally:
-            yield from _prepared(docs, resolver, rewrite, style)
-            return
-        for batch in chunked(docs, batch_size, weight=_chars, limit=batch_chars):
-            yield from _batch(batch, resolver, rewrite, style, True)
+        if resolver is not None:
+            resolver.annotate("")      # the annotator built before the heap is frozen
+        with frozen_heap():
+            yield from _one_core(docs, resolver, rewrite, style, batch_size, batch_chars, tally)
         return
+    yield from _pool(docs, resolver, workers, setup, rewrite, style, batch_size, batch_chars,
+                     tally)
+
+
+def _one_core(docs: Iterable[tuple[str, str]], resolver: Lookup | None, rewrite: bool,
+              style: Style, batch_size: int, batch_chars: int, tally: bool
+              ) -> Iterator[Prepared]:
+    if not tally:
+        yield from _prepared(docs, resolver, rewrite, style)
+        return
+    for batch in chunked(docs, batch_size, weight=_chars, limit=batch_chars):
+        yield from _batch(batch, resolver, rewrite, style, True)
+
+
+def _pool(docs: Iterable[tuple[str, str]], resolver: Lookup | None, workers: int,
+          setup: Callable[[], dict[str, Any]] | None, rewrite: bool, style: Style,
+          batch_size: int, batch_chars: int, tally: bool) -> Iterator[Prepared]:
     if resolver is not None and can_fork():
         resolver.annotate("")          # build the annotator once, before the fork
     batches = chunked(docs, batch_size, weight=_chars, limit=batch_chars)
