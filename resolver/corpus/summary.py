@@ -214,12 +214,19 @@ class CorpusSummary:
         self.unknown_docs: Counter[str] = Counter()
         self.titled: set[str] = set()   # unknown names seen after a title or role: people
         self.report = ReportData()      # the report's counts, from the tallies merged
+        # the co-mention edges merged so far: (a, b) -> the attribute dicts of a->b, b->a
+        self._edges: dict[tuple[str, str], tuple[dict[str, Any], dict[str, Any]]] = {}
+        self._full: set[tuple[str, str]] = set()   # ... and those with all their documents
 
     def add(self, rec: dict[str, Any] | Prepared, characters: int = 0) -> None:
         """Count one document: a record (from :func:`doc_record`) or a :class:`Prepared`."""
         p = rec if isinstance(rec, Prepared) else prepare(rec)
         self.documents += 1
         self.characters += characters
+        if not p.mentions and not p.unknown:   # a record whose batch is counted in a Tally
+            if p.tally is not None:
+                self.merge(p.tally)
+            return
         seen: list[str] = []
         for st, eid, canonical, type_, text, title in p.mentions:   # MentionRow
             self.status[st] += 1
@@ -272,23 +279,51 @@ class CorpusSummary:
         merge_report(self.report, data)
         g = self.graph
         if g is not None and data.pairs:
-            nodes, succ = _dicts(g)
-            pair_docs = t.pair_docs
-            for (a, b), n in data.pairs.items():
+            self._merge_pairs(g, data.pairs, t.pair_docs)
+
+    def _merge_pairs(self, g: nx.MultiDiGraph, pairs: Counter[tuple[str, str]],
+                     pair_docs: dict[tuple[str, str], list[str]]) -> None:
+        """The co-mention edges of a tally's pairs of entities (``pairs``: documents naming
+        both, ``pair_docs``: the first of them). A pair's two edges are looked up in the
+        graph once per run, then updated through their attribute dicts (kept in
+        ``_edges``); once both hold ``MAX_COMENTION_DOCS`` documents only their counts
+        change."""
+        nodes, succ = _dicts(g)
+        edges, full = self._edges, self._full
+        for pair, n in pairs.items():
+            both = edges.get(pair)
+            if both is not None:
+                both[0]["count"] += n
+                both[1]["count"] += n
+                if pair in full:
+                    continue
+            else:
+                a, b = pair
                 if a not in nodes or b not in nodes:
                     continue
-                docs = pair_docs[a, b]
-                for u, v in ((a, b), (b, a)):
+            docs = pair_docs[pair]
+            filled = True
+            for u, v in (pair, pair[::-1]):
+                if both is None:
                     keys = succ[u].get(v)
                     d = keys.get("comention") if keys is not None else None
                     if d is None:
                         g.add_edge(u, v, key="comention", count=n,
                                    docs="|".join(docs[:MAX_COMENTION_DOCS]))
+                        filled = filled and len(docs) >= MAX_COMENTION_DOCS
                         continue
                     d["count"] += n
-                    had = d["docs"].count("|") + 1
-                    if had < MAX_COMENTION_DOCS:
-                        d["docs"] = "|".join([d["docs"], *docs[:MAX_COMENTION_DOCS - had]])
+                else:
+                    d = both[0] if u == pair[0] else both[1]
+                had = d["docs"].count("|") + 1
+                if had < MAX_COMENTION_DOCS:
+                    d["docs"] = "|".join([d["docs"], *docs[:MAX_COMENTION_DOCS - had]])
+                    filled = filled and had + len(docs) >= MAX_COMENTION_DOCS
+            if both is None:
+                a, b = pair
+                edges[pair] = (succ[a][b]["comention"], succ[b][a]["comention"])
+            if filled:
+                full.add(pair)
 
     def report_data(self) -> ReportData | None:
         """The HTML report's counts of every document added, when each came in a
