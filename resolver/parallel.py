@@ -18,8 +18,8 @@ import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 __all__ = ["run_ordered", "shared", "can_fork", "chunked", "frozen_heap"]
