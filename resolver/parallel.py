@@ -39,29 +39,41 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
+_YOUNG = 5_000   # allocations between two collections of the youngest generation in a run
+
+
 @contextmanager
 def frozen_heap() -> Iterator[bool]:
     """While the block runs, the objects alive when it starts (a built resolver with its
     tables and annotator) are out of the cyclic collector's sight (``gc.freeze``): a long
     loop that makes many small objects (a corpus run's mentions) no longer pays for full
     collections that walk the whole resolver (measured: one per MB of text with the bundled
-    tables, about 80 ms each, a quarter of the run). Nothing alive is freed or changed;
-    cycles made before the block are collected after it. Yields whether it froze (not when
-    a block around it already has).
+    tables, about 80 ms each, a quarter of the run). The youngest generation is collected
+    every :data:`_YOUNG` allocations instead of 700 (the collector's own time in a corpus run
+    measured 14.5 -> 5.7 ms per MB of text: fewer collections, each of few survivors).
+    Nothing alive is freed or changed; cycles made before the block are collected after it,
+    and the thresholds are restored (unless changed meanwhile). Yields whether it froze
+    (not when a block around it already has).
 
+    >>> before = gc.get_threshold()
     >>> with frozen_heap() as froze:
-    ...     froze, gc.get_freeze_count() > 0
-    (True, True)
-    >>> gc.get_freeze_count()
-    0
+    ...     froze, gc.get_freeze_count() > 0, gc.get_threshold()[0] >= _YOUNG
+    (True, True, True)
+    >>> gc.get_freeze_count(), gc.get_threshold() == before
+    (0, True)
     """
     if gc.get_freeze_count():
         yield False
         return
     gc.freeze()
+    old = gc.get_threshold()
+    ours = (max(old[0], _YOUNG), *old[1:])
+    gc.set_threshold(*ours)
     try:
         yield True
     finally:
+        if gc.get_threshold() == ours:
+            gc.set_threshold(*old)
         gc.unfreeze()
 
 
