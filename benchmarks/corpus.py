@@ -3,6 +3,7 @@
 Usage (from the repository root)::
 
     python benchmarks/corpus.py [--mb 20] [--aliases 100000] [--seed 7] [--no-workers]
+                                [--no-cli]
 
 The corpus is the English files of ``data/corpus/`` shuffled and repeated (seeded) to
 ``--mb`` MB, streamed as a generator (never held in memory). For (a) the bundled tables and
@@ -12,8 +13,11 @@ European-style given + family names, generated deterministically from ``--seed``
 scan of the same aliases over the lowercased text with a whole-word check. Then throughput
 at two corpus sizes, peak RSS after each stage, and 1 vs 2 worker processes
 (``resolver corpus --workers``'s engine and main loop, mentions counted per batch in the
-workers; forked workers inherit the built resolver). Prints a
-markdown table; the run's settings go to stderr.
+workers; forked workers inherit the built resolver). Then (unless ``--no-cli``) the
+command itself end to end, ``resolver corpus FILE --workers 1`` and ``--workers 2`` in a
+fresh process each on the same ``--mb`` MB JSONL file with the bundled tables: imports,
+tables, annotator, the run and its output files (report, graph) included. Prints a
+markdown table; the run's settings and the load average go to stderr.
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ import os
 import platform
 import random
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -195,12 +201,45 @@ def time_workers(r: Resolver, workers: int, size: float, seed: int, batch_chars:
     return size / (time.perf_counter() - t0), (_cpu_with_children() - c0) / size, main / size
 
 
+def time_cli(path: Path, workers: int, out: Path) -> tuple[float, float]:
+    """(wall s, CPU s of all its processes) of ``resolver corpus PATH --workers N`` run in a
+    fresh process, end to end."""
+    cmd = [sys.executable, "-c", "import sys; from resolver.cli.main import main; sys.exit(main())",
+           "corpus", str(path), "--out", str(out), "--no-progress", "--workers", str(workers)]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        x for x in (str(ROOT), os.environ.get("PYTHONPATH", "")) if x)}
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, env=env, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - t0
+    now = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (now.ru_utime + now.ru_stime) - (kids.ru_utime + kids.ru_stime)
+
+
+def cli_rows(size: float, seed: int) -> list[tuple[str, str]]:
+    """``resolver corpus`` end to end with 1 and 2 workers on a JSONL file of ``size`` MB."""
+    import json
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "corpus.jsonl"
+        with path.open("w", encoding="utf-8") as fh:
+            for doc_id, text in corpus(size, seed):
+                fh.write(json.dumps({"id": doc_id, "text": text}, ensure_ascii=False) + "\n")
+        (w1, c1), (w2, c2) = (time_cli(path, w, Path(tmp) / f"out{w}") for w in (1, 2))
+    return [(f"`resolver corpus` end to end, {size:g} MB JSONL, 1 / 2 workers, wall s",
+             f"{w1:.1f} / {w2:.1f}"),
+            ("`resolver corpus` end to end, speed-up 2 vs 1, wall", f"{w1 / w2:.2f}x"),
+            ("`resolver corpus` end to end, CPU s (all processes), 1 / 2 workers",
+             f"{c1:.1f} / {c2:.1f}")]
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--mb", type=float, default=20.0, help="corpus size in MB (default 20)")
     p.add_argument("--aliases", type=int, default=100_000, help="synthetic aliases (default 100k)")
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--no-workers", action="store_true", help="skip the 1 vs 2 processes rows")
+    p.add_argument("--no-cli", action="store_true",
+                   help="skip the `resolver corpus` end-to-end rows (1 vs 2 workers)")
     p.add_argument("--batch-chars", type=int, default=BATCH_CHARS,
                    help=f"characters per worker task (default {BATCH_CHARS:,})")
     args = p.parse_args(argv)
@@ -258,7 +297,9 @@ def main(argv: list[str] | None = None) -> int:
                   f"{c1:.3f} / {c2:.3f} ({m2:.3f})"),
                  ("(b) speed-up 2 vs 1 on 2 idle cores, from CPU cost (estimate)",
                   f"{2 * c1 / c2:.2f}x")]
-        print(f"# load average {os.getloadavg()[0]:.1f} at end", file=sys.stderr)
+    if not args.no_cli:
+        rows += cli_rows(args.mb, args.seed)
+    print(f"# load average {os.getloadavg()[0]:.1f} at end", file=sys.stderr)
     print("| measure | value |\n| --- | --- |")
     for k, v in rows:
         print(f"| {k} | {v} |")

@@ -17,6 +17,7 @@ from typing import Any, Literal
 from ..entities.default import resolver_or_default
 from ..entities.lookup import Lookup
 from ..models import DocResult, Mention
+from ..parallel import frozen_heap
 
 __all__ = ["DocResult", "normalise_text", "normalise_corpus", "rewrite_mentions", "records",
            "check_style"]
@@ -84,6 +85,8 @@ def normalise_corpus(docs: Iterable[str | tuple[str | int, str]], *,
 
     ``docs`` yields strings (their ``doc_id`` is their position) or ``(doc_id, text)``
     pairs; it is pulled one document at a time, so memory stays flat however long it is.
+    While it runs, the resolver's objects are out of the cyclic collector's sight
+    (:func:`~resolver.parallel.frozen_heap`).
     ``progress=True`` draws a progress bar on stderr (documents done, rate; with the time
     left when ``docs`` has a length).
 
@@ -98,14 +101,21 @@ def normalise_corpus(docs: Iterable[str | tuple[str | int, str]], *,
         from tqdm import tqdm
         bar = tqdm(total=len(docs) if isinstance(docs, Sized) else None, desc="annotating",
                    unit=" docs", leave=False, dynamic_ncols=True)
+    r.annotate("")     # the annotator built before the heap is frozen
     try:
-        for doc_id, text in records(docs):
-            mentions = r.annotate(text)
-            unknown = list(dict.fromkeys(m.text for m in mentions if m.status == "unknown"))
-            new = rewrite_mentions(text, mentions, style) if do_rewrite else None
-            yield DocResult(doc_id=doc_id, mentions=mentions, text=new, unknown=unknown)
-            if bar is not None:
-                bar.update(1)
+        with frozen_heap():
+            yield from _results(docs, r, do_rewrite, style, bar)
     finally:
         if bar is not None:
             bar.close()
+
+
+def _results(docs: Iterable[str | tuple[str | int, str]], r: Lookup, do_rewrite: bool,
+             style: Style, bar: Any) -> Iterator[DocResult]:
+    for doc_id, text in records(docs):
+        mentions = r.annotate(text)
+        unknown = list(dict.fromkeys(m.text for m in mentions if m.status == "unknown"))
+        new = rewrite_mentions(text, mentions, style) if do_rewrite else None
+        yield DocResult(doc_id=doc_id, mentions=mentions, text=new, unknown=unknown)
+        if bar is not None:
+            bar.update(1)

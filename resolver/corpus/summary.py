@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from itertools import combinations, compress, filterfalse
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -99,7 +101,7 @@ class Tally:
     (Counter({'resolved': 1}), 1)
     """
 
-    __slots__ = ("report", "names", "ambiguous", "titled", "pair_docs")
+    __slots__ = ("report", "names", "ambiguous", "titled", "pair_docs", "full")
 
     def __init__(self) -> None:
         self.report = ReportData()
@@ -107,6 +109,7 @@ class Tally:
         self.ambiguous: Counter[str] = Counter()
         self.titled: set[str] = set()
         self.pair_docs: dict[tuple[str, str], list[str]] = {}
+        self.full: set[tuple[str, str]] = set()   # the pairs with all the documents kept
 
     def __getstate__(self) -> tuple[Any, ...]:
         return tuple(getattr(self, k) for k in self.__slots__)
@@ -117,18 +120,63 @@ class Tally:
 
     def add_rows(self, doc_id: str, rows: Iterable[Row]) -> None:
         """Count one document's mention rows (:data:`~resolver.text.annotator.Row`): what
-        ``CorpusSummary.add`` and ``add_document`` count, in one pass (tested equal)."""
+        ``CorpusSummary.add`` and ``add_document`` count, in one pass (tested equal).
+
+        The counting is done by C-level calls (``Counter`` over the rows' statuses and over
+        their (entity, spelling) pairs, ``combinations`` for the pairs of entities): a
+        Python loop runs per distinct entity spelling and per unknown or ambiguous row."""
+        if not isinstance(rows, list):
+            rows = list(rows)
         data = self.report
         data.documents += 1
-        status, entities, names = data.status, data.entities, self.names
+        if not rows:
+            return
+        texts = list(map(_TEXT, rows))
+        joined = "\x00".join(texts)
+        if "\n" in joined or "  " in joined:
+            texts = [spelling(x) for x in texts]
+        statuses = list(map(_STATUS, rows))
+        data.status.update(statuses)    # (in C; first seen first, as row by row)
+        if len(statuses) != statuses.count("resolved"):
+            self._others(doc_id, rows, texts, statuses)
+        entities, names = data.entities, self.names
+        eids = list(map(_EID, rows))
         seen: dict[str, None] = {}
+        for (eid, text), n in Counter(zip(eids, texts)).items():
+            if not eid:
+                continue
+            e = entities.get(eid)
+            if e is None:
+                r = rows[eids.index(eid)]          # its first row
+                e = entities[eid] = EntityRow(eid, str(r[4] or eid), str(r[5] or "other"))
+                names[eid] = (r[4], r[5])
+            e.mentions += n
+            e.spellings[text] += n
+            if eid not in seen:
+                seen[eid] = None
+                e.documents += 1
+                if len(e.doc_ids) < _report.MAX_DOCS:
+                    e.doc_ids.append(doc_id)
+        if len(seen) > 1:
+            pairs = list(combinations(sorted(seen), 2))
+            data.pairs.update(pairs)
+            docs_of, full = self.pair_docs, self.full
+            for pair in filterfalse(full.__contains__, pairs):
+                docs = docs_of.get(pair)
+                if docs is None:
+                    docs = docs_of[pair] = [doc_id]
+                else:
+                    docs.append(doc_id)
+                if len(docs) >= MAX_COMENTION_DOCS:
+                    full.add(pair)
+
+    def _others(self, doc_id: str, rows: list[Row], texts: list[str], statuses: list[str]
+                ) -> None:
+        """Count a document's ambiguous and unknown rows (``texts``: their spellings)."""
+        data = self.report
         unknown: set[str] = set()
-        for r in rows:
+        for r, text in compress(zip(rows, texts), map("resolved".__ne__, statuses)):
             st = r[9]
-            text = r[2]
-            if "\n" in text or "  " in text:
-                text = spelling(text)
-            status[st] += 1
             if st == "ambiguous":
                 data.ambiguous += 1
                 self.ambiguous[text] += 1
@@ -140,20 +188,6 @@ class Tally:
                 unknown.add(text)
                 if r[8]:
                     self.titled.add(text)
-            eid = r[3]
-            if not eid:
-                continue
-            e = entities.get(eid)
-            if e is None:
-                e = entities[eid] = EntityRow(eid, str(r[4] or eid), str(r[5] or "other"))
-                names[eid] = (r[4], r[5])
-            e.mentions += 1
-            e.spellings[text] += 1
-            if eid not in seen:
-                seen[eid] = None
-                e.documents += 1
-                if len(e.doc_ids) < _report.MAX_DOCS:
-                    e.doc_ids.append(doc_id)
         if unknown:
             data.unknown_docs.update(unknown)
             where_at = data.unknown_where
@@ -161,17 +195,9 @@ class Tally:
                 where = where_at.setdefault(name, [])
                 if len(where) < _report.MAX_UNKNOWN_DOCS:
                     where.append(doc_id)
-        if len(seen) > 1:
-            ids = sorted(seen)
-            pairs, docs_of = data.pairs, self.pair_docs
-            for i, a in enumerate(ids):
-                for b in ids[i + 1:]:
-                    pairs[a, b] += 1
-                    docs = docs_of.get((a, b))
-                    if docs is None:
-                        docs_of[a, b] = [doc_id]
-                    elif len(docs) < MAX_COMENTION_DOCS:
-                        docs.append(doc_id)
+
+
+_TEXT, _EID, _STATUS = itemgetter(2), itemgetter(3), itemgetter(9)
 
 
 class CorpusSummary:
@@ -188,12 +214,19 @@ class CorpusSummary:
         self.unknown_docs: Counter[str] = Counter()
         self.titled: set[str] = set()   # unknown names seen after a title or role: people
         self.report = ReportData()      # the report's counts, from the tallies merged
+        # the co-mention edges merged so far: (a, b) -> the attribute dicts of a->b, b->a
+        self._edges: dict[tuple[str, str], tuple[dict[str, Any], dict[str, Any]]] = {}
+        self._full: set[tuple[str, str]] = set()   # ... and those with all their documents
 
     def add(self, rec: dict[str, Any] | Prepared, characters: int = 0) -> None:
         """Count one document: a record (from :func:`doc_record`) or a :class:`Prepared`."""
         p = rec if isinstance(rec, Prepared) else prepare(rec)
         self.documents += 1
         self.characters += characters
+        if not p.mentions and not p.unknown:   # a record whose batch is counted in a Tally
+            if p.tally is not None:
+                self.merge(p.tally)
+            return
         seen: list[str] = []
         for st, eid, canonical, type_, text, title in p.mentions:   # MentionRow
             self.status[st] += 1
@@ -246,23 +279,51 @@ class CorpusSummary:
         merge_report(self.report, data)
         g = self.graph
         if g is not None and data.pairs:
-            nodes, succ = _dicts(g)
-            pair_docs = t.pair_docs
-            for (a, b), n in data.pairs.items():
+            self._merge_pairs(g, data.pairs, t.pair_docs)
+
+    def _merge_pairs(self, g: nx.MultiDiGraph, pairs: Counter[tuple[str, str]],
+                     pair_docs: dict[tuple[str, str], list[str]]) -> None:
+        """The co-mention edges of a tally's pairs of entities (``pairs``: documents naming
+        both, ``pair_docs``: the first of them). A pair's two edges are looked up in the
+        graph once per run, then updated through their attribute dicts (kept in
+        ``_edges``); once both hold ``MAX_COMENTION_DOCS`` documents only their counts
+        change."""
+        nodes, succ = _dicts(g)
+        edges, full = self._edges, self._full
+        for pair, n in pairs.items():
+            both = edges.get(pair)
+            if both is not None:
+                both[0]["count"] += n
+                both[1]["count"] += n
+                if pair in full:
+                    continue
+            else:
+                a, b = pair
                 if a not in nodes or b not in nodes:
                     continue
-                docs = pair_docs[a, b]
-                for u, v in ((a, b), (b, a)):
+            docs = pair_docs[pair]
+            filled = True
+            for u, v in (pair, pair[::-1]):
+                if both is None:
                     keys = succ[u].get(v)
                     d = keys.get("comention") if keys is not None else None
                     if d is None:
                         g.add_edge(u, v, key="comention", count=n,
                                    docs="|".join(docs[:MAX_COMENTION_DOCS]))
+                        filled = filled and len(docs) >= MAX_COMENTION_DOCS
                         continue
                     d["count"] += n
-                    had = d["docs"].count("|") + 1
-                    if had < MAX_COMENTION_DOCS:
-                        d["docs"] = "|".join([d["docs"], *docs[:MAX_COMENTION_DOCS - had]])
+                else:
+                    d = both[0] if u == pair[0] else both[1]
+                had = d["docs"].count("|") + 1
+                if had < MAX_COMENTION_DOCS:
+                    d["docs"] = "|".join([d["docs"], *docs[:MAX_COMENTION_DOCS - had]])
+                    filled = filled and had + len(docs) >= MAX_COMENTION_DOCS
+            if both is None:
+                a, b = pair
+                edges[pair] = (succ[a][b]["comention"], succ[b][a]["comention"])
+            if filled:
+                full.add(pair)
 
     def report_data(self) -> ReportData | None:
         """The HTML report's counts of every document added, when each came in a

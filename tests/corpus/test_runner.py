@@ -95,3 +95,17 @@ def test_a_resolver_whose_tables_change_is_checked_before_each_document() -> Non
     second = next(it)
     assert [m[:2] for m in first.mentions][0] == ("unknown", None)
     assert [m[:2] for m in second.mentions][0] == ("resolved", "osman-dakhil")
+
+
+def test_a_run_on_one_core_freezes_the_heap_only_while_it_runs(r: Resolver) -> None:
+    """The resolver's objects are out of the collector's sight during the run (gc.freeze),
+    and everything is back in it afterwards, also when the caller stops early."""
+    import gc
+    assert gc.get_freeze_count() == 0
+    frozen = [gc.get_freeze_count() > 0 for _ in run_records(DOCS, resolver=r)]
+    assert frozen and all(frozen)
+    assert gc.get_freeze_count() == 0
+    it = run_records(DOCS, resolver=r)
+    next(it)
+    it.close()
+    assert gc.get_freeze_count() == 0
