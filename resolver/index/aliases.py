@@ -38,6 +38,7 @@ from ..names.rules import rules
 from .prefilter import (
     INITIALS,
     KEY,
+    LONE_WORD,
     MAX_KEYED,
     MAX_KEYED_NAME,
     MAX_SCORED,
@@ -48,7 +49,8 @@ from .prefilter import (
     select,
 )
 
-__all__ = ["AliasIndex", "KEY", "NEAR", "PART", "WORD", "INITIALS", "SLIP", "MAX_GATHER",
+__all__ = ["AliasIndex", "KEY", "NEAR", "PART", "WORD", "INITIALS", "SLIP", "LONE_WORD",
+           "MAX_GATHER",
            "MAX_KEYED", "INITIALS_KEY", "ACRONYM_KEY", "SLIP_KEY", "SLIP_ONE_WORD", "GLUED_STEM_MIN", "file_key", "initials_of", "unglued",
            "MAX_KEYED_NAME", "MAX_SCORED",
            "MAX_DELETION_KEY", "ORGANISATION_KEY", "query_keys"]
@@ -179,8 +181,11 @@ def query_keys(q: ParsedName) -> list[tuple[str, int]]:
     its other parts (``PART``: "Hans Friedrich" for Friedrich Hans, "Aguila Saleh Issa" for
     Aguila Saleh), the primary key of each word with the organisation prefix (``WORD``), then
     the one-deletion neighbours of the first two readings of the last part and of the whole
-    name (``NEAR``), and the initials keys (an acronym: the organisations of those initials;
-    several words: the acronyms of them; ``INITIALS``).
+    name (``NEAR``), the initials keys (an acronym: the organisations of those initials;
+    several words: the acronyms of them, and the organisations of an acronym among them;
+    ``INITIALS``), the slip keys of the last part (``SLIP``: :func:`_halves`) and, for one
+    word, that word as an organisation word, looked up only when nothing else was found
+    (``LONE_WORD``).
 
     >>> from resolver.names.normalise import parse_name
     >>> query_keys(parse_name("Haftar"))[:2]
@@ -216,6 +221,8 @@ def query_keys(q: ParsedName) -> list[tuple[str, int]]:
             stem = unglued(q.parts[0])
             if stem is not None:
                 out.append((ORGANISATION_KEY + keys(stem)[0], WORD))
+        # Vintrax: the organisations of that word, when no other key finds anything (last)
+        out.append((ORGANISATION_KEY + own[0], LONE_WORD))
     else:                  # Libyan National Army: the acronyms of it; ABC Co.: ABC's names
         out += [(ACRONYM_KEY + x, INITIALS) for x in initials_of(q.parts)]
         out += [(INITIALS_KEY + p, INITIALS) for p, acronym in zip(q.parts, q.acronym)
@@ -381,6 +388,8 @@ class AliasIndex:
         found: dict[int, int] = {}
         alias_entity, table = self.alias_entity, self.keys
         for k, kind in query_keys(q):
+            if kind == LONE_WORD and found:
+                break
             ids = table.get(k)
             if ids is not None:
                 if ids.__class__ is int:

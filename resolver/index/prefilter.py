@@ -31,14 +31,16 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz, process
 
-__all__ = ["KEY", "NEAR", "WORD", "PART", "INITIALS", "SLIP", "MAX_KEYED", "MAX_KEYED_NAME", "MAX_SCORED",
+__all__ = ["KEY", "NEAR", "WORD", "PART", "INITIALS", "SLIP", "LONE_WORD", "MAX_KEYED", "MAX_KEYED_NAME", "MAX_SCORED",
            "FLOOR", "NEAR_FLOOR", "SMALL", "W_SOUND", "sound", "scores", "select"]
 
-KEY, NEAR, WORD, PART, INITIALS, SLIP = 0, 1, 2, 3, 4, 5   # how an alias was gathered: the
-# key of a reading of the query's last part or whole name; a one-deletion neighbour; an
-# organisation word; the key of a middle part of the query; initials (LNA / Libyan National
-# Army: no string ratio sees them alike, so no gate); a deletion shared with the alias's
-# last part (one consonant changed, swapped or added: Macron / Marcon; gated as NEAR)
+KEY, NEAR, WORD, PART, INITIALS, SLIP, LONE_WORD = 0, 1, 2, 3, 4, 5, 6   # how an alias was
+# gathered: the key of a reading of the query's last part or whole name; a one-deletion
+# neighbour; an organisation word; the key of a middle part of the query; initials (LNA /
+# Libyan National Army: no string ratio sees them alike, so no gate); a slip key shared with
+# the alias's last part (one consonant changed, swapped or added: Macron / Marcon); a
+# one-word query as a word of an organisation, looked up only when nothing else was found
+# (Vintrax / Vintrax Europe GmbH; gated as WORD)
 MAX_KEYED = 256     # aliases found by the key of a reading passed on to the full matcher for
                     # a one-word query (almost every one sounding alike is accepted: the
                     # spelling does not rank them, so all are scored)
@@ -128,20 +130,21 @@ def select(query: str, ids: Sequence[int], kinds: Sequence[int], norms: Sequence
     if keyed is None:
         keyed = MAX_KEYED if one_word else MAX_KEYED_NAME
     order, gate = scores(query, norms, one_word)
-    bar = (0.0, near_floor, floor, floor, 0.0, floor)   # by kind: KEY, NEAR, WORD, PART,
-    # INITIALS, SLIP
+    bar = (0.0, near_floor, floor, floor, 0.0, floor, floor)   # by kind: KEY, NEAR, WORD,
+    # PART, INITIALS, SLIP, LONE_WORD
     if isinstance(order, list) or isinstance(gate, list):
         ranked = sorted((i for i in range(len(ids)) if gate[i] >= bar[kinds[i]]),
                         key=lambda i: -order[i])
         return ([ids[i] for i in ranked if kinds[i] == KEY][:keyed]
                 + [ids[i] for i in ranked if kinds[i] == PART][:others]
-                + [ids[i] for i in ranked if kinds[i] in (NEAR, WORD, SLIP)][:others]
+                + [ids[i] for i in ranked if kinds[i] in (NEAR, WORD, SLIP, LONE_WORD)][:others]
                 + [ids[i] for i in ranked if kinds[i] == INITIALS][:others])
     kind = np.fromiter(kinds, dtype=np.int8, count=len(ids))
     above = gate >= np.asarray(bar, dtype=np.float32)[kind]
     out: list[int] = []
     for mask, limit in ((kind == KEY, keyed), (kind == PART, others),
-                        ((kind == NEAR) | (kind == WORD) | (kind == SLIP), others),
+                        ((kind == NEAR) | (kind == WORD) | (kind == SLIP)
+                         | (kind == LONE_WORD), others),
                         (kind == INITIALS, others)):
         idx = np.flatnonzero(mask & above)
         idx = idx[np.argsort(-order[idx], kind="stable")[:limit]]

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from ..entities.lookup import DEFAULT_THRESHOLD, Lookup
-from ..index.aliases import MAX_GATHER, AliasIndex, query_keys
+from ..index.aliases import LONE_WORD, MAX_GATHER, AliasIndex, query_keys
 from ..models import check_name
 from ..names.normalise import ParsedName
 from .store import Store
@@ -185,6 +185,8 @@ class StoreIndex(AliasIndex):
             by_key.setdefault(k, []).append(a)
         found: dict[int, int] = {}
         for k, kind in ks:
+            if kind == LONE_WORD and found:
+                break
             ids = by_key.get(k)
             if ids:
                 for a in ids:
