@@ -66,9 +66,13 @@ def join(p: Pairing, runs: tuple[Word, ...], ones: tuple[Word, ...], left_runs: 
     the connectives between them may be in the joined word (van der Bilt / Vanderbilt)."""
     spans = [(i, n) for n in range(MAX_JOINED, 1, -1) for i in left_runs]
     for j in list(left_ones):
+        left = set(left_runs)   # (a set: a long name must not cost its length squared)
+        first = ones[j].text[:1]
         for i, n in spans:
+            if runs[i].text[:1] != first:
+                continue   # a joined word starts with the run's first letters
             run, one = runs[i:i + n], ones[j]
-            if not all(k in left_runs for k in range(i, i + n)):
+            if not all(k in left for k in range(i, i + n)):
                 continue
             for joined in dict.fromkeys(("".join(w.text for w in run),
                                          "".join((w.gap if k else "") + w.text

@@ -142,14 +142,17 @@ def _pair(q: tuple[Word, ...], a: tuple[Word, ...]) -> Pairing:
                     key=lambda t: (-t[0][0], t[1], t[2]))
     result = Pairing([], [], [], list(range(len(q))), list(range(len(a))), [], [])
     typos = []
+    free_q, free_a = set(result.left_q), set(result.left_a)   # (sets: long names stay cheap)
     for (s, why), i, j in scored:
         kind = slip(q[i].text, a[j].text)   # (never a number: letters only)
         if s < PART_MIN:
             if kind is not None:
                 typos.append((s, why, i, j, kind))
             continue
-        if i in result.left_q and j in result.left_a:
+        if i in free_q and j in free_a:
             take(result, q, a, i, j, s, why)
+            free_q.discard(i)
+            free_a.discard(j)
             if kind is not None and kind != "two slips" and s < SLIP:   # (Hezbollah / Hizballah: alike)
                 result.slips.append((len(result.parts) - 1, kind))
     join(result, q, a, result.left_q, result.left_a, query_runs=True)
