@@ -75,7 +75,7 @@ from resolver.index.aliases import (  # noqa: E402
     AliasIndex,
     query_keys,
 )
-from resolver.index.prefilter import FLOOR, NEAR_FLOOR, select  # noqa: E402
+from resolver.index.prefilter import FLOOR, LONE_WORD, NEAR_FLOOR, select  # noqa: E402
 from resolver.names.matcher import MAX_PARTS  # noqa: E402
 from resolver.names.normalise import ParsedName  # noqa: E402
 from resolver.names.phonetic import keys, primary_key  # noqa: E402
@@ -126,7 +126,9 @@ def gather(ix: AliasIndex, q: ParsedName) -> tuple[list[int], dict[int, str]]:
     cut, and every alias of every query key (no cut) with the key that found it."""
     seen: dict[int, str] = {}
     cut: list[int] | None = None
-    for k, _ in query_keys(q):
+    for k, kind in query_keys(q):
+        if kind == LONE_WORD and seen:
+            break   # looked up only when no other key found anything (as gather does)
         for a in ix.key_ids(k):
             if ix.alias_entity[a] >= 0 and a not in seen:
                 seen[a] = k
