@@ -272,27 +272,6 @@ def _query_names_more(q: ParsedName, a: ParsedName, family: PartMatch) -> NameMa
     return None
 
 
-def _leading_muhammad(q: ParsedName, a: ParsedName) -> NameMatch | None:
-    """The query opens with Muhammad before the alias's first name: "Mohamed Hosni Mubarak"
-    for "Hosni Mubarak", the common short form that drops the Muhammad of a compound name
-    (the other way round of the rule in :func:`compare_person`). Only where the alias's first
-    name is no given name of ``given_names.yaml``: "Mohamed Ali Ghannouchi" may be a son of Ali
-    Ghannouchi, and "Mahamat Idriss Deby" is Idriss Deby's son. Returns None when this reading
-    does not apply."""
-    r = rules()
-    if (len(q.parts) < 3 or r.given_group(q.parts[0].replace("-", "")) != r.given_group("muhammad")
-            or r.given_group(a.parts[0].replace("-", "")) is not None
-            or a.parts[0].startswith(r.patronymic_prefixes)):
-        return None
-    cut = ParsedName(q.parts[1:], q.vowelless[1:], q.acronym[1:], None)
-    m = compare_person(cut, a)
-    if m.contradiction is not None or m.score <= 0 or m.parts[0].score < PART_MIN:
-        return None
-    return NameMatch(m.score - FIRST_NAME_OMITTED, m.parts, m.notes + (
-        f"first name '{q.parts[0]}' only in the query, as the short form drops it "
-        f"(-{FIRST_NAME_OMITTED:.2f})",))
-
-
 def _named_after_father(a: ParsedName, j: int) -> bool:
     """Whether the alias's middle part ``j``, which the query states as its first name, is a
     listed given name after a listed first name other than Muhammad's group: in a nasab the
@@ -359,7 +338,7 @@ def compare_person(q: ParsedName, a: ParsedName) -> NameMatch:
     else:
         hit = ((giv, gwhy), -1)
     if giv < PART_MIN and hit[0][0] < PART_MIN and n > m:
-        alt_match = _query_names_more(q, a, family) or _leading_muhammad(q, a)
+        alt_match = _query_names_more(q, a, family)
         if alt_match is not None:
             return alt_match
     if giv < PART_MIN:
