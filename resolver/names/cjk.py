@@ -17,6 +17,8 @@ same are left to the matcher: they may be one character's traditional and simpli
 "characters differ: '종' (jong) / '정' (jeong)"
 >>> cjk_conflict("習近平", "习近平") is None, cjk_conflict("Xi Jinping", "习近平") is None
 (True, True)
+>>> cjk_conflict("金正恩", "김정은") is None   # Hanja and Hangul: another script, not a conflict
+True
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-__all__ = ["cjk_conflict", "HAN", "HANGUL", "SEPARATORS"]
+__all__ = ["cjk_conflict", "starts_cjk", "HAN", "HANGUL", "SEPARATORS"]
 
 # Han (CJK unified ideographs, extension A, compatibility) and Hangul syllables; the
 # separators written between the parts of a name (space, middle dots).
@@ -34,6 +36,16 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 HANGUL = re.compile(r"[\uac00-\ud7af]+")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
 SEPARATORS = re.compile(r"[\s\u00b7\u30fb\u2027\u2022\uff0e.]+")
+
+
+def starts_cjk(raw: str) -> bool:
+    """Whether ``raw`` opens with a Han or Hangul character (not any character past U+1100:
+    Latin letters with dots below, Ṭarhuni, are not).
+
+    >>> starts_cjk("习近平"), starts_cjk("김정은"), starts_cjk("Ṭarhuni, Zeinab")
+    (True, True, False)
+    """
+    return _CJK.match(raw) is not None
 
 
 def _written(raw: str) -> str | None:
@@ -49,6 +61,8 @@ def cjk_conflict(q_raw: str, a_raw: str) -> str | None:
     q, a = _written(q_raw), _written(a_raw)
     if q is None or a is None or len(q) != len(a) or q == a:
         return None
+    if (HAN.fullmatch(q) is None) != (HAN.fullmatch(a) is None):
+        return None   # one in Han, the other in Hangul (金正恩 / 김정은): left to the matcher
     for x, y in zip(q, a, strict=True):
         if x != y:
             rx, ry = unidecode(x).strip().lower(), unidecode(y).strip().lower()

@@ -6,8 +6,10 @@ clear signs (the surname in capitals, a given name of the tables after the comma
 ("Tripoli, Libya" is Tripoli). For a person, what follows one comma is the given names far
 more often than anything else (``Randolph, Gena``; ``Bourguiba, Habib``; ``Okafor, Chidi
 Emeka``), so the matcher reads it so (:func:`person_list_order`), unless it reads as a
-description (a word in lower case that is no particle: ``Haftar, commander of the LNA``) or
-as a suffix (``John Smith, Jr.``, ``particles.yaml: name_suffixes``).
+description (a word in lower case that is no particle: ``Haftar, commander of the LNA``), as
+a suffix (``John Smith, Jr.``, ``particles.yaml: name_suffixes``), or as a full name followed
+by a place or a title (``Ahmed Ali, Cairo``: two words or more before the comma that are no
+surname with its particles, and no listed given name after it).
 
 >>> person_list_order("Randolph, Gena")
 'Gena Randolph'
@@ -17,12 +19,15 @@ as a suffix (``John Smith, Jr.``, ``particles.yaml: name_suffixes``).
 True
 >>> person_list_order("BIN LADEN, Hamza bin Usama")
 'Hamza bin Usama BIN LADEN'
+>>> person_list_order("Ahmed Ali, Cairo"), person_list_order("García Márquez, Gabriel")
+(None, 'Gabriel García Márquez')
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+from .diminutives import is_given_name
 from .normalise import MAX_LIST_GIVEN, MAX_LIST_SURNAME
 from .rules import rules
 
@@ -54,5 +59,8 @@ def person_list_order(raw: str) -> str | None:
     cased = any(c.isupper() for c in left)
     if cased and any(w[:1].islower() and not _particle(w) for w in rw):
         return None   # a description after the comma, not given names
+    if (len(lw) > 1 and not left.isupper() and not all(_particle(w) for w in lw[:-1])
+            and not is_given_name(rw[0].strip(".").lower())):
+        return None   # a full name, then a place or a title: "Ahmed Ali, Cairo"
     return f"{right.strip()} {left.strip()}"
 

@@ -15,7 +15,7 @@
 
 from __future__ import annotations
 
-from .cjk import cjk_conflict
+from .cjk import cjk_conflict, starts_cjk
 from .east_asian import person_reading
 from .list_order import person_list_order
 from .normalise import ParsedName, parse_name
@@ -47,7 +47,7 @@ def _as_person(parsed: ParsedName, raw: str | None) -> ParsedName:
     (:func:`~resolver.names.east_asian.person_reading`); else ``parsed``."""
     if raw is None:
         return parsed
-    if raw[:1] > "\u1100":
+    if starts_cjk(raw):
         reading = person_reading(raw)
         return parsed if reading is None else parse_name(reading)
     if "," not in raw:
@@ -75,7 +75,7 @@ def compare_names(q: ParsedName, a: ParsedName, entity_type: str = "person",
     if all(a.acronym) or (len(q.parts) == 1 and q.acronym[0]):
         return NO_MATCH   # acronyms are matched as written, by the index, never by sound
     if entity_type == "person":   # "Surname, Given" as a person's list writes it
-        if q_raw and a_raw and q_raw[0] > "\u1100" and a_raw[0] > "\u1100":
+        if q_raw and a_raw and starts_cjk(q_raw) and starts_cjk(a_raw):
             conflict = cjk_conflict(q_raw, a_raw)   # both in Han or Hangul characters
             if conflict is not None:
                 return NameMatch(0.0, (PartMatch("name", q.normalised, a.normalised, 0.0,

@@ -158,13 +158,16 @@ def _tokens(text: str) -> list[_Tok]:
 
 def _dangling_particle(toks: list[_Tok], r: Rules) -> list[_Tok]:
     """A name that ends on a particle binding forward (``particles.yaml: dangling_particles``:
-    ``bin``, ``ibn``, ``bint``, ``ould``, ``abu``; not the English words ``ben``, ``old``,
-    ``bent``) is "Surname Given bin" with the comma lost ("SALMAN, Mohammed bin"): its first
-    word (with any words hyphened to it) goes to the end, after the particle.
+    ``bin``, ``ibn``, ``bint``, ``ould``; not the English words ``ben``, ``old``, ``bent``,
+    nor ``abu``, also a surname of its own) after a listed given name is "Surname Given bin"
+    with the comma lost ("SALMAN, Mohammed bin"): its first word (with any words hyphened to
+    it) goes to the end, after the particle.
 
     >>> from resolver.names.normalise import normalise
     >>> normalise("Salman Mohammed bin"), normalise("Laden Hamza bin Usama bin")
     ('mohammed bin-salman', 'hamza bin-usama bin-laden')
+    >>> normalise("Smart Waste Bin"), normalise("Musa Ibrahim Abu")
+    ('smart waste bin', 'musa ibrahim abu')
     """
     last = toks[-1] if toks else None
     if (last is None or len(toks) < 3 or last.hyph
@@ -173,8 +176,8 @@ def _dangling_particle(toks: list[_Tok], r: Rules) -> list[_Tok]:
     k = 1
     while k < len(toks) and toks[k].hyph:
         k += 1
-    if k >= len(toks) - 1:
-        return toks
+    if k >= len(toks) - 1 or not any(r.given_group(t.text) is not None for t in toks[k:-1]):
+        return toks   # only before a listed given name: "Smart Waste Bin" is no person
     moved = [_Tok(t.text, t.hyph, t.vowelless, t.acronym) for t in toks[:k]]
     moved[0].hyph = False
     return toks[k:] + moved

@@ -38,7 +38,8 @@ def _words() -> dict[str, frozenset[str]]:
     with (data_dir() / "rules" / "text.yaml").open(encoding="utf-8") as fh:
         raw = yaml.safe_load(fh)
     return {k: frozenset(fold(str(w)).strip() for w in raw.get(k, ()))
-            for k in ("kin_parent", "kin_child", "kin_parent_nouns", "kin_child_nouns")}
+            for k in ("kin_parent", "kin_child", "kin_parent_nouns", "kin_child_nouns",
+                      "kin_parent_after", "kin_child_after")}
 
 
 def _before(t: str, b: int, n: int = 3) -> list[str]:
@@ -57,10 +58,10 @@ def side_of(t: str, f: Found) -> str:
     nxt = fold(after[0].strip(",.;:،")).strip() if after else ""
     if len(prev) >= 2 and prev[-1] in _LINKS and prev[-2] in w["kin_child"]:
         return "parent"
-    for word in (prev[-1] if prev else "", nxt):
-        if word in w["kin_parent"]:
+    for word, behind in ((prev[-1] if prev else "", False), (nxt, True)):
+        if word in w["kin_parent"] or (behind and word in w["kin_parent_after"]):
             return "parent"
-        if word in w["kin_child"]:
+        if word in w["kin_child"] or (behind and word in w["kin_child_after"]):
             return "child"
     return ""
 
