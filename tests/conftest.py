@@ -45,6 +45,16 @@ def read_tsv(name: str) -> list[dict[str, str]]:
     return rows
 
 
+def table_of(spec: str, type: str) -> Resolver:
+    """A resolver of the entities ``spec`` writes: "canonical; alias; ..." per entity,
+    entities separated by " | ", all of ``type``."""
+    r = Resolver()
+    for i, entity in enumerate(spec.split(" | ")):
+        names = [n.strip() for n in entity.split(";")]
+        r.add_entity(f"e{i}", names[0], aliases=names[1:], type=type)
+    return r
+
+
 def row_id(row: dict[str, str], *keys: str) -> str:
     """A readable pytest id for a case row."""
     return " ~ ".join(row[k] for k in keys) + f" (line {row['_line']})"

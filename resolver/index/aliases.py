@@ -28,13 +28,22 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator
-from functools import lru_cache
 
+from ..names.diminutives import is_given_name
 from ..names.normalise import ParsedName
-from ..names.org_parse import legal_table
 from ..names.organisations import organisation_words
-from ..names.phonetic import keys, primary_key
+from ..names.phonetic import keys
 from ..names.rules import rules
+from .name_keys import (
+    GLUED_STEM_MIN,
+    SLIP_KEY,
+    SLIP_ONE_WORD,
+    _halves,
+    _primary,
+    _slip_head,
+    initials_of,
+    unglued,
+)
 from .prefilter import (
     INITIALS,
     KEY,
@@ -61,11 +70,7 @@ MAX_DELETION_KEY = 24  # longer keys (whole long names) get no one-deletion neig
 ORGANISATION_KEY = "o:"   # prefix of the word keys organisations are also indexed under
 INITIALS_KEY = "i:"       # an organisation of several words under its initials (LNA)
 ACRONYM_KEY = "a:"        # an acronym alias under its letters, for the names it abbreviates
-SLIP_KEY = "d:"           # the one-deletion neighbours of the primary key of an alias's last part
-SLIP_ONE_WORD = 5         # a one-word query looks for slips only with a key this long
-GLUED_STEM_MIN = 5        # a legal form glued to a word is cut off when this much is left
 
-_primary = lru_cache(maxsize=65536)(primary_key)   # the same words come back: cache them
 
 
 def _deletions(key: str) -> Iterator[str]:
@@ -92,87 +97,8 @@ def file_key(keys: dict[str, int | list[int]], key: str, a: int) -> None:
         old.append(a)  # type: ignore[union-attr]
 
 
-def _slip_head(parts: tuple[str, ...]) -> str:
-    """The prefix of the slip keys of a name: the first two letters of the primary key of
-    its first part (a slip in the last part counts only when the given name agrees: Emmanuel
-    Macron / Emmanuel Marcon; Sergey / Sergejs Lavrovs), empty for a one-word name."""
-    return f"{SLIP_KEY}{_primary(parts[0])[:2] if len(parts) > 1 else ''}|"
-
-
-def _halves(head: str, key: str, n: int, middle: bool) -> list[str]:
-    """The slip keys of ``key`` as a key of length ``n`` files them: its first and its last
-    ``n // 2`` letters, each tagged with ``n``, and (``middle``) the key without its two
-    middle letters. Two keys one letter apart (changed, added or dropped) share a half: the
-    letter falls in one, the other stays whole; two letters swapped across the middle share
-    the third (the alias files its own length; the query looks up its length, one less
-    and one more). Three short keys in place of a key's every deletion: a third of the
-    memory.
-
-    >>> _halves("d:|", "MKRN", 4, True), _halves("d:|", "MRKN", 4, True)
-    (['d:|4<MK', 'd:|4>RN', 'd:|4=MN'], ['d:|4<MR', 'd:|4>KN', 'd:|4=MN'])
-    >>> _halves("d:|", "BZS", 4, False)[1] == _halves("d:|", "BRZS", 4, True)[1]   # Bezos, Brezos
-    True
-    """
-    h = n // 2
-    if n < 3 or len(key) < h:
-        return []
-    out = [f"{head}{n}<{key[:h]}", f"{head}{n}>{key[-h:]}"]
-    if middle and n >= 4:
-        out.append(f"{head}{n}={key[:h - 1]}{key[h + 1:]}")
-    return out
-
-
 def _joined(p: ParsedName) -> str:
     return p.normalised.replace(" ", "").replace("-", "")
-
-
-def initials_of(parts: tuple[str, ...]) -> list[str]:
-    """The initials a name of several words may be abbreviated to, without its legal form,
-    and with and without its connectives: ``Government of National Accord`` -> ``gna``,
-    ``gona``; ``Agricultural Bank of China Limited`` -> ``abc``, ``abcl``, ``abocl``.
-
-    >>> initials_of(("government", "of", "national", "accord"))
-    ['gna', 'gona']
-    >>> initials_of(("agricultural", "bank", "of", "china", "limited"))
-    ['abc', 'abcl', 'abocl']
-    """
-    r = rules()
-    words = [w for p in parts for w in p.split("-") if w]
-    content = [w for w in words if w not in r.connectives and w not in r.org_connectives]
-    bare = content[:len(content) - _form_at_end(content)]
-    out = ["".join(w[0] for w in ws) for ws in (bare, content, words) if 2 <= len(ws) <= 8]
-    return [x for x in dict.fromkeys(out) if x.isalpha()]
-
-
-def _form_at_end(words: list[str]) -> int:
-    """How many words at the end of ``words`` spell a legal form (Limited, S.A. de C.V.)."""
-    table, longest = legal_table()
-    for n in range(min(longest, len(words) - 1), 0, -1):
-        if tuple(words[-n:]) in table:
-            return n
-    return 0
-
-
-@lru_cache(maxsize=1)
-def _glued_forms() -> tuple[str, ...]:
-    """One-word legal forms of two letters or more, longest first, that a name may carry
-    glued to its last word (SiemensAG)."""
-    table, _ = legal_table()
-    return tuple(sorted({w[0] for w in table if len(w) == 1 and len(w[0]) >= 2
-                         and w[0].isalpha()}, key=lambda f: (-len(f), f)))
-
-
-def unglued(word: str) -> str | None:
-    """``word`` without a legal form glued to its end (``siemensag`` -> ``siemens``), when
-    what is left is a word of five letters or more; else None.
-
-    >>> unglued("siemensag"), unglued("tripoli")
-    ('siemens', None)
-    """
-    for form in _glued_forms():
-        if word.endswith(form) and len(word) - len(form) >= GLUED_STEM_MIN:
-            return word[:-len(form)]
-    return None
 
 
 def query_keys(q: ParsedName) -> list[tuple[str, int]]:
@@ -217,8 +143,8 @@ def query_keys(q: ParsedName) -> list[tuple[str, int]]:
     if len(q.parts) == 1:
         if q.acronym[0]:   # LNA: the organisations it abbreviates
             out.append((INITIALS_KEY + q.parts[0], INITIALS))
-        else:              # SiemensAG: the organisations known by the word before the form
-            stem = unglued(q.parts[0])
+        elif not is_given_name(q.parts[0]):   # SiemensAG: the organisations known by the
+            stem = unglued(q.parts[0])          # word before the form (not Vanessa: vanes-sa)
             if stem is not None:
                 out.append((ORGANISATION_KEY + keys(stem)[0], WORD))
         # Vintrax: the organisations of that word, when no other key finds anything (last)

@@ -8,25 +8,15 @@ keys of the index. Cases in ``tests/data/index/lone_names.tsv``, ``acronym_words
 from __future__ import annotations
 
 import pytest
-from conftest import read_tsv
-
-from resolver import Resolver
+from conftest import read_tsv, table_of
 
 CASES = [("person", c) for c in read_tsv("index/lone_names.tsv")] + \
     [("organisation", c) for c in read_tsv("index/acronym_words.tsv")] + \
     [("organisation", c) for c in read_tsv("index/initials.tsv")]
 
 
-def _table(spec: str, type: str) -> Resolver:
-    r = Resolver()
-    for i, entity in enumerate(spec.split(" | ")):
-        names = [n.strip() for n in entity.split(";")]
-        r.add_entity(f"e{i}", names[0], aliases=names[1:], type=type)
-    return r
-
-
 @pytest.mark.parametrize(("type", "row"), CASES,
                          ids=[f"{c['query']}:{c['table']}" for _, c in CASES])
 def test_one_word(type, row):
-    got = _table(row["table"], type).canonical(row["query"])
+    got = table_of(row["table"], type).canonical(row["query"])
     assert got == (None if row["expected"] == "-" else row["expected"]), row["note"]

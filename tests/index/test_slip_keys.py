@@ -6,28 +6,19 @@ checked as a property against every one-letter edit; the table rows of
 from __future__ import annotations
 
 import pytest
-from conftest import read_tsv
+from conftest import read_tsv, table_of
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resolver import Resolver
-from resolver.index.aliases import _halves
+from resolver.index.name_keys import _halves
 from resolver.names.normalise import parse_name
 
 ROWS = read_tsv("index/keys.tsv")
 
 
-def _table(spec: str, type: str) -> Resolver:
-    r = Resolver()
-    for i, entity in enumerate(spec.split(" | ")):
-        names = [n.strip() for n in entity.split(";")]
-        r.add_entity(f"e{i}", names[0], aliases=names[1:], type=type)
-    return r
-
-
 @pytest.mark.parametrize("row", ROWS, ids=[r["query"] for r in ROWS])
 def test_proposed(row):
-    r = _table(row["table"], row["type"])
+    r = table_of(row["table"], row["type"])
     ix = r.index
     got = {ix.canonical[ix.alias_entity[a]] for a in ix.candidate_ids(parse_name(row["query"]))}
     assert row["expected"] in got, row["note"]
