@@ -22,6 +22,9 @@ import yaml
 
 from ..paths import data_dir
 
+KIN_LISTS = ("kin_parent", "kin_child", "kin_parent_nouns", "kin_child_nouns",
+             "kin_parent_after", "kin_child_after")
+
 __all__ = ["Grapheme", "Rules", "rules"]
 
 
@@ -97,6 +100,9 @@ class Rules:
     roles: frozenset[str] = frozenset()
     acronym_connectives: frozenset[str] = frozenset()
     kin_modifiers: frozenset[str] = frozenset()
+    # text.yaml: kin_parent, kin_child, kin_parent_nouns, kin_child_nouns, kin_parent_after,
+    # kin_child_after (resolver/text/kin.py)
+    kin_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     article_reduced: tuple[str, ...] = ()
     reduced_article_cost: float = 0.0
     name_suffixes: frozenset[str] = frozenset()
@@ -215,6 +221,7 @@ def rules() -> Rules:
         roles=frozenset(text.get("roles", ())),
         acronym_connectives=frozenset(text.get("acronym_connectives", ())),
         kin_modifiers=frozenset(text.get("kin_modifiers", ())),
+        kin_words={k: tuple(str(w) for w in text.get(k, ())) for k in KIN_LISTS},
         article_reduced=tuple(p.get("article_reduced", ())),
         reduced_article_cost=float(letters.get("reduced_article_cost", letters["fused_article_cost"])),
         name_suffixes=frozenset(str(x) for x in p.get("name_suffixes", ())),

@@ -21,9 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-import yaml
-
-from ..paths import data_dir
+from ..names.rules import rules
 from .found import Found
 from .prep import fold
 
@@ -35,11 +33,7 @@ _ARABIC_HIS = "ه"
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
-    with (data_dir() / "rules" / "text.yaml").open(encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh)
-    return {k: frozenset(fold(str(w)).strip() for w in raw.get(k, ()))
-            for k in ("kin_parent", "kin_child", "kin_parent_nouns", "kin_child_nouns",
-                      "kin_parent_after", "kin_child_after")}
+    return {k: frozenset(fold(w).strip() for w in v) for k, v in rules().kin_words.items()}
 
 
 def _before(t: str, b: int, n: int = 3) -> list[str]:
