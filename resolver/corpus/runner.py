@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..entities.lookup import Lookup
 from ..parallel import can_fork, chunked, frozen_heap, run_ordered, shared
@@ -76,8 +76,13 @@ def _prepared(docs: Iterable[tuple[str, str]], resolver: Lookup | None, rewrite:
 # measured 7 ms per MB of text for the records, 1 ms for this): the doc ids, the annotation
 # lines joined by newlines (a JSON line holds none), and, when any record has them, the
 # rewritten lines, mention rows and unknown names per record; then the batch's Tally.
-Packed = tuple[list[str], str, "list[str | None] | None", "list[list[Any]] | None",
-               "list[list[str]] | None", Any]
+class Packed(NamedTuple):
+    doc_ids: list[str]
+    lines: str                                 # the annotation lines, joined by newlines
+    rewritten: list[str | None] | None         # None: no record has one
+    mentions: list[list[Any]] | None
+    unknown: list[list[str]] | None
+    tally: Any                                 # the batch's Tally, or None
 
 
 def _pack(records: list[Prepared]) -> Packed:
@@ -91,14 +96,16 @@ def _pack(records: list[Prepared]) -> Packed:
         values = [p[i] for p in records]
         return values if any(v != empty for v in values) else None
 
-    return ([p.doc_id for p in records], "\n".join(p.annotation for p in records),
-            column(2, None), column(3, []), column(4, []),
-            records[-1].tally if records else None)
+    return Packed([p.doc_id for p in records], "\n".join(p.annotation for p in records),
+                  column(2, None), column(3, []), column(4, []),
+                  records[-1].tally if records else None)
 
 
 def _unpack(packed: Packed) -> Iterator[Prepared]:
     """The records of a :data:`Packed` batch, in order."""
-    ids, lines, rewritten, mentions, unknown, tally = packed
+    ids, lines, rewritten, mentions, unknown, tally = (
+        packed.doc_ids, packed.lines, packed.rewritten, packed.mentions, packed.unknown,
+        packed.tally)
     last = len(ids) - 1
     for i, (doc_id, line) in enumerate(zip(ids, lines.split("\n") if ids else ())):
         yield Prepared(doc_id, line, rewritten[i] if rewritten is not None else None,
