@@ -6,7 +6,8 @@ Texts are written for these tests; the table-driven cases are in tests/data/ment
 from __future__ import annotations
 
 import pytest
-from conftest import DATA, ROOT
+from annotated import mention_cases
+from conftest import ROOT
 from pydantic import ValidationError
 
 import resolver
@@ -15,19 +16,7 @@ from resolver.models import Mention
 from resolver.text.annotator import Annotator
 from resolver.text.prep import dehyphenate, fold
 
-
-def _cases() -> list[tuple[str, str, str, str, str]]:
-    rows = []
-    lines = (DATA / "mention_cases.tsv").read_text(encoding="utf-8").splitlines()
-    body = [ln for ln in lines if ln and not ln.startswith("#")][1:]   # skip the header
-    for n, line in enumerate(body, 1):
-        cols = line.split("\t")
-        assert len(cols) == 5, f"mention_cases.tsv: data row {n} has {len(cols)} columns"
-        rows.append(tuple(c.replace("\\n", "\n") for c in cols))
-    return rows
-
-
-CASES = _cases()
+CASES = mention_cases("mention_cases.tsv", 5)
 
 
 @pytest.fixture(scope="module")

@@ -10,22 +10,9 @@ members as parent or child."""
 from __future__ import annotations
 
 import pytest
-from annotated import mentions_of
-from conftest import DATA
+from annotated import mention_cases, mentions_of
 
-
-def _cases() -> list[tuple[str, str, str, str]]:
-    lines = (DATA / "mention_cases_h3.tsv").read_text(encoding="utf-8").splitlines()
-    body = [ln for ln in lines if ln and not ln.startswith("#")][1:]   # skip the header
-    rows = []
-    for n, line in enumerate(body, 1):
-        cols = line.split("\t")
-        assert len(cols) == 4, f"mention_cases_h3.tsv: data row {n} has {len(cols)} columns"
-        rows.append(tuple(c.replace("\\n", "\n") for c in cols))
-    return rows
-
-
-CASES = _cases()
+CASES = mention_cases("mention_cases_h3.tsv", 4)
 
 
 @pytest.mark.parametrize("case,text,name,expected", CASES, ids=[c[0] for c in CASES])
