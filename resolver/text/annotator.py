@@ -68,7 +68,7 @@ class Annotator:
         self.spans = SpanFinder(ix, self.known, TitleFinder(rules().titles), common_words())
         self.acronyms = AcronymBinder(ix, self.known)
         self.arabic = ArabicSurnames(ix, self.known)
-        self.decider = DocumentDecider(resolver)
+        self.decider = DocumentDecider(resolver, self.known)
 
     def annotate(self, text: str) -> list[Mention]:
         """The mentions of ``text`` in order.

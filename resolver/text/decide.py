@@ -44,7 +44,7 @@ from ..names.normalise import parse_name
 from ..names.rules import rules
 from .found import Found
 from .kin import choose, side_of
-from .known import CACHE_SIZE, Resolving
+from .known import CACHE_SIZE, KnownNames, Resolving
 from .lang import lang_zipf
 from .prep import fold
 from .qualified import QualifiedPlaces
@@ -60,8 +60,9 @@ _GERMAN_WORD_ZIPF = 3.0    # a word glued after a German genitive this common in
 class DocumentDecider:
     """Decides the short forms of one document at a time (caches shared across documents)."""
 
-    def __init__(self, resolver: Resolving) -> None:
+    def __init__(self, resolver: Resolving, known: KnownNames) -> None:
         self.resolver = resolver
+        self.known = known
         self.ix = resolver.index
         self._surnames: BoundedCache[str, tuple[int, ...]] = BoundedCache(CACHE_SIZE)
         self._parts: BoundedCache[str, tuple[str, ...]] = BoundedCache(CACHE_SIZE)
@@ -181,7 +182,14 @@ class DocumentDecider:
     def _short(self, part: str, f: Found, full: list[tuple[str, object, Found]],
                idx: list[int], t: str) -> None:
         """The lone surname rule (module doc) for one mention ``f``; ``full[i]`` for ``i`` in
-        ``idx``: the full names of its family before it, in order."""
+        ``idx``: the full names of its family before it, in order. A lone name no table
+        spells so, whose ``resolve()`` answer is a person the text named in full before it,
+        is that person ("Abdul Hamid Dbeibah … Dbaiba": the spellings differ more than two
+        family names may, but the answer and the text agree)."""
+        if not idx and f.ent < 0 and full:
+            e = self.known.answer(f.name)
+            if e >= 0:
+                idx = [i for i, (_, key, _) in enumerate(full) if key == e]
         if idx:
             f.initial = False
             _, key, g = full[idx[-1]]

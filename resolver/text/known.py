@@ -181,6 +181,7 @@ class KnownNames:
         ix = resolver.index
         self.ix = ix
         self._cache: BoundedCache[str, Resolution | None] = BoundedCache(CACHE_SIZE)
+        self._answers: BoundedCache[str, int] = BoundedCache(CACHE_SIZE)   # before the evidence rule
         self._hit_cache: BoundedCache[tuple[str, tuple[int, ...]], Resolution] = \
             BoundedCache(CACHE_SIZE)
         auto = ahocorasick.Automaton()
@@ -240,10 +241,23 @@ class KnownNames:
             hit = self._cache[key]
         else:
             m = self.resolver.resolve(key) if len(key) > 1 else None
+            self._answers.put(key, -1 if m is None else self.ix.eidx[m.entity_id])
             hit = None if m is None or not text_evidence(key, m.alias, m.method) \
                 else Resolution(self.ix.eidx[m.entity_id], m.score, m.method, (),
                                 len(parse_name(m.alias).parts))
         return self._cache.touch(key, hit)     # (re)inserted last: most recently used
+
+    def answer(self, name: str) -> int:
+        """The entity ``resolve()`` answers for a spelling (its number, -1 for none), before
+        the text's own evidence rule (:func:`text_evidence`) is applied; one ``resolve`` per
+        distinct spelling, shared with :meth:`resolve`."""
+        key = " ".join(name.split())
+        e = self._answers.get(key)
+        if e is None:
+            self._cache.pop(key, None)
+            self.resolve(key)
+            e = self._answers.get(key, -1)
+        return e
 
     def hit_result(self, name: str, aliases: tuple[int, ...]) -> Resolution:
         """What a known alias found in the text resolves to (a tie between several
