@@ -103,9 +103,7 @@ def _pack(records: list[Prepared]) -> Packed:
 
 def _unpack(packed: Packed) -> Iterator[Prepared]:
     """The records of a :data:`Packed` batch, in order."""
-    ids, lines, rewritten, mentions, unknown, tally = (
-        packed.doc_ids, packed.lines, packed.rewritten, packed.mentions, packed.unknown,
-        packed.tally)
+    ids, lines, rewritten, mentions, unknown, tally = packed
     last = len(ids) - 1
     for i, (doc_id, line) in enumerate(zip(ids, lines.split("\n") if ids else ())):
         yield Prepared(doc_id, line, rewritten[i] if rewritten is not None else None,
