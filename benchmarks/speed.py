@@ -76,7 +76,7 @@ def warm(r: Resolver) -> None:
     for name in ("Hiftar", "Mosque", "Tripolis", "Muammar Qaddafi", "Libyan Airline Co"):
         r.resolve(name)
         r.candidates(name)
-    r._memo.clear()
+    r._answers.clear()
     r._results.clear()
 
 

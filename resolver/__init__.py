@@ -20,7 +20,7 @@ from .entities.batch import canonical_many, resolve_many
 from .entities.conflicts import find_conflicts
 from .entities.default import default_resolver
 from .entities.resolver import DEFAULT_THRESHOLD, Resolver
-from .models import Conflict, Judgement, Match, Mention
+from .models import Conflict, Judgement, Match, Mention, check_name
 from .names.matcher import NameMatch, compare_names, explain, part_similarity
 from .names.normalise import ParsedName, normalise, parse_name
 from .tables.errors import TableError
@@ -45,7 +45,11 @@ def canonical(name: str) -> str | None:
     >>> canonical("Fayez al-Serraj")
     'Fayez al-Sarraj'
     """
-    return default_resolver().canonical(name)
+    try:
+        return default_resolver().canonical(name)
+    except TypeError:   # unhashable: the message every public function gives
+        check_name(name)
+        raise
 
 
 def resolve(name: str, *, threshold: float | None = None) -> Match | None:

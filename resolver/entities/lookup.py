@@ -2,7 +2,9 @@
 
 :class:`Lookup` answers from an :class:`~resolver.index.aliases.AliasIndex` (in memory, or a
 store's view of one) through the one ranking loop of :mod:`resolver.index.ranking`, and
-memoises answers per spelling. A one-word miss that ``ranking.best`` would refuse anyway (an
+memoises answers per spelling: ``canonical`` is answered from a dict of past answers in C
+(:class:`Answers`; a spelling not in it is computed once by :meth:`Lookup._answer`). A
+one-word miss that ``ranking.best`` would refuse anyway (an
 everyday word, or a word no candidate is written like) is answered before the matcher runs
 (:meth:`Lookup._early_miss`, tested against the ranking loop). :class:`~resolver.entities.resolver.Resolver` (which also
 builds and edits) and :class:`~resolver.store.reader.StoreResolver` (read-only) are both a
@@ -17,6 +19,7 @@ builds and edits) and :class:`~resolver.store.reader.StoreResolver` (read-only) 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rapidfuzz.fuzz import ratio
@@ -34,7 +37,8 @@ from ..names.normalise import parse_name
 if TYPE_CHECKING:  # pragma: no cover
     from ..text.annotator import Annotator
 
-__all__ = ["Lookup", "DEFAULT_THRESHOLD", "CANDIDATE_FLOOR", "check_name", "check_threshold"]
+__all__ = ["Lookup", "Answers", "DEFAULT_THRESHOLD", "CANDIDATE_FLOOR", "check_name",
+           "check_threshold"]
 
 DEFAULT_THRESHOLD = 0.85     # calibrated in docs/matching.md
 CANDIDATE_FLOOR = 0.5        # candidates() lists nothing weaker
@@ -50,21 +54,61 @@ def check_threshold(t: object) -> float:
     return float(t)
 
 
+class Answers(BoundedCache[str, "str | None"]):
+    """``canonical()``'s answers by spelling (bounded): a spelling seen before is one dict
+    lookup in C; a new one is computed by ``compute`` (which raises ``TypeError`` for a
+    non-str) and kept. An unhashable argument (a list) gets Python's own ``TypeError``.
+
+    >>> a = Answers(10, lambda name: name.upper() if name.startswith("h") else None)
+    >>> a["hiftar"], a["x"], sorted(a)
+    ('HIFTAR', None, ['hiftar', 'x'])
+    """
+
+    __slots__ = ("compute",)
+
+    def __init__(self, limit: int, compute: Callable[[str], str | None]) -> None:
+        super().__init__(limit)
+        self.compute = compute
+
+    def __missing__(self, name: str) -> str | None:
+        return self.put(name, self.compute(name))
+
+
 class Lookup:
     """Names resolved against an alias index, with memoised answers."""
 
     def __init__(self, index: AliasIndex, *, threshold: float = DEFAULT_THRESHOLD) -> None:
         self._ix = index
         self._threshold = check_threshold(threshold)
-        self._memo: BoundedCache[str, int] = BoundedCache(MEMO_SIZE)
+        self._install_answers()
         self._results: BoundedCache[tuple[str, float], Match | None] = BoundedCache(MEMO_SIZE)
         self._annotator: Annotator | None = None   # built by annotate() on first use
         self._parts: dict[int, list[str]] | None = None   # built by _written_parts()
         self._long_way = 0     # one-word queries ranked before the word lists were loaded
 
+    def _install_answers(self) -> None:
+        """A fresh :class:`Answers` table; where ``canonical`` is this class's own, the
+        instance answers ``canonical(name)`` with the table's C lookup itself (no Python
+        frame for a spelling answered before: exact hits and repeated misses)."""
+        self._answers = Answers(MEMO_SIZE, self._answer)
+        if type(self).canonical is Lookup.canonical:
+            self.canonical = self._answers.__getitem__  # type: ignore[method-assign,assignment]
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)   # the memos are not shipped (and hold bound methods)
+        for k in ("canonical", "_answers", "_results"):
+            state.pop(k, None)
+        state["_annotator"] = None
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._results = BoundedCache(MEMO_SIZE)
+        self._install_answers()
+
     def _changed(self) -> None:
         """Forget everything derived from the entities: call after every change."""
-        self._memo.clear()
+        self._answers.clear()
         self._results.clear()
         self._annotator = None
         self._parts = None
@@ -80,7 +124,7 @@ class Lookup:
     @threshold.setter
     def threshold(self, value: float) -> None:
         self._threshold = check_threshold(value)
-        self._memo.clear()
+        self._answers.clear()
 
     @property
     def index(self) -> AliasIndex:
@@ -92,25 +136,25 @@ class Lookup:
 
     # -- queries --------------------------------------------------------------------------
     def canonical(self, name: str) -> str | None:
-        """The canonical name of the entity ``name`` refers to, or None."""
+        """The canonical name of the entity ``name`` refers to, or None.
+
+        A spelling answered before costs one dict lookup (:class:`Answers`); on a
+        :class:`Lookup` or :class:`~resolver.entities.resolver.Resolver` the instance's
+        ``canonical`` *is* that lookup, so ``r.canonical(name)`` runs no Python code for it."""
+        return self._answers[name]
+
+    def _answer(self, name: str) -> str | None:
+        """:meth:`canonical` computed: an exact alias, else the ranking loop's answer."""
         ix = self._ix
-        try:
-            hit = ix.exact.get(name)
-        except TypeError:       # unhashable: say what a name must be
-            check_name(name)
-            raise
+        hit = ix.exact.get(check_name(name))
         if hit.__class__ is int:
             e = ix.alias_entity[hit]
             if e >= 0:
                 return ix.canonical[e]
-        known = self._memo.get(name)
-        if known is None:
-            if self._early_miss(check_name(name)):
-                known = self._memo.put(name, -1)
-            else:
-                c = best(ix, rank(ix, name), self._threshold)
-                known = self._memo.put(name, -1 if c is None else c.entity)
-        return None if known < 0 else ix.canonical[known]
+        if self._early_miss(name):
+            return None
+        c = best(ix, rank(ix, name), self._threshold)
+        return None if c is None else ix.canonical[c.entity]
 
     def resolve(self, name: str, *, threshold: float | None = None) -> Match | None:
         """The best match for ``name`` at or above ``threshold`` (default: ``self.threshold``),

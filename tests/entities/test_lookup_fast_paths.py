@@ -48,7 +48,7 @@ def _reference(r: Resolver, name: str) -> str | None:
 @given(word)
 def test_canonical_and_resolve_equal_reference(name: str) -> None:
     for r in (D, SMALL):
-        r._memo.clear()
+        r._answers.clear()
         r._results.clear()
         ref = _reference(r, name)
         assert r.canonical(name) == ref
