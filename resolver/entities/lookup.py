@@ -204,7 +204,7 @@ class Lookup:
         their loading. Tested against ``best(rank(...))``
         (``tests/entities/test_lookup_fast_paths.py``)."""
         q = parse_name(name)
-        if len(q.parts) != 1:
+        if len(q.parts) != 1 or q.acronym[0]:   # an acronym (UN, U.N.) is not a word here
             return False
         ix = self._ix
         if ix.exact_ids(name) or ix.exact_ids(q.normalised) or ix.exact_ids(name.strip().upper()):

@@ -161,6 +161,8 @@ def rank(ix: AliasIndex, name: str, *, alternatives: bool = False) -> Ranking:
             out[e] = Candidate(e, 0.99, a, NORMALISED, why)
     if not out and acronym_written_as_word(name.strip()):
         _acronym_written_as_word(ix, name.strip(), out)
+    if not out and len(q.parts) == 1 and q.acronym[0]:
+        _acronym_dotted_or_not(ix, name.strip(), q.parts[0], out)
     if not out or alternatives:  # for review, list look-alikes even after an exact hit
         one_word = _one_latin_word(q)
         proposed: dict[int, list[int]] | None = {} if one_word else None
@@ -209,6 +211,28 @@ def _acronym_written_as_word(ix: AliasIndex, word: str, out: dict[int, Candidate
         if e not in out and all(ix.parsed_alias(a).acronym):
             out[e] = Candidate(e, 0.99, a, NORMALISED,
                                f"acronym '{ix.alias_text[a]}' written as a word ('{word}')")
+
+
+def _acronym_dotted_or_not(ix: AliasIndex, written: str, letters: str,
+                           out: dict[int, Candidate]) -> None:
+    """An acronym written with dots where an alias has none, or the other way round
+    (U.N. / UN / U.N): acronym aliases are served only as written, so the other two
+    writings are looked up, as normalised hits (two entities on them tie: no answer).
+
+    >>> from resolver import Resolver
+    >>> r = Resolver(); r.add_entity("un", "United Nations", aliases=["UN"], type="organisation")
+    >>> r.resolve("U.N.").explain
+    "acronym 'UN' written 'U.N.'"
+    """
+    up = letters.upper()
+    for spelling in dict.fromkeys((up, ".".join(up) + ".", ".".join(up))):
+        if spelling == written:
+            continue
+        for a in ix.exact_ids(spelling):
+            e = ix.alias_entity[a]
+            if e not in out and all(ix.parsed_alias(a).acronym):
+                out[e] = Candidate(e, 0.99, a, NORMALISED,
+                                   f"acronym '{ix.alias_text[a]}' written '{written}'")
 
 
 def band_features(ix: AliasIndex, q: ParsedName, name: str, scored: dict[int, Scored],

@@ -128,13 +128,26 @@ def _acronyms(raw_words: list[str]) -> list[bool]:
     LIBYAN AIRLINES, KO TAE HUN: lists and headlines) has no acronym; in a longer name in
     mixed case only a word of at most :data:`ACRONYM_IN_NAME` letters is one (HAFTAR in
     "Khalifa HAFTAR" is the list's way of writing the surname)."""
+    dotted = [_dotted_initials(w) for w in raw_words]
     caps = [w.isalpha() and w.isupper() for w in raw_words]
     if len(raw_words) == 1:
-        return [caps[0] and 2 <= len(raw_words[0]) <= 6]
+        return [dotted[0] or (caps[0] and 2 <= len(raw_words[0]) <= 6)]
     letters = [w for w in raw_words if any(c.isalpha() for c in w)]
     if letters and all(w.isupper() for w in letters):
-        return [False] * len(raw_words)
-    return [c and 2 <= len(w) <= ACRONYM_IN_NAME for c, w in zip(caps, raw_words)]
+        return dotted
+    return [d or (c and 2 <= len(w) <= ACRONYM_IN_NAME)
+            for d, c, w in zip(dotted, caps, raw_words)]
+
+
+def _dotted_initials(word: str) -> bool:
+    """Whether ``word`` is capital initials with dots (U.N., A.B.C., U.S.A): an acronym
+    however the rest of the name is written; the dots say so.
+
+    >>> _dotted_initials("A.B.C."), _dotted_initials("U.N"), _dotted_initials("Dr."), _dotted_initials("e.u.")
+    (True, True, False, False)
+    """
+    pieces = word.rstrip(".").split(".")
+    return len(pieces) >= 2 and all(len(p) == 1 and p.isalpha() and p.isupper() for p in pieces)
 
 
 def _tokens(text: str) -> list[_Tok]:
