@@ -60,11 +60,6 @@ def _as_person(parsed: ParsedName, raw: str | None) -> ParsedName:
     return again if len(again.parts) > len(parsed.parts) else parsed
 
 
-def _swapped(m: NameMatch) -> NameMatch:
-    return NameMatch(m.score, tuple(PartMatch(p.role, p.alias, p.query, p.score, p.rule)
-                                    for p in m.parts), m.notes, m.contradiction)
-
-
 def compare_names(q: ParsedName, a: ParsedName, entity_type: str = "person",
                   q_raw: str | None = None, a_raw: str | None = None) -> NameMatch:
     """Compare a query name with an alias of an entity of ``entity_type``: people part by
@@ -92,7 +87,7 @@ def compare_names(q: ParsedName, a: ParsedName, entity_type: str = "person",
         if m.score < PART_MIN:   # a foreign name transcribed into Chinese or katakana
             t = (transcribed_match(q_raw, a.parts) if q_raw and not any(a.vowelless) else NO_MATCH)
             if t is NO_MATCH and a_raw and not any(q.vowelless):
-                t = _swapped(transcribed_match(a_raw, q.parts))
+                t = transcribed_match(a_raw, q.parts).swapped()
             if t.score > m.score:
                 return t
         return m

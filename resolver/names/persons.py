@@ -310,12 +310,6 @@ def _lone_word(q: ParsedName, a: ParsedName, family: PartMatch) -> NameMatch:
     return NameMatch(0.0, (family,), contradiction="family names differ")
 
 
-def _swapped(m: NameMatch) -> NameMatch:
-    """``m`` with query and alias exchanged in its part matches."""
-    return NameMatch(m.score, tuple(PartMatch(p.role, p.alias, p.query, p.score, p.rule)
-                                    for p in m.parts), m.notes, m.contradiction)
-
-
 def _titled_alias(q: ParsedName, a: ParsedName, family: PartMatch) -> NameMatch:
     """A full-name query against an alias of one word after a title (President Erdogan,
     Sheikh Tamim): the title says the word names a person, so it is read as the query would
@@ -325,7 +319,7 @@ def _titled_alias(q: ParsedName, a: ParsedName, family: PartMatch) -> NameMatch:
     if a.title is None:
         return NameMatch(0.0, (family,), contradiction="a full name is not confirmed by a "
                          "one-word alias without a title")
-    m = _swapped(compare_person(a, q))
+    m = compare_person(a, q).swapped()
     return NameMatch(m.score, m.parts, m.notes + (f"the alias is the title '{a.title}' and one "
                                                   "word",), m.contradiction)
 
