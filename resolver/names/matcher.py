@@ -23,6 +23,7 @@ from .organisations import compare_organisations
 from .person_orders import match_person
 from .rules import rules
 from .similarity import NO_MATCH, PART_MIN, NameMatch, PartMatch, part_similarity, vowel_similarity
+from .transcribed import transcribed_match
 
 __all__ = ["PartMatch", "NameMatch", "part_similarity", "compare_names", "vowel_similarity",
            "explain", "PART_MIN", "MAX_PARTS"]
@@ -82,7 +83,14 @@ def compare_names(q: ParsedName, a: ParsedName, entity_type: str = "person",
                                                  "written in Han or Hangul characters"),),
                                  contradiction=conflict)
         q, a = _as_person(q, q_raw), _as_person(a, a_raw)
-        return match_person(q, a)   # slots, other cuts, other orders
+        m = match_person(q, a)   # slots, other cuts, other orders
+        if m.score < PART_MIN:   # a foreign name transcribed into Chinese or katakana
+            t = (transcribed_match(q_raw, a.parts) if q_raw and not any(a.vowelless) else NO_MATCH)
+            if t is NO_MATCH and a_raw and not any(q.vowelless):
+                t = transcribed_match(a_raw, q.parts).swapped()
+            if t.score > m.score:
+                return t
+        return m
     return _compare_words(q, a)
 
 

@@ -17,6 +17,8 @@ from .diminutives import is_given_name
 from .normalise import ParsedName
 from .person_spellings import baltic, ben_as_given, truncated, wade_giles
 from .persons import MIDDLE_OMITTED, ORDER_CHANGED, compare_person, family_similarity, vowelless_at
+from .rotated import rotated
+from .rules import rules
 from .similarity import (
     BOUNDARY_CHANGED,
     BOUNDARY_MIN,
@@ -28,7 +30,7 @@ from .similarity import (
 )
 
 __all__ = ["match_person", "reordered", "rejoined", "realigned", "is_patronymic", "deduplicated",
-           "split_part", "PATRONYMIC_ENDINGS"]
+           "split_part", "compound_joined", "particle_moved", "PATRONYMIC_ENDINGS"]
 
 PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna",
                       "oglu", "ogly", "ugli", "kyzy", "qizi")   # Slavic and Turkic
@@ -191,6 +193,92 @@ def split_part(q: ParsedName, a: ParsedName) -> NameMatch:
     return NO_MATCH
 
 
+def compound_joined(q: ParsedName, a: ParsedName) -> NameMatch:
+    """A hyphened compound name on one side written as as many words on the other, at the same
+    place (Jean-Pierre Bemba / Жан Пьер Бемба, Marie-Thérèse / ماري تيريز): hyphen, space and
+    nothing are one boundary in every script. The words are joined with hyphens and the names
+    compared slot by slot again, the pieces pairing off piece by piece
+    (:func:`~resolver.names.name_pieces.pieces_differ`), less :data:`BOUNDARY_CHANGED`.
+    :func:`rejoined` answers where the letters of the whole names are alike; this reading also
+    serves where a piece is transliterated otherwise (zhan / jean). Initials (M.-A.) are no
+    compound: they stand for a hyphened given name, not for two given names.
+
+    >>> from resolver.names.normalise import parse_name
+    >>> round(compound_joined(parse_name("Jean-Pierre Bemba"), parse_name("Жан Пьер Бемба")).score, 2)
+    0.94
+    """
+    for x, y in ((q, a), (a, q)):
+        for i, part in enumerate(x.parts):
+            k = part.count("-") + 1
+            if k < 2 or min(len(p) for p in part.split("-")) < 2 or len(y.parts) != len(x.parts) + k - 1 or any("-" in p for p in y.parts[i:i + k]):
+                continue
+            joined = "-".join(y.parts[i:i + k])
+            new = ParsedName(y.parts[:i] + (joined,) + y.parts[i + k:],
+                             y.vowelless[:i] + (any(y.vowelless[i:i + k]),) + y.vowelless[i + k:],
+                             y.acronym[:i] + (False,) + y.acronym[i + k:], y.title)
+            m = compare_person(q, new) if y is a else compare_person(new, a)
+            if m.contradiction is None and m.score > 0:
+                return NameMatch(max(0.0, m.score - BOUNDARY_CHANGED), m.parts, m.notes + (
+                    f"'{' '.join(y.parts[i:i + k])}' is the compound '{part}' (-{BOUNDARY_CHANGED:.2f})",))
+    return NO_MATCH
+
+
+def _particle_group(part: str) -> bool:
+    """Whether a part is a particle group: a European particle (de Pfeffel, van der Bellen,
+    von der Leyen) or a patronymic (bin Hamad, ibn Saud, ould Abdelaziz) bound to its name."""
+    r = rules()
+    return part.split("-")[0] in r.european or part.startswith(r.patronymic_prefixes)
+
+
+def particle_moved(q: ParsedName, a: ParsedName) -> NameMatch:
+    """A particle group that stands elsewhere in the other name (Boris Johnson de Pfeffel /
+    Alexandre Boris de Pfeffel Johnson; Ahmed Karimi bin Yusuf / Ahmed bin Yusuf Karimi):
+    the group is one part wherever it stands. Where a particle group of the query matches one
+    of the alias (:data:`PART_MIN`) and is the last or the first part on one side only, both
+    are set aside and the rest compared slot by slot (:func:`compare_person`), less
+    :data:`ORDER_CHANGED`. Two different groups are not this rule's (bin Salman / bin Sultan).
+
+    >>> from resolver.names.normalise import parse_name
+    >>> round(particle_moved(parse_name("Johan Smit van Dijk"),
+    ...                      parse_name("Johan van Dijk Smit")).score, 2)
+    0.96
+    """
+    for i, qp in enumerate(q.parts):
+        if not _particle_group(qp) or len(q.parts) < 2:
+            continue
+        for j, ap in enumerate(a.parts):
+            if not _particle_group(ap) or len(a.parts) < 2:
+                continue
+            ends_q = (i == 0, i == len(q.parts) - 1)
+            ends_a = (j == 0, j == len(a.parts) - 1)
+            if ends_q == ends_a:
+                continue   # in the same slot: the slot comparison decides
+            sim, why = family_similarity(qp, ap, vowelless_at(q, i) or vowelless_at(a, j))
+            if sim < PART_MIN:
+                continue
+            rq = ParsedName(q.parts[:i] + q.parts[i + 1:], q.vowelless[:i] + q.vowelless[i + 1:],
+                            q.acronym[:i] + q.acronym[i + 1:], q.title)
+            ra = ParsedName(a.parts[:j] + a.parts[j + 1:], a.vowelless[:j] + a.vowelless[j + 1:],
+                            a.acronym[:j] + a.acronym[j + 1:], a.title)
+            m = compare_person(rq, ra)
+            if m.contradiction is None and m.score > 0:
+                return NameMatch(max(0.0, m.score - ORDER_CHANGED),
+                                 (*m.parts, PartMatch("particle group", qp, ap, sim, why)),
+                                 m.notes + (f"the particle group '{qp}' stands elsewhere "
+                                            f"(-{ORDER_CHANGED:.2f})",))
+    return NO_MATCH
+
+
+def _explained(m: NameMatch, q: ParsedName, a: ParsedName) -> NameMatch:
+    """``m``, or, when no reading left anything to explain, a rejection that says what was
+    compared."""
+    if m.parts or m.notes or m.contradiction:
+        return m
+    return NameMatch(0.0, (PartMatch("name", q.normalised, a.normalised, 0.0,
+                                     "no reading pairs their parts"),),
+                     contradiction="the parts do not pair off")
+
+
 def match_person(q: ParsedName, a: ParsedName) -> NameMatch:
     """The best reading of two person names: slot by slot (:func:`compare_person`); when the
     lengths differ, also the same letters cut into other words (:func:`rejoined`) and the
@@ -219,9 +307,12 @@ def match_person(q: ParsedName, a: ParsedName) -> NameMatch:
                  split_part(q, a)),
                 key=lambda x: x.score)
     if len(q.parts) != len(a.parts):
-        alts = (rejoined(q, a), realigned(q, a)) if m.score < PART_MIN else (rejoined(q, a),)
+        alts = ((rejoined(q, a), realigned(q, a), compound_joined(q, a)) if m.score < PART_MIN
+                else (rejoined(q, a),))
     elif m.score < PART_MIN and len(q.parts) > 1:
         alts = (reordered(q, a),)
     else:
-        return m
-    return max((m, *alts), key=lambda x: x.score)
+        return _explained(m, q, a)
+    if m.score < PART_MIN:   # a run of parts moved to the other end (SURNAME Given Middle),
+        alts = (*alts, rotated(q, a), particle_moved(q, a))   # a particle group moved
+    return _explained(max((m, *alts), key=lambda x: x.score), q, a)

@@ -40,6 +40,8 @@ SURNAME_ALONE = 0.06       # "Hiftar" for "Khalifa Hiftar"
 FIRST_NAME_OMITTED = 0.06  # "Caid Essebsi" for "Beji Caid Essebsi"
 EXTRA_LAST_NAME = 0.08     # "Aguila Saleh Issa" for "Aguila Saleh": a further name after it
 MIDDLE_ALONE = 0.10        # "Moavero" for "Enzo Moavero Milanesi"
+GIVEN_WITH_TITLE = 0.16    # "Sheikh Tamim" for "Tamim bin Hamad Al Thani": a given name alone
+#                            after a title that goes with given names is for review only
 MIDDLE_OMITTED = 0.02      # "Beji Essebsi" for "Beji Caid Essebsi"
 MIDDLE_CONFLICT = 0.20     # both sides name a different middle name: another person
 ORDER_CHANGED = 0.04       # the same parts in another order (Haftar Khalifa, Xi Jinping)
@@ -284,6 +286,44 @@ def _named_after_father(a: ParsedName, j: int) -> bool:
             and r.given_group(a.parts[j].replace("-", "")) is not None)
 
 
+def given_title(name: ParsedName) -> bool:
+    """Whether ``name`` was written after a title that goes with a given name (Sheikh Tamim,
+    King Salman, Mullah Omar: ``titles.yaml: given_name_titles``)."""
+    t = name.title
+    return t is not None and (t in rules().given_titles or t.split()[-1] in rules().given_titles)
+
+
+def _lone_word(q: ParsedName, a: ParsedName, family: PartMatch) -> NameMatch:
+    """A one-word query whose word is not the full name's family name: a middle name alone
+    (Moavero), or, after a title that goes with given names, the given name (Sheikh Tamim),
+    :data:`GIVEN_WITH_TITLE` less; else the family names differ."""
+    found = _middle_alone(q, a) if len(a.parts) >= 3 else NO_MATCH
+    if found.score > 0:
+        return found
+    if given_title(q):
+        s, why = _given_similarity(q.parts[0], a.parts[0], vowelless_at(q, 0) or vowelless_at(a, 0))
+        if s >= PART_MIN:
+            return NameMatch(max(0.0, s - GIVEN_WITH_TITLE),
+                             (PartMatch("given", q.parts[0], a.parts[0], s, why),),
+                             (f"given name alone after the title '{q.title}', family name not "
+                              f"stated (-{GIVEN_WITH_TITLE:.2f})",))
+    return NameMatch(0.0, (family,), contradiction="family names differ")
+
+
+def _titled_alias(q: ParsedName, a: ParsedName, family: PartMatch) -> NameMatch:
+    """A full-name query against an alias of one word after a title (President Erdogan,
+    Sheikh Tamim): the title says the word names a person, so it is read as the query would
+    be read the other way round (:func:`compare_person` of the alias against the query), and
+    both directions agree. A one-word alias without a title does not confirm a full name
+    ("Hassan" may be anyone's name)."""
+    if a.title is None:
+        return NameMatch(0.0, (family,), contradiction="a full name is not confirmed by a "
+                         "one-word alias without a title")
+    m = compare_person(a, q).swapped()
+    return NameMatch(m.score, m.parts, m.notes + (f"the alias is the title '{a.title}' and one "
+                                                  "word",), m.contradiction)
+
+
 def compare_person(q: ParsedName, a: ParsedName) -> NameMatch:
     """Two person names compared slot by slot (given, middles, family)."""
     n, m = len(q.parts), len(a.parts)
@@ -298,11 +338,11 @@ def compare_person(q: ParsedName, a: ParsedName) -> NameMatch:
             slip_notes.append(f"one typing slip in '{q.parts[-1]}' (-{SLIP:.2f})")
     if n == 1 and m == 1:
         return NameMatch(fam, (PartMatch("name", q.parts[0], a.parts[0], fam, why),))
-    if n >= 2 and m == 1:
-        return NO_MATCH  # a one-word alias cannot confirm a full name
     family = PartMatch("family", q.parts[-1], a.parts[-1], fam, why)
-    if fam < PART_MIN and n == 1 and m >= 3:
-        return _middle_alone(q, a)
+    if n >= 2 and m == 1:
+        return _titled_alias(q, a, family)   # a one-word alias confirms a full name only
+    if fam < PART_MIN and n == 1:            # after a title
+        return _lone_word(q, a, family)
     if fam < PART_MIN and n > m >= 2:
         return _extra_last_name(q, a, family)
     if fam < PART_MIN and m > n >= 2:

@@ -109,6 +109,7 @@ class Rules:
     articles_joining: frozenset[str] = frozenset()
     dangling_particles: frozenset[str] = frozenset()
     khmer: dict[str, str] = field(default_factory=dict)
+    given_titles: frozenset[str] = frozenset()   # titles.yaml: given_name_titles
 
     def given_group(self, name: str) -> int | None:
         """The equivalence group of a normalised given name, or None if it is not listed."""
@@ -182,6 +183,7 @@ def rules() -> Rules:
         titles=titles,
         max_title_words=max(len(x.split()) for x in titles),
         determiners=frozenset(t["determiners"]),
+        given_titles=frozenset(t.get("given_name_titles", ())),
         vowels=frozenset(letters["vowels"]),
         vowel_classes={str(k): str(v) for k, v in letters["vowel_classes"].items()},
         front_vowels=frozenset(letters["front_vowels"]),

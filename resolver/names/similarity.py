@@ -70,6 +70,11 @@ class NameMatch:
             text += f"; rejected: {self.contradiction}"
         return text
 
+    def swapped(self) -> NameMatch:
+        """The same result with query and alias exchanged in its part matches."""
+        return NameMatch(self.score, tuple(PartMatch(p.role, p.alias, p.query, p.score, p.rule)
+                                           for p in self.parts), self.notes, self.contradiction)
+
 
 NO_MATCH = NameMatch(0.0, ())
 

@@ -136,3 +136,20 @@ def test_part_similarity_bounds_and_identity():
         s, rule = part_similarity(a, b)
         assert 0.0 <= s <= 1.0 and rule
     assert part_similarity("qaddafi", "gadhafi")[0] >= PART_MIN
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Recep Tayyip Erdogan", "President Erdogan"), ("Recep Tayyip Erdogan", "Erdogan"),
+    ("Sheikh Tamim", "Tamim bin Hamad Al Thani"), ("Omar Hassan al-Bashir", "Hassan"),
+    ("Enzo Moavero Milanesi", "Moavero"), ("Vladimir Putin", "rimaldiV nituP"),
+])
+def test_every_person_comparison_is_explained(a: str, b: str):
+    """Whatever the score, the explanation says what was compared (no empty explanation),
+    and a title with one word reads the same in both directions."""
+    there = compare_names(parse_name(a), parse_name(b), "person", a, b)
+    back = compare_names(parse_name(b), parse_name(a), "person", b, a)
+    for m in (there, back):
+        assert m.explain().strip(), (a, b)
+        assert m.parts or m.contradiction
+    if parse_name(a).title or parse_name(b).title:
+        assert abs(there.score - back.score) < 1e-9
