@@ -52,6 +52,7 @@ NEAR_FLOOR = 67  # ... one found by a one-deletion neighbour (one consonant apar
                  # alternative readings accept pairs that no string ratio sees: Rocci / Rajji)
 W_SOUND = 0.55   # weight of the sound string in the rank (the matcher's weight of skeletons)
 SMALL = 12       # up to this many candidates are scored in a plain loop (numpy costs more)
+SAME_SPELLING_MAX = 4   # a group keeps at most this many aliases per place (``_best``)
 
 # Letters that transliterations trade for one another share one symbol; vowels, h, w, y
 # (which romanisations add, drop or swap: kh / h, ou / u / w, y / i) and separators are
@@ -135,10 +136,11 @@ def select(query: str, ids: Sequence[int], kinds: Sequence[int], norms: Sequence
     if isinstance(order, list) or isinstance(gate, list):
         ranked = sorted((i for i in range(len(ids)) if gate[i] >= bar[kinds[i]]),
                         key=lambda i: -order[i])
-        return ([ids[i] for i in ranked if kinds[i] == KEY][:keyed]
-                + [ids[i] for i in ranked if kinds[i] == PART][:others]
-                + [ids[i] for i in ranked if kinds[i] in (NEAR, WORD, SLIP, LONE_WORD)][:others]
-                + [ids[i] for i in ranked if kinds[i] == INITIALS][:others])
+        return (_best(ids, norms, [i for i in ranked if kinds[i] == KEY], keyed)
+                + _best(ids, norms, [i for i in ranked if kinds[i] == PART], others)
+                + _best(ids, norms, [i for i in ranked
+                                     if kinds[i] in (NEAR, WORD, SLIP, LONE_WORD)], others)
+                + _best(ids, norms, [i for i in ranked if kinds[i] == INITIALS], others))
     kind = np.fromiter(kinds, dtype=np.int8, count=len(ids))
     above = gate >= np.asarray(bar, dtype=np.float32)[kind]
     out: list[int] = []
@@ -147,6 +149,30 @@ def select(query: str, ids: Sequence[int], kinds: Sequence[int], norms: Sequence
                          | (kind == LONE_WORD), others),
                         (kind == INITIALS, others)):
         idx = np.flatnonzero(mask & above)
-        idx = idx[np.argsort(-order[idx], kind="stable")[:limit]]
-        out += [ids[i] for i in idx.tolist()]
+        idx = idx[np.argsort(-order[idx], kind="stable")[:limit * SAME_SPELLING_MAX]]
+        out += _best(ids, norms, idx.tolist(), limit)
+    return out
+
+
+def _best(ids: Sequence[int], norms: Sequence[str], ranked: list[int], limit: int) -> list[int]:
+    """The aliases of the first ``limit`` distinct spellings of ``ranked`` (best first): aliases
+    of one normalised spelling (namesakes, one name listed under several entities) score alike,
+    so they take one place, and all of them are kept: cutting some would hide a tie (up to
+    :data:`SAME_SPELLING_MAX` aliases a place on average).
+
+    >>> _best([10, 11, 12, 13], ["a b", "a b", "a c", "a d"], [0, 1, 2, 3], 2)
+    [10, 11, 12]
+    """
+    out: list[int] = []
+    seen: set[str] = set()
+    cap = limit * SAME_SPELLING_MAX
+    for i in ranked:
+        n = norms[i]
+        if n not in seen:
+            if len(seen) == limit:
+                break
+            seen.add(n)
+        out.append(ids[i])
+        if len(out) == cap:
+            break
     return out

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 import resolver.index.ranking as ranking
 from resolver import DEFAULT_THRESHOLD, Resolver
 from resolver.index.aliases import KEY, NEAR, AliasIndex, query_keys
-from resolver.index.prefilter import NEAR_FLOOR, SMALL, scores, select, sound
+from resolver.index.prefilter import NEAR_FLOOR, SMALL, WORD, scores, select, sound
 from resolver.names.matcher import compare_names
 from resolver.names.normalise import ParsedName, parse_name
 
@@ -108,3 +108,18 @@ def test_small_and_large_paths_agree(query: str, norms: list[str]) -> None:
 def test_sound() -> None:
     assert sound("qaddafi") == sound("gaddafi") == "kttf"
     assert sound("khalifa haftar") == sound("chalifa hiftar")
+
+
+def test_namesakes_take_one_place_and_all_stay() -> None:
+    """Aliases of one normalised spelling (namesakes; a name listed under several entities)
+    take one place among the prefilter's few: all of them are kept (cutting some would hide a
+    tie), and the next spellings keep theirs."""
+    dupes = ["Bowne Global Solutions"] * 7
+    others = ["Bowne Enterprise Solutions", "Bowne Litigation Solutions"]
+    norms = [parse_name(n).normalised for n in dupes + others]
+    ids = list(range(100, 100 + len(norms)))
+    for kind in (WORD, KEY):
+        kept = select("bowne global solutions bv", ids, [kind] * len(ids), norms,
+                      keyed=2, others=2)
+        assert kept[:7] == ids[:7]                 # every namesake
+        assert len(kept) == 8 and kept[7] in ids[7:]   # and the best next spelling
