@@ -41,8 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from resolver import Resolver  # noqa: E402
-from resolver.cli.corpus import run_records  # noqa: E402
-from resolver.corpus.runner import BATCH_CHARS  # noqa: E402
+from resolver.corpus.runner import BATCH_CHARS, run_records  # noqa: E402
 from resolver.corpus.stream import normalise_corpus  # noqa: E402
 from resolver.corpus.summary import CorpusSummary  # noqa: E402
 
@@ -214,8 +213,9 @@ def cpu(who=resource.RUSAGE_SELF):
 marks = {"start": cpu()}
 from resolver.cli import corpus as cc
 from resolver.cli.main import main
+from resolver.corpus import runner
 marks["imports"] = cpu()
-load, run = cc.load_resolver, cc.run_records
+load, run = cc.load_resolver, runner.run_records
 def load_resolver(*a, **k):
     r = load(*a, **k)
     marks["tables"] = cpu()
@@ -227,7 +227,7 @@ def run_records(*a, **k):
         yield p
     marks["run"] = cpu()
     marks["workers"] = cpu(resource.RUSAGE_CHILDREN)
-cc.load_resolver, cc.run_records = load_resolver, run_records
+cc.load_resolver, runner.run_records = load_resolver, run_records
 out = sys.argv.pop(1)
 code = main()
 marks["end"] = cpu()
@@ -285,10 +285,11 @@ def cli_rows(size: float, seed: int) -> list[tuple[str, str]]:
              f"{one.cpu:.1f} / {two.cpu:.1f}")]
     rows += [(f"`resolver corpus` CPU s, {name}, 1 / 2 workers", f"{a:.2f} / {b:.2f}")
              for name, a, b in zip(PHASES, one.phases, two.phases)]
-    # on 2 free cores: the serial phases, then the run's CPU shared by the two workers
+    # on 2 free cores: the serial phases, then the run's CPU (the main process's and the
+    # workers') over the two cores
     serial = [sum(r.phases[:3]) + r.phases[5] for r in (one, two)]
     wall1 = serial[0] + one.phases[3]
-    wall2 = serial[1] + max(two.phases[3], two.phases[4] / 2)
+    wall2 = serial[1] + max(two.phases[3], (two.phases[3] + two.phases[4]) / 2)
     rows += [("`resolver corpus` serial CPU s (start-up, first record, after), 1 / 2 workers",
               f"{serial[0]:.2f} / {serial[1]:.2f}"),
              ("`resolver corpus` speed-up 2 vs 1 on 2 free cores, from CPU phases (estimate)",
