@@ -15,6 +15,7 @@ platform cannot fork, ``setup`` rebuilds that state in each spawned worker.
 from __future__ import annotations
 
 import gc
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 # multiprocessing and concurrent.futures are imported when a pool starts (~25 ms of
 # start-up that a run on one core, and every other command, does not need)
 
-__all__ = ["run_ordered", "shared", "can_fork", "chunked", "frozen_heap"]
+__all__ = ["run_ordered", "shared", "can_fork", "chunked", "frozen_heap", "usable_cpus"]
 
 _T = TypeVar("_T")
 _R = TypeVar("_R")
@@ -42,6 +43,18 @@ def can_fork() -> bool:
     """Whether worker processes can inherit state by fork on this platform."""
     import multiprocessing
     return "fork" in multiprocessing.get_all_start_methods()
+
+
+def usable_cpus() -> int:
+    """The cores this process may run on (its CPU affinity, where the platform tells it).
+
+    >>> 1 <= usable_cpus() <= (os.cpu_count() or 1)
+    True
+    """
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):       # no affinity on this platform
+        return max(1, os.cpu_count() or 1)
 
 
 _YOUNG = 5_000   # allocations between two collections of the youngest generation in a run

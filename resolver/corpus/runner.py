@@ -16,7 +16,7 @@ from itertools import chain
 from typing import Any, NamedTuple
 
 from ..entities.lookup import Lookup
-from ..parallel import can_fork, chunked, frozen_heap, run_ordered, shared
+from ..parallel import can_fork, chunked, frozen_heap, run_ordered, shared, usable_cpus
 from ..text.annotator import FIELDS, Annotator
 from .records import Prepared, prepare, prepare_rows, rewrite_rows
 from .stream import Style, check_style, normalise_corpus, records
@@ -158,10 +158,15 @@ def run_records(docs: Iterable[tuple[str, str]], *, resolver: Lookup | None = No
     reads either form, with the same result): a worker sends back counts, not a tuple
     per mention, and co-mentions are added to the graph once per pair and batch.
 
+    ``workers`` is capped at the cores this process may use
+    (:func:`~resolver.parallel.usable_cpus`): a worker more than the cores only adds the
+    cost of sharing out the work, so ``workers=N`` is never slower than one process for that.
+
     On one core the resolver's objects are out of the cyclic collector's sight while the
     run goes on (:func:`~resolver.parallel.frozen_heap`; the pool freezes them before it
     forks).
     """
+    workers = min(workers, usable_cpus())   # more processes than cores: only overhead
     if workers <= 1:
         if resolver is not None:
             resolver.annotate("")      # the annotator built before the heap is frozen
