@@ -206,6 +206,8 @@ def _pool(docs: Iterable[tuple[str, str]], resolver: Lookup | None, workers: int
         head[0] = first[len(warm):]                    # the rest of the first batch
         head = [b for b in head if b]
     state = {"resolver": resolver, "rewrite": rewrite, "style": style, "tally": tally}
+    # this process is one of the workers: it annotates a batch itself whenever the pool is
+    # busy (with its warm caches, and nothing pickled), between writing the results
     for part in run_ordered(_work, chain(head, batches), workers=workers,
-                            state=state, setup=setup):
+                            state=state, setup=setup, here=resolver is not None):
         yield from _unpack(part)
