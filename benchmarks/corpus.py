@@ -16,8 +16,10 @@ at two corpus sizes, peak RSS after each stage, and 1 vs 2 worker processes
 workers; forked workers inherit the built resolver). Then (unless ``--no-cli``) the
 command itself end to end, ``resolver corpus FILE --workers 1`` and ``--workers 2`` in a
 fresh process each on the same ``--mb`` MB JSONL file with the bundled tables: imports,
-tables, annotator, the run and its output files (report, graph) included. Prints a
-markdown table; the run's settings and the load average go to stderr.
+tables, annotator, the run and its output files (report, graph) included, with the CPU
+seconds of each phase (start-up, up to the first record, the run in the main process and
+in the workers, after the run) and the speed-up on 2 free cores estimated from them.
+Prints a markdown table; the run's settings and the load average go to stderr.
 """
 
 from __future__ import annotations
@@ -228,6 +230,8 @@ def run_records(*a, **k):
     marks["run"] = cpu()
     marks["workers"] = cpu(resource.RUSAGE_CHILDREN)
 cc.load_resolver, runner.run_records = load_resolver, run_records
+if hasattr(cc, "run_records"):     # a version that imports it when the module loads
+    cc.run_records = run_records
 out = sys.argv.pop(1)
 code = main()
 marks["end"] = cpu()
