@@ -16,8 +16,10 @@ at two corpus sizes, peak RSS after each stage, and 1 vs 2 worker processes
 workers; forked workers inherit the built resolver). Then (unless ``--no-cli``) the
 command itself end to end, ``resolver corpus FILE --workers 1`` and ``--workers 2`` in a
 fresh process each on the same ``--mb`` MB JSONL file with the bundled tables: imports,
-tables, annotator, the run and its output files (report, graph) included. Prints a
-markdown table; the run's settings and the load average go to stderr.
+tables, annotator, the run and its output files (report, graph) included, with the CPU
+seconds of each phase (start-up, up to the first record, the run in the main process and
+in the workers, after the run) and the speed-up on 2 free cores estimated from them.
+Prints a markdown table; the run's settings and the load average go to stderr.
 """
 
 from __future__ import annotations
@@ -41,8 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from resolver import Resolver  # noqa: E402
-from resolver.cli.corpus import run_records  # noqa: E402
-from resolver.corpus.runner import BATCH_CHARS  # noqa: E402
+from resolver.corpus.runner import BATCH_CHARS, run_records  # noqa: E402
 from resolver.corpus.stream import normalise_corpus  # noqa: E402
 from resolver.corpus.summary import CorpusSummary  # noqa: E402
 
@@ -201,10 +202,64 @@ def time_workers(r: Resolver, workers: int, size: float, seed: int, batch_chars:
     return size / (time.perf_counter() - t0), (_cpu_with_children() - c0) / size, main / size
 
 
-def time_cli(path: Path, workers: int, out: Path) -> tuple[float, float]:
-    """(wall s, CPU s of all its processes) of ``resolver corpus PATH --workers N`` run in a
-    fresh process, end to end."""
-    cmd = [sys.executable, "-c", "import sys; from resolver.cli.main import main; sys.exit(main())",
+# The command run in a fresh process, with the main process's CPU time read at each phase's
+# end (the functions it calls wrapped, nothing else changed) and written as JSON to argv[1]:
+# start-up (imports of the command, the tables), up to the first record (the annotator and
+# the first batch: here, or in a worker), the run (the main process; its workers, joined at
+# its end), and after the run (summary, proposals, graph, report).
+_PHASED = """
+import json, resource, sys, time
+def cpu(who=resource.RUSAGE_SELF):
+    r = resource.getrusage(who)
+    return r.ru_utime + r.ru_stime
+marks = {"start": cpu()}
+from resolver.cli import corpus as cc
+from resolver.cli.main import main
+from resolver.corpus import runner
+marks["imports"] = cpu()
+load, run = cc.load_resolver, runner.run_records
+def load_resolver(*a, **k):
+    r = load(*a, **k)
+    marks["tables"] = cpu()
+    return r
+def run_records(*a, **k):
+    it = run(*a, **k)
+    for p in it:
+        marks.setdefault("first", cpu())
+        yield p
+    marks["run"] = cpu()
+    marks["workers"] = cpu(resource.RUSAGE_CHILDREN)
+cc.load_resolver, runner.run_records = load_resolver, run_records
+if hasattr(cc, "run_records"):     # a version that imports it when the module loads
+    cc.run_records = run_records
+out = sys.argv.pop(1)
+code = main()
+marks["end"] = cpu()
+with open(out, "w") as fh:
+    json.dump(marks, fh)
+sys.exit(code)
+"""
+
+PHASES = ("start-up: imports", "start-up: tables", "up to the first record",
+          "the run, main process", "the run, workers", "after the run")
+
+
+class CliRun:
+    """One run of ``resolver corpus``: wall s, CPU s of all its processes, and the CPU s of
+    each of :data:`PHASES`."""
+
+    def __init__(self, wall: float, cpu: float, marks: dict[str, float]) -> None:
+        self.wall, self.cpu = wall, cpu
+        m = marks
+        self.phases = (m["imports"], m["tables"] - m["imports"], m["first"] - m["tables"],
+                       m["run"] - m["first"], m["workers"], m["end"] - m["run"])
+
+
+def time_cli(path: Path, workers: int, out: Path) -> CliRun:
+    """``resolver corpus PATH --workers N`` run in a fresh process, end to end."""
+    import json
+    marks = out.with_suffix(".phases.json")
+    cmd = [sys.executable, "-c", _PHASED, str(marks),
            "corpus", str(path), "--out", str(out), "--no-progress", "--workers", str(workers)]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         x for x in (str(ROOT), os.environ.get("PYTHONPATH", "")) if x)}
@@ -213,23 +268,37 @@ def time_cli(path: Path, workers: int, out: Path) -> tuple[float, float]:
     subprocess.run(cmd, check=True, env=env, stderr=subprocess.DEVNULL)
     wall = time.perf_counter() - t0
     now = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, (now.ru_utime + now.ru_stime) - (kids.ru_utime + kids.ru_stime)
+    return CliRun(wall, (now.ru_utime + now.ru_stime) - (kids.ru_utime + kids.ru_stime),
+                  json.loads(marks.read_text()))
 
 
 def cli_rows(size: float, seed: int) -> list[tuple[str, str]]:
-    """``resolver corpus`` end to end with 1 and 2 workers on a JSONL file of ``size`` MB."""
+    """``resolver corpus`` end to end with 1 and 2 workers on a JSONL file of ``size`` MB,
+    and the CPU seconds of each phase."""
     import json
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "corpus.jsonl"
         with path.open("w", encoding="utf-8") as fh:
             for doc_id, text in corpus(size, seed):
                 fh.write(json.dumps({"id": doc_id, "text": text}, ensure_ascii=False) + "\n")
-        (w1, c1), (w2, c2) = (time_cli(path, w, Path(tmp) / f"out{w}") for w in (1, 2))
-    return [(f"`resolver corpus` end to end, {size:g} MB JSONL, 1 / 2 workers, wall s",
-             f"{w1:.1f} / {w2:.1f}"),
-            ("`resolver corpus` end to end, speed-up 2 vs 1, wall", f"{w1 / w2:.2f}x"),
+        one, two = (time_cli(path, w, Path(tmp) / f"out{w}") for w in (1, 2))
+    rows = [(f"`resolver corpus` end to end, {size:g} MB JSONL, 1 / 2 workers, wall s",
+             f"{one.wall:.1f} / {two.wall:.1f}"),
+            ("`resolver corpus` end to end, speed-up 2 vs 1, wall", f"{one.wall / two.wall:.2f}x"),
             ("`resolver corpus` end to end, CPU s (all processes), 1 / 2 workers",
-             f"{c1:.1f} / {c2:.1f}")]
+             f"{one.cpu:.1f} / {two.cpu:.1f}")]
+    rows += [(f"`resolver corpus` CPU s, {name}, 1 / 2 workers", f"{a:.2f} / {b:.2f}")
+             for name, a, b in zip(PHASES, one.phases, two.phases)]
+    # on 2 free cores: the serial phases, then the run's CPU (the main process's and the
+    # workers') over the two cores
+    serial = [sum(r.phases[:3]) + r.phases[5] for r in (one, two)]
+    wall1 = serial[0] + one.phases[3]
+    wall2 = serial[1] + max(two.phases[3], (two.phases[3] + two.phases[4]) / 2)
+    rows += [("`resolver corpus` serial CPU s (start-up, first record, after), 1 / 2 workers",
+              f"{serial[0]:.2f} / {serial[1]:.2f}"),
+             ("`resolver corpus` speed-up 2 vs 1 on 2 free cores, from CPU phases (estimate)",
+              f"{wall1 / wall2:.2f}x")]
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:

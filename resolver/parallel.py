@@ -15,14 +15,19 @@ platform cannot fork, ``setup`` rebuilds that state in each spawned worker.
 from __future__ import annotations
 
 import gc
-import multiprocessing
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-__all__ = ["run_ordered", "shared", "can_fork", "chunked", "frozen_heap"]
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+# multiprocessing and concurrent.futures are imported when a pool starts (~25 ms of
+# start-up that a run on one core, and every other command, does not need)
+
+__all__ = ["run_ordered", "shared", "can_fork", "chunked", "frozen_heap", "usable_cpus"]
 
 _T = TypeVar("_T")
 _R = TypeVar("_R")
@@ -36,7 +41,20 @@ def shared() -> dict[str, Any]:
 
 def can_fork() -> bool:
     """Whether worker processes can inherit state by fork on this platform."""
+    import multiprocessing
     return "fork" in multiprocessing.get_all_start_methods()
+
+
+def usable_cpus() -> int:
+    """The cores this process may run on (its CPU affinity, where the platform tells it).
+
+    >>> 1 <= usable_cpus() <= (os.cpu_count() or 1)
+    True
+    """
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):       # no affinity on this platform
+        return max(1, os.cpu_count() or 1)
 
 
 _YOUNG = 5_000   # allocations between two collections of the youngest generation in a run
@@ -108,10 +126,25 @@ def _spawned_setup(setup: Callable[[], dict[str, Any]]) -> None:
     _STATE.update(setup())
 
 
+class _Done:
+    """A task run here, as the head of the pending queue sees it: done, with its result."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def done(self) -> bool:
+        return True
+
+    def result(self) -> Any:
+        return self.value
+
+
 def run_ordered(fn: Callable[[_T], _R], tasks: Iterable[_T], *, workers: int = 1,
                 state: dict[str, Any] | None = None,
                 setup: Callable[[], dict[str, Any]] | None = None,
-                in_flight: int | None = None) -> Iterator[_R]:
+                in_flight: int | None = None, here: bool = False) -> Iterator[_R]:
     """``fn(task)`` for each task, yielded in task order.
 
     ``workers <= 1`` runs here, lazily. Otherwise a pool of ``workers`` processes runs them
@@ -119,25 +152,37 @@ def run_ordered(fn: Callable[[_T], _R], tasks: Iterable[_T], *, workers: int = 1
     flat on a long stream. ``fn`` reads the run's ``state`` through :func:`shared`: forked
     workers inherit it; spawned ones call ``setup()`` (a picklable function returning the
     state) once each. ``fn`` must be a module-level function.
+
+    ``here=True``: this process is one of the ``workers`` (the pool has ``workers - 1``):
+    whenever each task the pool holds is still running or queued, it runs the next task
+    itself instead of waiting. Its tasks are neither pickled nor sent, and it reads its own
+    warm caches; its results wait in the queue for those before them (at most
+    ``4 * in_flight`` tasks pending).
     """
     if state is not None:
         _STATE.update(state)
     try:
-        if workers <= 1:
+        procs = workers - 1 if here else workers      # the pool's processes
+        if workers <= 1 or procs < 1:
             yield from map(fn, tasks)
             return
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
         fork = can_fork()
         if not fork and setup is None and state:
             raise ValueError("this platform cannot fork: give setup= to rebuild the state")
         ctx = multiprocessing.get_context("fork" if fork else "spawn")
         spawned = not fork and setup is not None
-        limit = in_flight or 2 * workers
+        limit = in_flight or 2 * procs
         # the inherited objects out of the collector's sight (frozen_heap): a worker's
         # collector does not walk them, so their pages stay shared
         with frozen_heap(), ProcessPoolExecutor(
-                workers, mp_context=ctx,
+                procs, mp_context=ctx,
                 initializer=_spawned_setup if spawned else None,  # type: ignore[arg-type]
                 initargs=(setup,) if spawned else ()) as ex:  # type: ignore[arg-type]
+            if here:
+                yield from _with_here(fn, tasks, ex, limit)
+                return
             pending: deque[Future[_R]] = deque()
             for task in tasks:
                 pending.append(ex.submit(fn, task))
@@ -147,3 +192,20 @@ def run_ordered(fn: Callable[[_T], _R], tasks: Iterable[_T], *, workers: int = 1
                 yield pending.popleft().result()
     finally:
         _STATE.clear()
+
+
+def _with_here(fn: Callable[[_T], _R], tasks: Iterable[_T], ex: ProcessPoolExecutor,
+               limit: int) -> Iterator[_R]:
+    """:func:`run_ordered`'s loop when this process works too."""
+    pending: deque[Future[_R] | _Done] = deque()
+    for task in tasks:
+        while pending and pending[0].done():
+            yield pending.popleft().result()
+        if sum(not p.done() for p in pending) >= limit and len(pending) < 4 * limit:
+            pending.append(_Done(fn(task)))        # the pool is busy: this one, here
+            continue
+        if len(pending) >= 4 * limit:
+            yield pending.popleft().result()
+        pending.append(ex.submit(fn, task))
+    while pending:
+        yield pending.popleft().result()

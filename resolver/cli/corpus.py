@@ -15,16 +15,17 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import IO, Any, TextIO
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
-from ..corpus.files import document_files, iter_documents
-from ..corpus.records import Prepared, prepare
-from ..corpus.runner import run_records
-from ..corpus.summary import CorpusSummary, proposed_aliases, write_proposed
-from ..files import atomic_write, write_json
-from ..graph import write_graphml
 from .main import DASK_EXTRA, add_command, add_resolver_options, load_resolver
 from .output import is_terminal, show_progress
+
+if TYPE_CHECKING:
+    from ..corpus.records import Prepared
+
+# The corpus machinery (the annotator and its regexes, the summary, the report) is imported
+# when the command runs, not when the command line is built: ``resolver --help`` and the
+# other commands do not pay for it.
 
 __all__ = ["register", "Progress"]
 
@@ -84,6 +85,8 @@ def _dask_records(docs: Iterable[tuple[str, str]], resolver: Any, args: argparse
         raise ValueError(f"--scheduler: the Dask backend needs dask and distributed: "
                          f"{DASK_EXTRA}") from None
     from distributed import Client
+
+    from ..corpus.records import prepare
     with Client(args.scheduler) as client:
         for r in normalise_corpus(docs, resolver=resolver, client=client, rewrite=args.rewrite,
                                   style=args.style):
@@ -94,6 +97,7 @@ def _documents(args: argparse.Namespace, read: deque[tuple[int, int]]
                ) -> Iterator[tuple[str, str]]:
     """The documents of the inputs; for each, (characters, input bytes read through it) is
     queued in ``read`` for the writer, which gets the results in the same order."""
+    from ..corpus.files import iter_documents
     at = 0
 
     def reached(n: int) -> None:
@@ -120,6 +124,12 @@ def _out_folder(out: str) -> Path:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from ..corpus.files import document_files, iter_documents
+    from ..corpus.report import report_from_run  # out/report.html: the run as one page
+    from ..corpus.runner import run_records
+    from ..corpus.summary import CorpusSummary, proposed_aliases, write_proposed
+    from ..files import atomic_write, write_json
+    from ..graph import write_graphml
     if args.workers < 1:
         raise ValueError(f"--workers must be at least 1, not {args.workers}")
     out = _out_folder(args.out)
@@ -154,14 +164,14 @@ def _run(args: argparse.Namespace) -> int:
         atomic_write(out / "annotations.jsonl", lambda ann: write(ann, None))
     progress.close()
     write_json(out / "summary.json", summary.to_dict())
-    write_proposed(out / "proposed_aliases.yaml",
-               proposed_aliases(summary.unknown, taken=r.index.eidx, documents=summary.unknown_docs,
-                                persons=summary.titled))
+    table = proposed_aliases(summary.unknown, taken=r.index.eidx,
+                             documents=summary.unknown_docs, persons=summary.titled)
+    write_proposed(out / "proposed_aliases.yaml", table)
     write_graphml(r.graph, out / "graph.graphml")
-    from ..corpus.report import report_from_run  # out/report.html: the run as one page to read
-    report_from_run(out, resolver=r, data=summary.report_data(), texts=iter_documents(
-        args.inputs, format=args.format, text_field=args.text_field, id_field=args.id_field,
-        column=args.column))
+    report_from_run(out, resolver=r, data=summary.report_data(), proposed=table,
+                    texts=iter_documents(args.inputs, format=args.format,
+                                         text_field=args.text_field, id_field=args.id_field,
+                                         column=args.column))
     return 0
 
 
@@ -203,7 +213,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--style", default="replace", choices=["replace", "append"],
                    help="rewrite style: replace the mention, or append [Canonical] after it")
     p.add_argument("--workers", type=int, default=1, metavar="N",
-                   help="worker processes (default 1)")
+                   help="worker processes (default 1; at most the cores it may use)")
     p.add_argument("--scheduler", metavar="ADDRESS", default=None,
                    help=f"run on a Dask cluster ({DASK_EXTRA})")
     p.add_argument("--no-progress", action="store_true",

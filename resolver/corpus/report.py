@@ -320,15 +320,16 @@ def _records(path: Path) -> Iterator[dict[str, Any]]:
 
 def report_from_run(out: str | Path, *, texts: Iterable[tuple[str, str]] | Mapping[str, str]
                     | None = None, resolver: Any = None, name: str = "report.html",
-                    data: ReportData | None = None) -> Path:
+                    data: ReportData | None = None,
+                    proposed: Mapping[str, Any] | None = None) -> Path:
     """Write ``OUT/report.html`` from the files of a ``resolver corpus`` run in ``out``
     (``annotations.jsonl``, and ``proposed_aliases.yaml`` when present); ``data``: the
     run's mentions counted while it ran (``CorpusSummary.report_data``), so that
-    ``annotations.jsonl`` is not read again."""
+    ``annotations.jsonl`` is not read again; ``proposed``: the table the run wrote to
+    ``proposed_aliases.yaml``, so that it is not read again."""
     out = Path(out)
-    proposed = None
     table = out / "proposed_aliases.yaml"
-    if table.exists():
+    if proposed is None and table.exists():
         import yaml
         proposed = yaml.safe_load(table.read_text(encoding="utf-8"))
     return write_report(out / name, _records(out / "annotations.jsonl") if data is None

@@ -16,16 +16,18 @@ from itertools import chain
 from typing import Any, NamedTuple
 
 from ..entities.lookup import Lookup
-from ..parallel import can_fork, chunked, frozen_heap, run_ordered, shared
+from ..parallel import can_fork, chunked, frozen_heap, run_ordered, shared, usable_cpus
 from ..text.annotator import FIELDS, Annotator
 from .records import Prepared, prepare, prepare_rows, rewrite_rows
 from .stream import Style, check_style, normalise_corpus, records
 from .summary import Tally
 
-__all__ = ["run_records", "BATCH", "BATCH_CHARS"]
+__all__ = ["run_records", "BATCH", "BATCH_CHARS", "FIRST_CHARS"]
 
 BATCH = 5_000            # at most this many documents per task sent to a worker process ...
 BATCH_CHARS = 250_000    # ... and at most about this many characters (tasks of ~50 ms)
+FIRST_CHARS = 20_000     # the documents annotated before the workers fork: about this many
+                         # characters (what the annotator builds on first use; it is serial)
 
 
 def _chars(doc: tuple[str, str]) -> int:
@@ -135,17 +137,18 @@ def _batch(docs: Iterable[tuple[str, str]], resolver: Lookup | None, rewrite: bo
 def run_records(docs: Iterable[tuple[str, str]], *, resolver: Lookup | None = None,
                 workers: int = 1, setup: Callable[[], dict[str, Any]] | None = None,
                 rewrite: bool = False, style: Style = "replace",
-                batch_size: int = BATCH, batch_chars: int = BATCH_CHARS, tally: bool = False
-                ) -> Iterator[Prepared]:
+                batch_size: int = BATCH, batch_chars: int = BATCH_CHARS, tally: bool = False,
+                first_chars: int = FIRST_CHARS) -> Iterator[Prepared]:
     """:class:`Prepared` documents for ``docs``, in order.
 
     ``workers > 1`` runs a process pool; each worker gets documents in batches of
     ``batch_size`` documents or ``batch_chars`` characters, whichever comes first (batched by
     length, a task costs about the same however long the documents), at most
     ``2 * workers`` batches in flight, so memory stays flat (and a corpus of one batch runs
-    here, with no pool to start). The first batch is annotated here before the pool
-    starts, so that forked workers inherit the caches it filled (the spellings a corpus
-    repeats, the word frequencies of its language) instead of each filling its own. Where
+    here, with no pool to start). The first documents, about ``first_chars`` characters,
+    are annotated here before the pool starts, so that forked workers inherit what the
+    annotator builds on first use and the caches they filled instead of each filling its
+    own; few, since the other processes wait for them. Where
     the platform cannot fork, ``setup()`` builds each worker's state (``resolver``,
     ``rewrite``, ``style``).
 
@@ -155,10 +158,15 @@ def run_records(docs: Iterable[tuple[str, str]], *, resolver: Lookup | None = No
     reads either form, with the same result): a worker sends back counts, not a tuple
     per mention, and co-mentions are added to the graph once per pair and batch.
 
+    ``workers`` is capped at the cores this process may use
+    (:func:`~resolver.parallel.usable_cpus`): a worker more than the cores only adds the
+    cost of sharing out the work, so ``workers=N`` is never slower than one process for that.
+
     On one core the resolver's objects are out of the cyclic collector's sight while the
     run goes on (:func:`~resolver.parallel.frozen_heap`; the pool freezes them before it
     forks).
     """
+    workers = min(workers, usable_cpus())   # more processes than cores: only overhead
     if workers <= 1:
         if resolver is not None:
             resolver.annotate("")      # the annotator built before the heap is frozen
@@ -166,7 +174,7 @@ def run_records(docs: Iterable[tuple[str, str]], *, resolver: Lookup | None = No
             yield from _one_core(docs, resolver, rewrite, style, batch_size, batch_chars, tally)
         return
     yield from _pool(docs, resolver, workers, setup, rewrite, style, batch_size, batch_chars,
-                     tally)
+                     tally, first_chars)
 
 
 def _one_core(docs: Iterable[tuple[str, str]], resolver: Lookup | None, rewrite: bool,
@@ -181,7 +189,8 @@ def _one_core(docs: Iterable[tuple[str, str]], resolver: Lookup | None, rewrite:
 
 def _pool(docs: Iterable[tuple[str, str]], resolver: Lookup | None, workers: int,
           setup: Callable[[], dict[str, Any]] | None, rewrite: bool, style: Style,
-          batch_size: int, batch_chars: int, tally: bool) -> Iterator[Prepared]:
+          batch_size: int, batch_chars: int, tally: bool, first_chars: int
+          ) -> Iterator[Prepared]:
     if resolver is not None and can_fork():
         resolver.annotate("")          # build the annotator once, before the fork
     batches = chunked(docs, batch_size, weight=_chars, limit=batch_chars)
@@ -190,10 +199,15 @@ def _pool(docs: Iterable[tuple[str, str]], resolver: Lookup | None, workers: int
     if second is None and (resolver is not None or setup is None):
         yield from _batch(first or [], resolver, rewrite, style, tally)   # one task: no pool
         return
-    head = [b for b in (first, second) if b is not None]
-    if resolver is not None and can_fork():
-        yield from _batch(head.pop(0), resolver, rewrite, style, tally)   # warms the caches
+    head = [b for b in (first, second) if b]
+    if resolver is not None and can_fork() and first:
+        warm = next(chunked(first, batch_size, weight=_chars, limit=max(1, first_chars)))
+        yield from _batch(warm, resolver, rewrite, style, tally)   # warms the caches
+        head[0] = first[len(warm):]                    # the rest of the first batch
+        head = [b for b in head if b]
     state = {"resolver": resolver, "rewrite": rewrite, "style": style, "tally": tally}
+    # this process is one of the workers: it annotates a batch itself whenever the pool is
+    # busy (with its warm caches, and nothing pickled), between writing the results
     for part in run_ordered(_work, chain(head, batches), workers=workers,
-                            state=state, setup=setup):
+                            state=state, setup=setup, here=resolver is not None):
         yield from _unpack(part)

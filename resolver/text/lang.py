@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..names.frequency import zipf
+from ..names.frequency import top_words, zipf, zipf_in
 from ..names.rules import rules
 
 __all__ = ["LANGS", "detect", "lang_zipf", "is_function_word", "is_german_noun",
@@ -51,8 +51,7 @@ _LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
 @lru_cache(maxsize=1)
 def _function_words() -> dict[str, frozenset[str]]:
     """The top words of each language that are top words of no other of :data:`LANGS`."""
-    from wordfreq import top_n_list
-    tops = {lang: {w for w in top_n_list(lang, _TOP) if w.isalpha()} for lang in LANGS}
+    tops = {lang: {w for w in top_words(lang, _TOP) if w.isalpha()} for lang in LANGS}
     out: dict[str, frozenset[str]] = {}
     for lang, words in tops.items():
         others = set().union(*(w for k, w in tops.items() if k != lang))
@@ -65,10 +64,9 @@ def _function_words() -> dict[str, frozenset[str]]:
 def _word_languages() -> dict[str, tuple[str, ...]]:
     """Each top word of :data:`LANGS` (and with . , ; : after it) -> the languages it is a
     top word of."""
-    from wordfreq import top_n_list
     out: dict[str, tuple[str, ...]] = {}
     for lang in LANGS:
-        for w in top_n_list(lang, _TOP):
+        for w in top_words(lang, _TOP):
             if w.isalpha():
                 for v in (w, w + ".", w + ",", w + ";", w + ":"):
                     out[v] = out.get(v, ()) + (lang,)
@@ -77,10 +75,9 @@ def _word_languages() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _all_top_words() -> dict[str, frozenset[str]]:
-    from wordfreq import top_n_list
     r = rules()
     skip = r.function_word_exceptions | set(r.span_links)
-    return {lang: frozenset(w for w in top_n_list(lang, _TOP) if w.isalpha() and w not in skip)
+    return {lang: frozenset(w for w in top_words(lang, _TOP) if w.isalpha() and w not in skip)
             for lang in LANGS}
 
 
@@ -133,8 +130,7 @@ def lang_zipf(word: str, lang: str) -> float:
     """The Zipf frequency of ``word`` (any case) in ``lang`` (0.0 for an unknown language)."""
     if lang not in LANGS and lang != "ar":
         return 0.0
-    from wordfreq import zipf_frequency
-    return zipf_frequency(word.lower(), lang)
+    return zipf_in(word.lower(), lang)   # wordfreq's zipf_frequency, from the store
 
 
 def is_function_word(word: str, lang: str) -> bool:
@@ -148,14 +144,12 @@ def is_function_word(word: str, lang: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _short_function_words() -> frozenset[str]:
-    from wordfreq import top_n_list
-    return frozenset(w for lang in LANGS for w in top_n_list(lang, _TOP) if len(w) <= 3)
+    return frozenset(w for lang in LANGS for w in top_words(lang, _TOP) if len(w) <= 3)
 
 
 @lru_cache(maxsize=1)
 def _any_function_words() -> frozenset[str]:
-    from wordfreq import top_n_list
-    return frozenset(w for lang in LANGS for w in top_n_list(lang, _TOP))
+    return frozenset(w for lang in LANGS for w in top_words(lang, _TOP))
 
 
 def is_any_function_word(word: str) -> bool:

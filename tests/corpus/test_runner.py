@@ -53,11 +53,50 @@ def test_prepare_rows_writes_what_json_dumps_writes(r: Resolver) -> None:
             assert prepare_rows(doc_id, rows).annotation == json.dumps(rec, ensure_ascii=False)
 
 
-def test_two_workers_equal_one_over_many_batches(r: Resolver) -> None:
+def test_two_workers_equal_one_over_many_batches(r: Resolver, monkeypatch) -> None:
     docs = DOCS * 5
+    monkeypatch.setattr(runner, "usable_cpus", lambda: 2)
     one = list(run_records(docs, resolver=r, rewrite=True))
     two = list(run_records(docs, resolver=r, workers=2, rewrite=True, batch_chars=100))
     assert two == one and [p.doc_id for p in two] == [d for d, _ in docs]
+
+
+@pytest.mark.parametrize("first_chars", [1, 70, 10_000])
+def test_the_documents_annotated_before_the_fork_are_the_first_of_the_first_batch(
+        r: Resolver, first_chars: int, monkeypatch) -> None:
+    """About ``first_chars`` characters are annotated here, the rest of the first batch goes
+    to the pool as a task of its own; the records and their tallies are the same."""
+    docs = DOCS * 5
+    tasks: list[list[str]] = []
+    ordered = runner.run_ordered
+
+    def seen(fn, batches, **kwargs):
+        batches = [list(b) for b in batches]
+        tasks.extend([d for d, _ in b] for b in batches)
+        return ordered(fn, batches, **kwargs)
+
+    monkeypatch.setattr(runner, "run_ordered", seen)
+    monkeypatch.setattr(runner, "usable_cpus", lambda: 2)
+    one = list(run_records(docs, resolver=r, tally=True))
+    two = list(run_records(docs, resolver=r, workers=2, tally=True, batch_chars=300,
+                           first_chars=first_chars))
+    assert [p.doc_id for p in two] == [d for d, _ in docs]
+    assert [p.annotation for p in two] == [p.annotation for p in one]
+    first = next(chunked(docs, 100, weight=lambda d: len(d[1]), limit=300))
+    warm = next(chunked(first, 100, weight=lambda d: len(d[1]), limit=first_chars))
+    assert tasks[0] == [d for d, _ in first[len(warm):]] or len(warm) == len(first)
+    assert sum(map(len, tasks)) == len(docs) - len(warm)
+
+
+def test_no_more_workers_than_cores(r: Resolver, monkeypatch) -> None:
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a pool was started on one core")
+
+    monkeypatch.setattr(runner, "run_ordered", no_pool)
+    monkeypatch.setattr(runner, "usable_cpus", lambda: 1)
+    docs = DOCS * 5
+    got = list(run_records(docs, resolver=r, workers=4, batch_chars=100))
+    assert got == list(run_records(docs, resolver=r))
 
 
 def test_one_batch_runs_here_with_no_pool(r: Resolver, monkeypatch) -> None:
