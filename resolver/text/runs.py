@@ -180,12 +180,12 @@ class RunReader:
         if not pos:
             return
         raw = [t[x:y] for x, y in pos]
-        if all(r.isupper() for r in raw):   # capitals: a line break ends a headline
-            k = next((k for k in range(1, len(pos)) if "\n" in t[pos[k - 1][1]:pos[k][0]]), 0)
-            if k:
-                self._place(t, sb, pos[k - 1][1], inner, found, lang, 0, 0, True)
-                self._place(t, pos[k][0], se, inner, found, lang, 0, 0, True)
-                return
+        # a line break ends a line in capitals (a headline: "…DE L'ONU\nÀ Port-Soudan")
+        k = next((k for k in range(1, len(pos)) if "\n" in t[pos[k - 1][1]:pos[k][0]]), 0)
+        if k and ((up := all(r.isupper() for r in raw[:k])) or all(r.isupper() for r in raw[k:])):
+            self._place(t, sb, pos[k - 1][1], inner, found, lang, 0, 0, up)
+            self._place(t, pos[k][0], se, inner, found, lang, 0, 0, not up)
+            return
         words = [fold(r).strip() for r in raw]
         tb, te, i0 = self.titles.in_span(t, pos, words)
         if te > tb and "-" in t[tb:te]:   # a known name opening a compound title: "UN-Gesandte"
