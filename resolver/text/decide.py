@@ -99,6 +99,11 @@ class DocumentDecider:
             same = self._alike.put(key, fam == part or part_similarity(part, fam)[0] >= PART_MIN)
         return same
 
+    def _family(self, e: int) -> str:
+        """The family name of a known person: the last part of the canonical name."""
+        parts = self._name_parts(self.ix.canonical[e])
+        return parts[-1] if parts else ""
+
     @staticmethod
     def german_genitives(found: list[Found]) -> None:
         """German: an unknown name opening with the genitive of the surname of an earlier
@@ -140,6 +145,9 @@ class DocumentDecider:
             if len(parts) >= 2:
                 if f.status != "ambiguous" and not f.initial:
                     full.append((parts[-1], f.ent if f.ent >= 0 else f.name, f))
+                    fam = self._family(f.ent) if f.ent >= 0 else parts[-1]
+                    if fam not in parts:     # given names only: "Saif al-Islam" is a Gaddafi
+                        full.append((fam, f.ent, f))
             elif len(parts) == 1:
                 part = parts[0]
                 if not full:             # no full name yet: the tables decide
@@ -190,9 +198,12 @@ class DocumentDecider:
             e = self.known.answer(f.name)
             if e >= 0:
                 idx = [i for i, (_, key, _) in enumerate(full) if key == e]
+            elif f.status == "unknown":   # a given name alone: "Tamim bin Hamad Al Thani … Tamim"
+                idx = [i for i, (_, _, g) in enumerate(full)
+                       if self._name_parts(g.name)[0] == part and len(part) > 3]
         if idx:
             f.initial = False
-            _, key, g = full[idx[-1]]
+            fam, key, g = full[idx[-1]]
             rivals: list[object] = []
             if len(idx) > 1:
                 keys = [full[i][1] for i in idx]
@@ -215,7 +226,8 @@ class DocumentDecider:
             if isinstance(key, int):
                 if f.ent != key:
                     f.ent, f.status, f.cands, f.method = key, "resolved", (), "document"
-                    f.score = round(part_similarity(part, self._name_parts(g.name)[-1])[0], 4)
+                    f.score = round(part_similarity(part, fam)[0], 4) if fam != \
+                        self._name_parts(g.name)[0] else 1.0     # (a given name alone)
             else:
                 f.ent, f.status, f.cands, f.method, f.score = -1, "unknown", (), None, None
                 f.canon = g.name

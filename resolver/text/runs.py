@@ -180,8 +180,8 @@ class RunReader:
         if not pos:
             return
         raw = [t[x:y] for x, y in pos]
-        # a line break ends a line in capitals (a headline: "…DE L'ONU\nÀ Port-Soudan")
-        k = next((k for k in range(1, len(pos)) if "\n" in t[pos[k - 1][1]:pos[k][0]]), 0)
+        k = t.find("\n", sb, se) >= 0 and next(   # a line break ends a line in capitals
+            (k for k in range(1, len(pos)) if "\n" in t[pos[k - 1][1]:pos[k][0]]), 0)
         if k and ((up := all(r.isupper() for r in raw[:k])) or all(r.isupper() for r in raw[k:])):
             self._place(t, sb, pos[k - 1][1], inner, found, lang, 0, 0, up)
             self._place(t, pos[k][0], se, inner, found, lang, 0, 0, not up)

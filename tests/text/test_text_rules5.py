@@ -4,7 +4,8 @@ through an Arabic-script alias needs a Latin-script name of the entity alike; an
 relation (nisba: "al-Sudani", "Zintani") is no place; a line break after a headline in capitals
 ends the run; a natural-feature noun makes a compound a name of its own ("Murzuk-Becken");
 Arabic verbs after قد / لم / لن / سوف and colour adjectives after a definite noun are no
-names."""
+names; a person named by given names only is of the family of the tables' name ("Saif
+al-Islam" is a Gaddafi), and a given name alone after a full name is that person."""
 
 from __future__ import annotations
 
