@@ -263,10 +263,16 @@ def is_sentence_start(text: str, b: int) -> bool:
 
     >>> is_sentence_start("He left. Then", 9), is_sentence_start("He left Then", 8)
     (True, False)
+    >>> is_sentence_start("the U.S. Navy", 9)
+    False
     """
     if b < 4 and not text[:b].strip():
         return True
-    return _SENTENCE_END.search(text, max(0, b - 4), b) is not None
+    m = _SENTENCE_END.search(text, max(0, b - 4), b)
+    if m is None:
+        return False
+    i = m.start()   # the period of an acronym written with dots ends no sentence: "U.S. Navy"
+    return not (text[i] == "." and i > 2 and text[i - 2] == "." and text[i - 1].isupper())
 
 
 def longest_first(words: Iterable[str]) -> str:
