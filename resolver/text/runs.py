@@ -35,8 +35,9 @@ from ..names.rules import rules
 from .compounds import SINGLE_WORD_MIN, SURE, split_compound
 from .found import Found
 from .german import cut, genitive
+from .headlines import known_prefix, name_like
 from .known import Hit, KnownNames, Resolution
-from .lang import frequent_opener, is_function_word, is_german_noun, lang_zipf
+from .lang import frequent_opener, is_function_word, is_german_noun
 from .prep import SPAN, WORDS, fold
 from .titles import TitleFinder, title_form
 
@@ -52,8 +53,6 @@ _GERMAN = ("de", "")       # languages where genitive -s and German nouns are re
 _INSTITUTIONS = frozenset(title_form(fold(w).strip()) for w in _R.institution_nouns)
 _ARABIC_ARTICLES = ("al", "el")
 _ROLES = frozenset(title_form(fold(w).strip()) for w in _R.roles)
-_PRESS_LANGS = ("en", "fr", "de", "it")
-_EVEN_ZIPF = 0.5           # a word this evenly frequent in those languages is a name
 
 
 class Known(NamedTuple):
@@ -141,10 +140,7 @@ class RunReader:
             return True
         if not self._person(hit) or word in self.common:
             return False
-        if _R.given_group(word.replace(" ", "")) is not None:
-            return True
-        zipfs = [lang_zipf(word, lang) for lang in _PRESS_LANGS]
-        return 0.0 < min(zipfs) and max(zipfs) - min(zipfs) <= _EVEN_ZIPF
+        return _R.given_group(word.replace(" ", "")) is not None or name_like(word)
 
     def _person(self, hit: Resolution) -> bool:
         ents = hit.candidates if hit.entity < 0 else (hit.entity,)
@@ -346,6 +342,8 @@ class RunReader:
             return
         if merged:
             self.merged = True
+        elif caps and known_prefix(self, t, pos, raw, i0, se, inner, found, lang, tb, te):
+            return      # "KAÏS SAÏED LIMOGE SON": the name, then the words of the headline
         elif inner:
             names = len(inner)
             lone = [k for k in range(i0, n_pos) if not covered[k] and strong(k)]
