@@ -268,11 +268,9 @@ def is_sentence_start(text: str, b: int) -> bool:
     """
     if b < 4 and not text[:b].strip():
         return True
-    m = _SENTENCE_END.search(text, max(0, b - 4), b)
-    if m is None:
-        return False
-    i = m.start()   # the period of an acronym written with dots ends no sentence: "U.S. Navy"
-    return not (text[i] == "." and i > 2 and text[i - 2] == "." and text[i - 1].isupper())
+    if _SENTENCE_END.search(text, max(0, b - 4), b) is None:
+        return False    # (the period of an acronym written with dots ends none: "U.S. Navy")
+    return b < 4 or text[b - 2] != "." or text[b - 4] != "." or not text[b - 3].isupper()
 
 
 def longest_first(words: Iterable[str]) -> str:
