@@ -13,7 +13,7 @@ from .found import Found
 from .known import Hit
 from .lang import is_function_word, lang_zipf
 
-__all__ = ["name_like", "language_word", "known_prefix"]
+__all__ = ["name_like", "language_word", "known_prefix", "person_before_tail"]
 
 _PRESS_LANGS = ("en", "fr", "de", "it")
 _EVEN_ZIPF = 0.5           # a word this evenly frequent in those languages is a name
@@ -67,4 +67,28 @@ def known_prefix(r: RunReader, t: str, pos: list[tuple[int, int]], raw: list[str
                                known.hit))
             r._place(t, cut, se, [h for h in inner if h[0] >= cut], found, lang, 0, 0, True)
             return True
+    return False
+
+
+def person_before_tail(r: Any, t: str, pos: list[tuple[int, int]], raw: list[str],
+                       words: list[str], i0: int, se: int, inner: list[Hit],
+                       found: list[Found], lang: str, tb: int, te: int) -> bool:
+    """In a headline in capitals, a known one-word person's name after a word that makes a
+    longer name of it (``RunReader._name_before``: "SADDAM HAFTAR") and before words of the
+    language only ("NOMMÉ CHEF"): the run up to that name read on its own (one unknown
+    name, not Khalifa Haftar), the words after it apart. Whether it was so read."""
+    for h in inner:
+        j = next((k for k, p in enumerate(pos) if p == (h[0], h[1])), -1)
+        if j <= i0 or j == len(pos) - 1 or any(g[0] < pos[j - 1][1] and pos[j - 1][0] < g[1]
+                                                 for g in inner):
+            continue
+        if not all(language_word(raw[k], lang) for k in range(j + 1, len(pos))):
+            continue
+        if not r._name_before(words[j - 1], r.known.hit_result(t[h[0]:h[1]], h[2])):
+            continue
+        r._place(t, pos[i0][0], h[1], [g for g in inner if g[1] <= h[1]], found, lang, tb, te,
+                 True)
+        r._place(t, pos[j + 1][0], se, [g for g in inner if g[0] > h[1]], found, lang, 0, 0,
+                 True)
+        return True
     return False

@@ -35,7 +35,7 @@ from ..names.rules import rules
 from .compounds import SINGLE_WORD_MIN, SURE, split_compound
 from .found import Found
 from .german import cut, genitive
-from .headlines import known_prefix, name_like
+from .headlines import known_prefix, name_like, person_before_tail
 from .known import Hit, KnownNames, Resolution
 from .lang import frequent_opener, is_function_word, is_german_noun
 from .prep import SPAN, WORDS, fold
@@ -131,11 +131,10 @@ class RunReader:
                 (hit := self.known.resolve(raw[:-1])) is not None and hit.method in _SURE))
 
     def _name_before(self, word: str, hit: Resolution) -> bool:
-        """In a headline, where every word is capitalised, whether ``word`` right before a
-        known one-word name makes a longer name of it: an institution noun ("PORT SUDAN"), or,
-        before a person's name, a given name ("KHALED HAFTAR") or a word as frequent in each
-        European press language (a name: "SADDAM HAFTAR"; a word of one language is not:
-        "MEETS", "CHIEF")."""
+        """In a headline, whether ``word`` right before a known one-word name makes a longer
+        name of it: an institution noun ("PORT SUDAN"), or, before a person's name, a given
+        name ("KHALED HAFTAR") or a word as frequent in each European press language (a
+        name: "SADDAM HAFTAR"; a word of one language is not: "MEETS", "CHIEF")."""
         if self._institution(word):
             return True
         if not self._person(hit) or word in self.common:
@@ -303,6 +302,9 @@ class RunReader:
                 return False
             return not (k == 0 and start and self._opens(raw[k], lang))
 
+        if caps and inner and person_before_tail(self, t, pos, raw, words, i0, se, inner, found,
+                                                 lang, tb, te):
+            return        # "SADDAM HAFTAR | NOMMÉ CHEF"
         covered = [any(h[0] <= x and y <= h[1] for h in inner) for x, y in pos]
         merged = False
         for i in range(i0 + 1, n_pos):   # a known name after other words
