@@ -17,7 +17,7 @@ from ..names.script import article_read_as_letters
 from ..names.similarity import PART_MIN, part_similarity
 from .prep import fold
 
-__all__ = ["text_evidence", "bridged", "latin_aliases", "BRIDGE_MIN"]
+__all__ = ["text_evidence", "bridged", "latin_aliases", "is_latin", "BRIDGE_MIN"]
 
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _SURE_METHODS = ("exact", "normalised")
@@ -27,7 +27,8 @@ BRIDGE_MIN = 0.6    # a Latin-script name of the entity this like a name matched
 def is_latin(text: str) -> bool:
     """Whether every letter of ``text`` is a Latin one ("Tripoli", "Ghadamès"; not "طرابلس",
     "Ливия")."""
-    return all(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in text if c.isalpha())
+    return text.isascii() or all(c.isascii() or "LATIN" in unicodedata.name(c, "")
+                                 for c in text if c.isalpha())
 
 
 def text_evidence(name: str, alias: str, method: str | None) -> bool:
@@ -120,9 +121,11 @@ def bridged(name: str, alias: str, method: str | None, latin: list[str]) -> bool
 
 
 def latin_aliases(ix: AliasIndex) -> dict[int, list[int]]:
-    """The aliases (canonical names included) of each entity of ``ix`` written in Latin script."""
+    """The aliases (canonical names included) of each entity of ``ix``, by entity; callers keep
+    those written in Latin script (:func:`is_latin`) when they need them (one pass, no letter
+    read here: the tables may hold 100,000 aliases)."""
     by: dict[int, list[int]] = {}
-    for a, text in ix.live_aliases():
-        if is_latin(text):
-            by.setdefault(ix.alias_entity[a], []).append(a)
+    ent = ix.alias_entity
+    for a, _ in ix.live_aliases():
+        by.setdefault(ent[a], []).append(a)
     return by

@@ -27,7 +27,7 @@ from ..index.aliases import AliasIndex
 from ..models import Match
 from ..names.normalise import parse_name
 from ..names.rules import rules
-from .evidence import bridged, latin_aliases, text_evidence
+from .evidence import bridged, is_latin, latin_aliases, text_evidence
 from .lang import is_any_function_word
 from .prep import fold, longest_first
 
@@ -214,7 +214,8 @@ class KnownNames:
         (:func:`resolver.text.evidence.bridged`, with the entity's Latin-script names)."""
         if self._latin is None:
             self._latin = latin_aliases(self.ix)
-        latin = [self.ix.alias_text[a] for a in self._latin.get(e, ())]
+        text = self.ix.alias_text
+        latin = [text[a] for a in self._latin.get(e, ()) if is_latin(text[a])]
         return bridged(name, alias, method, latin)
 
     def answer(self, name: str) -> int:
