@@ -2,7 +2,8 @@
 
 Usage (from the repository root)::
 
-    python benchmarks/mentions_gold_build.py [--heldout | --heldout2 | --heldout3 | --heldout4]
+    python benchmarks/mentions_gold_build.py [--heldout | --heldout2 | --heldout3 | --heldout4
+                                             | --heldout5]
                                              [--src PATH] [--out PATH] [--seeds DIR] [--check]
 
 The source (``benchmarks/data/mentions_gold.src``) holds one text per line with its gold
@@ -32,7 +33,9 @@ run of 10 words with the dev set nor with the first held-out set. ``--heldout3``
 third (``mentions_heldout3.src`` to ``mentions_heldout3.jsonl``, written after the second had
 been used for fixes; see "Third held-out set"); it must share no run with any earlier set.
 ``--heldout4`` builds the fourth (``mentions_heldout4.src`` to ``mentions_heldout4.jsonl``,
-written after the third had been used for fixes; see "Fourth held-out set"), likewise.
+written after the third had been used for fixes; see "Fourth held-out set"), likewise;
+``--heldout5`` the fifth (``mentions_heldout5.src`` to ``mentions_heldout5.jsonl``, written after
+the fourth had been used for fixes; see "Fifth held-out set").
 """
 from __future__ import annotations
 
@@ -56,7 +59,9 @@ HELDOUT3_SRC = ROOT / "benchmarks" / "data" / "mentions_heldout3.src"
 HELDOUT3 = ROOT / "benchmarks" / "data" / "mentions_heldout3.jsonl"
 HELDOUT4_SRC = ROOT / "benchmarks" / "data" / "mentions_heldout4.src"
 HELDOUT4 = ROOT / "benchmarks" / "data" / "mentions_heldout4.jsonl"
-SETS = (SRC, HELDOUT_SRC, HELDOUT2_SRC, HELDOUT3_SRC, HELDOUT4_SRC)  # in the order they were written
+HELDOUT5_SRC = ROOT / "benchmarks" / "data" / "mentions_heldout5.src"
+HELDOUT5 = ROOT / "benchmarks" / "data" / "mentions_heldout5.jsonl"
+SETS = (SRC, HELDOUT_SRC, HELDOUT2_SRC, HELDOUT3_SRC, HELDOUT4_SRC, HELDOUT5_SRC)  # in the order they were written
 SEEDS = ROOT.parent / "shared" / "seeds"
 COPY_RUN = 10  # words
 
@@ -180,12 +185,15 @@ def main(argv=None) -> int:
                     help=f"build the third held-out set ({HELDOUT3_SRC.name} to {HELDOUT3.name})")
     ap.add_argument("--heldout4", action="store_true",
                     help=f"build the fourth held-out set ({HELDOUT4_SRC.name} to {HELDOUT4.name})")
+    ap.add_argument("--heldout5", action="store_true",
+                    help=f"build the fifth held-out set ({HELDOUT5_SRC.name} to {HELDOUT5.name})")
     ap.add_argument("--src", type=Path, help=f"source (default {SRC.name})")
     ap.add_argument("--out", type=Path, help=f"JSONL to write (default {mentions.GOLD.name})")
     ap.add_argument("--seeds", type=Path, default=SEEDS)
     ap.add_argument("--check", action="store_true", help="only check the JSONL is up to date")
     a = ap.parse_args(argv)
-    src, out = ((HELDOUT4_SRC, HELDOUT4) if a.heldout4 else (HELDOUT3_SRC, HELDOUT3) if a.heldout3
+    src, out = ((HELDOUT5_SRC, HELDOUT5) if a.heldout5
+                else (HELDOUT4_SRC, HELDOUT4) if a.heldout4 else (HELDOUT3_SRC, HELDOUT3) if a.heldout3
                 else (HELDOUT2_SRC, HELDOUT2) if a.heldout2
                 else (HELDOUT_SRC, HELDOUT) if a.heldout else (SRC, mentions.GOLD))
     a.src, a.out = (a.src or src).resolve(), (a.out or out).resolve()

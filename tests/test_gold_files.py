@@ -1,7 +1,7 @@
-"""The gold corpora of ``benchmarks/mentions.py`` (issue 11): the dev set and the four held-out sets.
+"""The gold corpora of ``benchmarks/mentions.py`` (issue 11): the dev set and the five held-out sets.
 
 Each JSONL must be exactly what its marked-up source builds to (``benchmarks/
-mentions_gold_build.py``; rebuild with ``--heldout`` / ``--heldout2`` / ``--heldout3`` / ``--heldout4`` for the held-out ones), must
+mentions_gold_build.py``; rebuild with ``--heldout`` / ``--heldout2`` / ``--heldout3`` / ``--heldout4`` / ``--heldout5`` for the held-out ones), must
 pass the benchmark's own loader, and each held-out set must stay a separate set: its own ids, at
 least 12 texts per language, no text of the dev set nor of an earlier held-out set.
 """
@@ -19,7 +19,8 @@ mentions = importlib.import_module("mentions")
 
 SETS = {"dev": (build.SRC, mentions.GOLD), "heldout": (build.HELDOUT_SRC, build.HELDOUT),
         "heldout2": (build.HELDOUT2_SRC, build.HELDOUT2), "heldout3": (build.HELDOUT3_SRC, build.HELDOUT3),
-        "heldout4": (build.HELDOUT4_SRC, build.HELDOUT4)}
+        "heldout4": (build.HELDOUT4_SRC, build.HELDOUT4),
+        "heldout5": (build.HELDOUT5_SRC, build.HELDOUT5)}
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +42,8 @@ def test_jsonl_is_built_from_its_source_and_loads(name, tables):
     (build.HELDOUT2, [mentions.GOLD, build.HELDOUT]),
     (build.HELDOUT3, [mentions.GOLD, build.HELDOUT, build.HELDOUT2]),
     (build.HELDOUT4, [mentions.GOLD, build.HELDOUT, build.HELDOUT2, build.HELDOUT3]),
-], ids=["heldout", "heldout2", "heldout3", "heldout4"])
+    (build.HELDOUT5, [mentions.GOLD, build.HELDOUT, build.HELDOUT2, build.HELDOUT3, build.HELDOUT4]),
+], ids=["heldout", "heldout2", "heldout3", "heldout4", "heldout5"])
 def test_heldout_is_a_separate_set_with_every_language(tables, held_path, earlier_paths):
     earlier = [g for path in earlier_paths for g in mentions.load_gold(path, tables)]
     held = mentions.load_gold(held_path, tables)

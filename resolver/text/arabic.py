@@ -66,6 +66,14 @@ _DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هذي", "
 _INNA_PRONOUN = frozenset({"إنه", "أنه", "إنها", "أنها", "لأنه", "لأنها", "انه", "انها"})
 _ORDINALS = frozenset({"الأول", "الأولى", "الثاني", "الثانية", "الثالث", "الثالثة", "الأخير",
                        "الأخيرة", "الاول", "الاولى", "الاخير", "الاخيرة"})
+# Particles that only a verb follows: قد / لقد (past, "has"), لم / لن (negation), سوف (future).
+# A place name after them is the verb spelled so ("وقد سرت أنباء" "news has spread": سرت is not
+# Sirte). With their conjunctions و ف glued on.
+_VERB_PARTICLES = frozenset(c + p for p in ("قد", "لقد", "لم", "لن", "سوف") for c in ("", "و", "ف"))
+# A definite colour or bodily adjective (pattern فعلاء: البيضاء "white", الحمراء, الخضراء,
+# الزرقاء) right after a definite noun is that noun's adjective ("الرايات البيضاء" "the white
+# flags", "الدار البيضاء"), not a place (البيضاء is Beida).
+_COLOUR = re.compile("ال[\u0621-\u064a]{3}اء")
 _FIXED = re.compile("|".join(re.escape(p) for p in rules().not_names if _WORD.search(p))) \
     if any(_WORD.search(p) for p in rules().not_names) else None
 
@@ -194,7 +202,7 @@ class ArabicSurnames:
     def words(t: str, found: list[Found]) -> None:
         """Drop the one-word Arabic-script mentions that Arabic grammar or a fixed expression
         (``not_names``: "عيد سعيد", "صلاة المغرب") reads as ordinary words (see
-        ``_DEMONSTRATIVES``)."""
+        ``_DEMONSTRATIVES``, ``_VERB_PARTICLES``, ``_COLOUR``)."""
         fixed = [m.span() for m in _FIXED.finditer(t)] if _FIXED is not None else []
         keep = []
         for f in found:
@@ -208,7 +216,9 @@ class ArabicSurnames:
             definite = f.name.startswith(_ARTICLE)
             if any(x <= f.b and f.e <= y for x, y in fixed) or \
                     (definite and prev in _DEMONSTRATIVES) or prev in _INNA_PRONOUN or \
-                    (definite and nxt in _ORDINALS):
+                    (definite and nxt in _ORDINALS) or prev in _VERB_PARTICLES or \
+                    (prev.startswith(_ARTICLE) and _COLOUR.fullmatch(f.name) is not None
+                     and parse_name(f"{prev} {f.name}").title is None):
                 continue
             keep.append(f)
         found[:] = keep

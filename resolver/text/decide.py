@@ -36,6 +36,7 @@ span, and the surname is decided as above.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..cache import BoundedCache
 from ..index.ranking import score_entities
@@ -68,6 +69,7 @@ class DocumentDecider:
         self._parts: BoundedCache[str, tuple[str, ...]] = BoundedCache(CACHE_SIZE)
         self._alike: BoundedCache[tuple[str, str], bool] = BoundedCache(CACHE_SIZE)
         self._qualified: QualifiedPlaces | None = None
+        self._fams: dict[int, str] = {}     # person -> family name
 
     def surname_entities(self, part: str) -> tuple[int, ...]:
         """Known people (entities with a multi-part alias) whose family name is ``part``,
@@ -99,6 +101,12 @@ class DocumentDecider:
             same = self._alike.put(key, fam == part or part_similarity(part, fam)[0] >= PART_MIN)
         return same
 
+    def _family(self, e: int) -> str:
+        """The family name of a known person: the last part of the canonical name (cached)."""
+        parts = self._name_parts(self.ix.canonical[e])
+        self._fams[e] = fam = parts[-1] if parts else ""
+        return fam
+
     @staticmethod
     def german_genitives(found: list[Found]) -> None:
         """German: an unknown name opening with the genitive of the surname of an earlier
@@ -125,6 +133,8 @@ class DocumentDecider:
         alike = self._alike
         surnames = self._surnames
         full: list[tuple[str, object, Found]] = []   # (family name, entity key, mention)
+        firsts: dict[str, list[int]] = {}            # first part -> its full names in ``full``
+        fams = self._fams
         # per surname: the indexes in ``full`` of its family's full names, and how far
         # ``full`` has been looked through for it
         family: dict[str, tuple[list[int], list[int]]] = {}
@@ -139,7 +149,14 @@ class DocumentDecider:
                 parts = self._name_parts(f.name)
             if len(parts) >= 2:
                 if f.status != "ambiguous" and not f.initial:
+                    firsts.setdefault(parts[0], []).append(len(full))
                     full.append((parts[-1], f.ent if f.ent >= 0 else f.name, f))
+                    if f.ent >= 0:
+                        fam = fams.get(f.ent)
+                        if fam is None:
+                            fam = self._family(f.ent)
+                        if fam not in parts:  # given names only: "Saif al-Islam" is a Gaddafi
+                            full.append((fam, f.ent, f))
             elif len(parts) == 1:
                 part = parts[0]
                 if not full:             # no full name yet: the tables decide
@@ -161,7 +178,7 @@ class DocumentDecider:
                     if same:
                         idx.append(i)
                 upto[0] = len(full)
-                self._short(part, f, full, idx, t)
+                self._short(part, f, full, idx, t, firsts.get(part, ()))
         if initial:   # a lone capitalised word opening a sentence
             found[:] = [f for f in found if not (f.initial and f.status == "unknown")]
         if t:         # a place the text qualifies with another country
@@ -180,7 +197,7 @@ class DocumentDecider:
         f.ent, f.status, f.cands, f.method, f.score = -1, "ambiguous", cands, None, None
 
     def _short(self, part: str, f: Found, full: list[tuple[str, object, Found]],
-               idx: list[int], t: str) -> None:
+               idx: list[int], t: str, firsts: Sequence[int] = ()) -> None:
         """The lone surname rule (module doc) for one mention ``f``; ``full[i]`` for ``i`` in
         ``idx``: the full names of its family before it, in order. A lone name no table
         spells so, whose ``resolve()`` answer is a person the text named in full before it,
@@ -190,9 +207,11 @@ class DocumentDecider:
             e = self.known.answer(f.name)
             if e >= 0:
                 idx = [i for i, (_, key, _) in enumerate(full) if key == e]
+            elif f.status == "unknown" and firsts and len(part) > 3:
+                idx = list(firsts)        # a given name alone: "Tamim bin Hamad Al Thani … Tamim"
         if idx:
             f.initial = False
-            _, key, g = full[idx[-1]]
+            fam, key, g = full[idx[-1]]
             rivals: list[object] = []
             if len(idx) > 1:
                 keys = [full[i][1] for i in idx]
@@ -215,7 +234,8 @@ class DocumentDecider:
             if isinstance(key, int):
                 if f.ent != key:
                     f.ent, f.status, f.cands, f.method = key, "resolved", (), "document"
-                    f.score = round(part_similarity(part, self._name_parts(g.name)[-1])[0], 4)
+                    f.score = 1.0 if part == self._name_parts(g.name)[0] else \
+                        round(part_similarity(part, fam)[0], 4)   # (1.0: a given name alone)
             else:
                 f.ent, f.status, f.cands, f.method, f.score = -1, "unknown", (), None, None
                 f.canon = g.name

@@ -27,8 +27,7 @@ from ..index.aliases import AliasIndex
 from ..models import Match
 from ..names.normalise import parse_name
 from ..names.rules import rules
-from ..names.script import article_read_as_letters
-from ..names.similarity import PART_MIN, part_similarity
+from .evidence import bridged, is_latin, latin_aliases, text_evidence
 from .lang import is_any_function_word
 from .prep import fold, longest_first
 
@@ -102,45 +101,6 @@ def inflection_key(words: list[str]) -> tuple[str, ...]:
             w = w[:-1]
         out.append(w)
     return tuple(out)
-
-
-_SURE_METHODS = ("exact", "normalised")
-def text_evidence(name: str, alias: str, method: str | None) -> bool:
-    """Whether a match of ``name`` (a spelling found in running text) on ``alias`` by
-    ``method`` is evidence enough in text. A sure match (exact, normalised) always is;
-    a match by sound or likeness is not when:
-
-    - the name has two parts or more and its first part is not the alias's first part: an
-      unknown given name before a known surname is another person ("Belkassem Haftar" is
-      not Khalifa Belqasim Haftar);
-    - the name is one word with an Arabic article (al-, el-, glued or not) and the alias,
-      in Arabic script, has none (it would have the article ال if the name had one): the
-      article's letters were read as the name's ("Al-Ittihad", "Almasri").
-    - the name is one word and the alias that word with letters added at its end: a
-      shorter word is another word, not a spelling ("Algeri", Italian for Algiers, is not
-      Algeria; "Tunisi" not Tunisia).
-
-    >>> text_evidence("Belkassem Haftar", "Khalifa Belqasim Haftar", "fuzzy")
-    False
-    >>> text_evidence("Seif Gaddafi", "Saif Gaddafi", "fuzzy")
-    True
-    >>> text_evidence("Almasri", "مصر", "phonetic"), text_evidence("Tripolis", "Tripoli", "phonetic")
-    (False, True)
-    >>> text_evidence("Algeri", "Algeria", "phonetic")
-    False
-    """
-    if method in _SURE_METHODS:
-        return True
-    parts = parse_name(name).parts
-    if len(parts) > 1:
-        arabic = _ARABIC_LETTER.search(alias) is not None   # (its parts are read vowelless)
-        first = parse_name(alias).parts
-        return bool(first) and (first[0] == parts[0] or part_similarity(
-            parts[0], first[0], vowelless=arabic)[0] >= PART_MIN)
-    n, a = fold(name).strip(), fold(alias).strip()
-    if len(a) > len(n) and a.startswith(n) and " " not in a:
-        return False
-    return not article_read_as_letters(name, alias)
 
 
 class Resolving(Protocol):
@@ -222,6 +182,7 @@ class KnownNames:
             f"{w} {ws[i + 1]}" for key in keys if " " in key
             for ws in (key.split(),) for i, w in enumerate(ws[:-1]) if w in articles)
         self._inflected: dict[tuple[str, ...], tuple[int, ...]] | None = None
+        self._latin: dict[int, list[int]] | None = None
         phrases = [" ".join(p.lower().split()) for p in r.not_names]
         self._not_names = re.compile("|".join(re.escape(p) for p in phrases if p)) \
             if phrases else None
@@ -242,10 +203,20 @@ class KnownNames:
         else:
             m = self.resolver.resolve(key) if len(key) > 1 else None
             self._answers.put(key, -1 if m is None else self.ix.eidx[m.entity_id])
-            hit = None if m is None or not text_evidence(key, m.alias, m.method) \
+            hit = None if m is None or not text_evidence(key, m.alias, m.method) or \
+                not self._bridged(key, m.alias, m.method, self.ix.eidx[m.entity_id]) \
                 else Resolution(self.ix.eidx[m.entity_id], m.score, m.method, (),
                                 len(parse_name(m.alias).parts))
         return self._cache.touch(key, hit)     # (re)inserted last: most recently used
+
+    def _bridged(self, name: str, alias: str, method: str | None, e: int) -> bool:
+        """Whether a match by sound on an Arabic-script alias of entity ``e`` holds in text
+        (:func:`resolver.text.evidence.bridged`, with the entity's Latin-script names)."""
+        if self._latin is None:
+            self._latin = latin_aliases(self.ix)
+        text = self.ix.alias_text
+        latin = [text[a] for a in self._latin.get(e, ()) if is_latin(text[a])]
+        return bridged(name, alias, method, latin)
 
     def answer(self, name: str) -> int:
         """The entity ``resolve()`` answers for a spelling (its number, -1 for none), before

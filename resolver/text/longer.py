@@ -17,6 +17,7 @@ reads a French name after a contracted article, "au Caire", as the name with its
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import yaml
@@ -27,12 +28,13 @@ from .known import KnownNames
 from .prep import fold
 from .titles import title_form
 
-__all__ = ["Nouns", "nouns", "widen"]
+__all__ = ["Nouns", "nouns", "widen", "join_dotted"]
 
 _ROMANCE = ("fr", "it", "es")
 _CLITICS = "وفبلك"
 _ELIDED = ("d", "dell", "dall", "degl", "dello")
 _MAX_ADJECTIVES = 2
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")     # an acronym written with dots: U.S., U.N.
 
 
 class Nouns:
@@ -202,3 +204,25 @@ def widen(t: str, found: list[Found], lang: str, known: KnownNames) -> None:
             k -= 1
         found[k:i + 1] = [g]
         i = k + 1
+
+
+def join_dotted(t: str, found: list[Found], weak: Callable[[str], bool]) -> None:
+    """A known acronym written with dots right before an unknown capitalised name is part of
+    that longer name ("the U.S. Navy", "the U.N. Refugee Agency": unknown, not the United
+    States), in place. Its period ends no sentence there; a first word that ``weak`` calls no
+    name ("U.S. Officials said") keeps them apart.
+
+    >>> t = "The U.S. Navy said so."
+    >>> found = [Found(4, 8, 0, 0, "U.S.", None), Found(9, 13, 0, 0, "Navy", None, True)]
+    >>> join_dotted(t, found, lambda w: False)
+    >>> found
+    [Found(4, 13, 'U.S. Navy', unknown, -1)]
+    """
+    i = len(found) - 2
+    while i >= 0:
+        f, g = found[i], found[i + 1]
+        if t[f.e - 1] == "." and g.b == f.e + 1 and t[f.e] == " " and g.hit is None and \
+                g.status == "unknown" and _DOTTED.fullmatch(f.name) is not None and \
+                not weak(g.name.split(" ", 1)[0]):
+            found[i:i + 2] = [Found(f.b, g.e, f.tb, f.te, t[f.b:g.e], None)]
+        i -= 1

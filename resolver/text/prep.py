@@ -263,10 +263,14 @@ def is_sentence_start(text: str, b: int) -> bool:
 
     >>> is_sentence_start("He left. Then", 9), is_sentence_start("He left Then", 8)
     (True, False)
+    >>> is_sentence_start("the U.S. Navy", 9)
+    False
     """
     if b < 4 and not text[:b].strip():
         return True
-    return _SENTENCE_END.search(text, max(0, b - 4), b) is not None
+    if _SENTENCE_END.search(text, max(0, b - 4), b) is None:
+        return False    # (the period of an acronym written with dots ends none: "U.S. Navy")
+    return b < 4 or text[b - 2] != "." or text[b - 4] != "." or not text[b - 3].isupper()
 
 
 def longest_first(words: Iterable[str]) -> str:

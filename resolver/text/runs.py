@@ -35,8 +35,9 @@ from ..names.rules import rules
 from .compounds import SINGLE_WORD_MIN, SURE, split_compound
 from .found import Found
 from .german import cut, genitive
+from .headlines import known_prefix, name_like, person_before_tail
 from .known import Hit, KnownNames, Resolution
-from .lang import frequent_opener, is_function_word, is_german_noun, lang_zipf
+from .lang import frequent_opener, is_function_word, is_german_noun
 from .prep import SPAN, WORDS, fold
 from .titles import TitleFinder, title_form
 
@@ -52,8 +53,6 @@ _GERMAN = ("de", "")       # languages where genitive -s and German nouns are re
 _INSTITUTIONS = frozenset(title_form(fold(w).strip()) for w in _R.institution_nouns)
 _ARABIC_ARTICLES = ("al", "el")
 _ROLES = frozenset(title_form(fold(w).strip()) for w in _R.roles)
-_PRESS_LANGS = ("en", "fr", "de", "it")
-_EVEN_ZIPF = 0.5           # a word this evenly frequent in those languages is a name
 
 
 class Known(NamedTuple):
@@ -132,19 +131,15 @@ class RunReader:
                 (hit := self.known.resolve(raw[:-1])) is not None and hit.method in _SURE))
 
     def _name_before(self, word: str, hit: Resolution) -> bool:
-        """In a headline, where every word is capitalised, whether ``word`` right before a
-        known one-word name makes a longer name of it: an institution noun ("PORT SUDAN"), or,
-        before a person's name, a given name ("KHALED HAFTAR") or a word as frequent in each
-        European press language (a name: "SADDAM HAFTAR"; a word of one language is not:
-        "MEETS", "CHIEF")."""
+        """In a headline, whether ``word`` right before a known one-word name makes a longer
+        name of it: an institution noun ("PORT SUDAN"), or, before a person's name, a given
+        name ("KHALED HAFTAR") or a word as frequent in each European press language (a
+        name: "SADDAM HAFTAR"; a word of one language is not: "MEETS", "CHIEF")."""
         if self._institution(word):
             return True
         if not self._person(hit) or word in self.common:
             return False
-        if _R.given_group(word.replace(" ", "")) is not None:
-            return True
-        zipfs = [lang_zipf(word, lang) for lang in _PRESS_LANGS]
-        return 0.0 < min(zipfs) and max(zipfs) - min(zipfs) <= _EVEN_ZIPF
+        return _R.given_group(word.replace(" ", "")) is not None or name_like(word)
 
     def _person(self, hit: Resolution) -> bool:
         ents = hit.candidates if hit.entity < 0 else (hit.entity,)
@@ -180,12 +175,12 @@ class RunReader:
         if not pos:
             return
         raw = [t[x:y] for x, y in pos]
-        if all(r.isupper() for r in raw):   # capitals: a line break ends a headline
-            k = next((k for k in range(1, len(pos)) if "\n" in t[pos[k - 1][1]:pos[k][0]]), 0)
-            if k:
-                self._place(t, sb, pos[k - 1][1], inner, found, lang, 0, 0, True)
-                self._place(t, pos[k][0], se, inner, found, lang, 0, 0, True)
-                return
+        k = t.find("\n", sb, se) >= 0 and next(   # a line break ends a line in capitals
+            (k for k in range(1, len(pos)) if "\n" in t[pos[k - 1][1]:pos[k][0]]), 0)
+        if k and ((up := all(r.isupper() for r in raw[:k])) or all(r.isupper() for r in raw[k:])):
+            self._place(t, sb, pos[k - 1][1], inner, found, lang, 0, 0, up)
+            self._place(t, pos[k][0], se, inner, found, lang, 0, 0, not up)
+            return
         words = [fold(r).strip() for r in raw]
         tb, te, i0 = self.titles.in_span(t, pos, words)
         if te > tb and "-" in t[tb:te]:   # a known name opening a compound title: "UN-Gesandte"
@@ -307,6 +302,9 @@ class RunReader:
                 return False
             return not (k == 0 and start and self._opens(raw[k], lang))
 
+        if caps and inner and person_before_tail(self, t, pos, raw, words, i0, se, inner, found,
+                                                 lang, tb, te):
+            return        # "SADDAM HAFTAR | NOMMÉ CHEF"
         covered = [any(h[0] <= x and y <= h[1] for h in inner) for x, y in pos]
         merged = False
         for i in range(i0 + 1, n_pos):   # a known name after other words
@@ -346,6 +344,8 @@ class RunReader:
             return
         if merged:
             self.merged = True
+        elif caps and known_prefix(self, t, pos, raw, i0, se, inner, found, lang, tb, te):
+            return      # "KAÏS SAÏED LIMOGE SON": the name, then the words of the headline
         elif inner:
             names = len(inner)
             lone = [k for k in range(i0, n_pos) if not covered[k] and strong(k)]

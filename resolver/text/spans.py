@@ -25,7 +25,7 @@ from ..names.rules import rules
 from .found import Found
 from .known import CACHE_SIZE, Hit, KnownNames, Resolution
 from .lang import frequent_opener, is_short_function_word
-from .longer import widen
+from .longer import join_dotted, widen
 from .prep import ARTICLE_BEFORE, MARK, SPAN, WORDS, fold, is_sentence_start
 from .runs import Known, RunReader
 from .titles import TitleFinder
@@ -265,6 +265,8 @@ class SpanFinder:
         for h in hits[hi:]:
             self.runs.emit_hit(t, h, found)
         widen(t, found, lang, self.known)   # "via Tripoli", "Fiera internazionale di Tripoli"
+        if "." in t:                        # "the U.S. Navy"
+            join_dotted(t, found, lambda w: self.runs.weak(fold(w).strip(), w, lang))
         return found
 
     def _planned(self, t: str, sb: int, se: int, inner: list[Hit], found: list[Found],
