@@ -254,6 +254,9 @@ def _particles(toks: list[_Tok], r: Rules) -> list[_Tok]:
             nxt.article, nxt.hyph = True, t.hyph and bool(out)
             i += 1
             continue
+        if t.text in r.izafat and t.hyph and nxt is not None and nxt.hyph and out:
+            i += 1   # Tehrik-i-Taliban: the linking vowel between hyphens is left out
+            continue
         if t.text in r.articles_joining and nxt is not None and out and not t.hyph and not nxt.hyph:
             nxt.article, nxt.hyph = True, True   # Zia ul Haq = Zia-ul-Haq
             i += 1

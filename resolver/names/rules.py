@@ -107,6 +107,7 @@ class Rules:
     reduced_article_cost: float = 0.0
     name_suffixes: frozenset[str] = frozenset()
     articles_joining: frozenset[str] = frozenset()
+    izafat: frozenset[str] = frozenset()   # particles.yaml: izafat (Tehrik-i-Taliban)
     dangling_particles: frozenset[str] = frozenset()
     khmer: dict[str, str] = field(default_factory=dict)
     given_titles: frozenset[str] = frozenset()   # titles.yaml: given_name_titles
@@ -232,6 +233,7 @@ def rules() -> Rules:
         reduced_article_cost=float(letters.get("reduced_article_cost", letters["fused_article_cost"])),
         name_suffixes=frozenset(str(x) for x in p.get("name_suffixes", ())),
         articles_joining=frozenset(str(x) for x in p.get("articles_joining", ())),
+        izafat=frozenset(str(x) for x in p.get("izafat", ())),
         dangling_particles=frozenset(str(x) for x in p.get("dangling_particles", ())),
         generations={str(w): str(meaning) for meaning, words in p.get("generations", {}).items()
                      for w in words},
