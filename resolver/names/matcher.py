@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from .cjk import cjk_conflict, starts_cjk
 from .east_asian import person_reading
+from .generations import generation, generation_conflict
 from .list_order import person_list_order
 from .normalise import ParsedName, parse_name
 from .organisations import compare_organisations
@@ -60,6 +61,27 @@ def _as_person(parsed: ParsedName, raw: str | None) -> ParsedName:
     return again if len(again.parts) > len(parsed.parts) else parsed
 
 
+def _generations(q: ParsedName, a: ParsedName, q_raw: str | None, a_raw: str | None
+                 ) -> NameMatch:
+    """Two person names compared (:func:`match_person`) with their generational suffixes and
+    regnal numbers read first (:mod:`resolver.names.generations`): different ones, or one on
+    one side only, make two people; the same one on both sides is compared as a part of the
+    name (Abdullah II, Abdullah II bin al-Hussein) or set aside (MARCOS, Ferdinand Jr.), the
+    better reading kept."""
+    gq, ga = generation(q, q_raw), generation(a, a_raw)   # Jr., Sr., II, XIV
+    if gq.mark is None and ga.mark is None:
+        return match_person(q, a)
+    core = match_person(gq.core, ga.core) if gq.core.parts and ga.core.parts else NO_MATCH
+    conflict = generation_conflict(gq, ga)
+    if conflict is not None:
+        return NameMatch(0.0, core.parts, core.notes, contradiction=conflict)
+    whole = match_person(q, a)
+    if whole.score >= core.score:
+        return whole
+    return NameMatch(core.score, core.parts, core.notes + (
+        f"the same generational suffix ('{gq.written}' / '{ga.written}')",), core.contradiction)
+
+
 def compare_names(q: ParsedName, a: ParsedName, entity_type: str = "person",
                   q_raw: str | None = None, a_raw: str | None = None) -> NameMatch:
     """Compare a query name with an alias of an entity of ``entity_type``: people part by
@@ -83,7 +105,7 @@ def compare_names(q: ParsedName, a: ParsedName, entity_type: str = "person",
                                                  "written in Han or Hangul characters"),),
                                  contradiction=conflict)
         q, a = _as_person(q, q_raw), _as_person(a, a_raw)
-        m = match_person(q, a)   # slots, other cuts, other orders
+        m = _generations(q, a, q_raw, a_raw)
         if m.score < PART_MIN:   # a foreign name transcribed into Chinese or katakana
             t = (transcribed_match(q_raw, a.parts) if q_raw and not any(a.vowelless) else NO_MATCH)
             if t is NO_MATCH and a_raw and not any(q.vowelless):

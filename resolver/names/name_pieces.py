@@ -13,9 +13,13 @@
 from __future__ import annotations
 
 from .phonetic import readings
+from .rules import rules
 from .similarity import PART_MIN, part_similarity
 
-__all__ = ["nisba", "pieces_differ"]
+__all__ = ["nisba", "pieces_differ", "FUSED_ARTICLE"]
+
+FUSED_ARTICLE = 0.97   # a piece with the compound's article written fused to it (Ziaul for
+#                        Zia-ul): the same letters, one more word boundary
 
 
 def pieces_differ(a: str, b: str) -> tuple[float, str] | None:
@@ -35,11 +39,31 @@ def pieces_differ(a: str, b: str) -> tuple[float, str] | None:
     pa, pb = a.split("-"), b.split("-")
     if len(pa) != len(pb):
         return None
+    fused: list[str] = []
+    least = 1.0
     for x, y in zip(pa, pb, strict=True):
         if x != y:
+            article = _fused_article(x, y) or _fused_article(y, x)
+            if article is not None:
+                fused.append(article)
+                least = min(least, FUSED_ARTICLE)
+                continue
             s, _ = part_similarity(x, y)
             if s < PART_MIN:
                 return s, f"the pieces '{x}' and '{y}' differ"
+            least = min(least, s)
+    if fused:   # Ziaul-Haq for Zia-ul-Haq: the least alike pair of pieces scores the whole
+        return least, "; ".join(fused)
+    return None
+
+
+def _fused_article(x: str, y: str) -> str | None:
+    """The rule when piece ``y`` is ``x`` with the article of an Urdu or Persian compound
+    written fused to it (Ziaul, Fazlur, Shamsud: ``particles.yaml: articles_joining``), which
+    the parser drops from the hyphened form (Zia-ul-Haq: zia-haq), else None."""
+    for article in rules().articles_joining:
+        if len(x) >= 2 and y == x + article:
+            return f"the article '{article}' written fused to '{x}' ('{y}')"
     return None
 
 

@@ -197,13 +197,17 @@ def _dangling_particle(toks: list[_Tok], r: Rules) -> list[_Tok]:
 
 
 def _strip_title(toks: list[_Tok], r: Rules) -> str | None:
-    """Remove leading titles (at least one word is always left); return them, or None."""
+    """Remove leading titles (at least one word is always left); return them, or None. A
+    title that is also a given name (``titles.yaml: title_given_names``) directly before a
+    patronymic word is the given name (Sultan bin Zayed)."""
     found: list[str] = []
     i = 0
     while len(toks) - i > 1:
         start = i + 1 if toks[i].text in r.determiners else i
         for n in range(min(r.max_title_words, len(toks) - 1 - start), 0, -1):
             words = " ".join(t.text for t in toks[start:start + n])
+            if words in r.title_given_names and toks[start + n].text in r.patronymic:
+                continue   # Sultan bin Zayed: a given name before "son of", no title
             if words in r.titles:
                 found.append(words)
                 i = start + n
@@ -249,6 +253,9 @@ def _particles(toks: list[_Tok], r: Rules) -> list[_Tok]:
         if is_article and nxt is not None:
             nxt.article, nxt.hyph = True, t.hyph and bool(out)
             i += 1
+            continue
+        if t.text in r.izafat and t.hyph and nxt is not None and nxt.hyph and out:
+            i += 1   # Tehrik-i-Taliban: the linking vowel between hyphens is left out
             continue
         if t.text in r.articles_joining and nxt is not None and out and not t.hyph and not nxt.hyph:
             nxt.article, nxt.hyph = True, True   # Zia ul Haq = Zia-ul-Haq

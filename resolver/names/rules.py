@@ -107,9 +107,13 @@ class Rules:
     reduced_article_cost: float = 0.0
     name_suffixes: frozenset[str] = frozenset()
     articles_joining: frozenset[str] = frozenset()
+    izafat: frozenset[str] = frozenset()   # particles.yaml: izafat (Tehrik-i-Taliban)
     dangling_particles: frozenset[str] = frozenset()
     khmer: dict[str, str] = field(default_factory=dict)
     given_titles: frozenset[str] = frozenset()   # titles.yaml: given_name_titles
+    title_given_names: frozenset[str] = frozenset()   # titles.yaml: title_given_names
+    generations: dict[str, str] = field(default_factory=dict)   # particles.yaml: word -> meaning
+    generations_also_names: frozenset[str] = frozenset()
 
     def given_group(self, name: str) -> int | None:
         """The equivalence group of a normalised given name, or None if it is not listed."""
@@ -184,6 +188,7 @@ def rules() -> Rules:
         max_title_words=max(len(x.split()) for x in titles),
         determiners=frozenset(t["determiners"]),
         given_titles=frozenset(t.get("given_name_titles", ())),
+        title_given_names=frozenset(t.get("title_given_names", ())),
         vowels=frozenset(letters["vowels"]),
         vowel_classes={str(k): str(v) for k, v in letters["vowel_classes"].items()},
         front_vowels=frozenset(letters["front_vowels"]),
@@ -228,6 +233,10 @@ def rules() -> Rules:
         reduced_article_cost=float(letters.get("reduced_article_cost", letters["fused_article_cost"])),
         name_suffixes=frozenset(str(x) for x in p.get("name_suffixes", ())),
         articles_joining=frozenset(str(x) for x in p.get("articles_joining", ())),
+        izafat=frozenset(str(x) for x in p.get("izafat", ())),
         dangling_particles=frozenset(str(x) for x in p.get("dangling_particles", ())),
+        generations={str(w): str(meaning) for meaning, words in p.get("generations", {}).items()
+                     for w in words},
+        generations_also_names=frozenset(str(x) for x in p.get("generations_also_names", ())),
         khmer={str(k): str(v) for k, v in scripts.get("khmer", {}).items()},
     )

@@ -109,6 +109,10 @@ def part_similarity(a: str, b: str, vowelless: bool = False) -> tuple[float, str
         if s > best:
             best, bx, by = s, x, y
     assert bx is not None and by is not None
+    if not bx.skeleton and not by.skeleton:
+        # no consonant on either side (I, II, Ai, Ou): an empty key is no evidence, and the
+        # vowels are all there is to compare, as spelled
+        return _sim(a.replace("-", ""), b.replace("-", "")), "no consonants: compared by spelling"
     if vowelless:
         # consonants alone, and few of them (Arabic الزاوية is just Z): weak evidence
         short = min(len(bx.skeleton), len(by.skeleton)) < 2

@@ -22,7 +22,7 @@ from resolver import DEFAULT_THRESHOLD, compare_names, parse_name
 
 NAMES = DATA / "names"
 CAUSES = ("list_order", "word_boundaries", "order", "extra_missing", "information", "typos", "nicknames",
-          "translit_schemes", "titles", "organisations", "capitals")
+          "translit_schemes", "titles", "organisations", "capitals", "generations")
 TYPES = ("person", "organisation", "place")
 KNOWN_FAILURES = NAMES / "known_failures.txt"
 
