@@ -2,7 +2,8 @@
 
 1. Legal forms (``data/rules/legal_forms.yaml``) fold to one canonical form across spellings
    and jurisdictions (Incorporated = Inc, Aktiengesellschaft = AG, ООО = OOO ~ LLC) and are
-   weak: a form on one side only costs nothing, a form of another family a little.
+   weak: a form on one side only costs nothing; a form of another family is another legal
+   person (:data:`LEGAL_FORM_DIFFERS`, for review).
 2. The other words pair off one to one in any order (Bank Saderat = Saderat Bank), the
    connectives (of, the, de ...) left out. A word unpaired on each side is another
    organisation (BWI / BAE Industries); a word on one side only costs much (Siemens Energy AG
@@ -91,7 +92,11 @@ __all__ = ["compare_organisations", "organisation_parts", "organisation_words", 
            "ONE_SIDED_FIRST", "ORDER_CHANGED",
            "CONFLICT_MAX", "SLIP", "TWO_SLIPS", "AGREES"]
 
-LEGAL_FORM_DIFFERS = 0.03   # Inc / GmbH: likely the same group, perhaps another legal person
+# Inc / GmbH, plc / Inc: forms of two families are two legal persons (a brand's company in
+# another country, or its parent): for review, never an answer. A re-registration keeps the
+# family (OAO / PAO, OOO / LLC: equal), and a form on one side only costs nothing.
+LEGAL_FORM_DIFFERS = 0.20
+_NEVER_DIFFER = ("modifier", "company")   # de C.V.; Co / Company: of no jurisdiction
 ONE_SIDED_WORD = 0.25       # a distinctive word on one side only: a sister or a subsidiary
 ONE_SIDED_GENERIC = 0.05    # a generic word (group, holding) on one side only
 ONE_SIDED_REGION = 0.20     # a world region closing the name on one side only: an arm, apart
@@ -250,8 +255,8 @@ def _legal_forms(q: Org, a: Org, p: Pairing) -> tuple[list[PartMatch], float, li
                 parts.append(PartMatch("legal form", fq[0], fa[0], 1.0, why))
                 left_q.remove(fq)
                 left_a.remove(fa)
-    left_q = [f for f in left_q if fam[f[1]] != "modifier"]
-    left_a = [f for f in left_a if fam[f[1]] != "modifier"]
+    left_q = [f for f in left_q if fam[f[1]] not in _NEVER_DIFFER]
+    left_a = [f for f in left_a if fam[f[1]] not in _NEVER_DIFFER]
     if left_q and left_a:
         text = " ".join(f[1] for f in left_q) + " / " + " ".join(f[1] for f in left_a)
         return parts, LEGAL_FORM_DIFFERS, [f"legal forms differ: {text} (-{LEGAL_FORM_DIFFERS:.2f})"]
