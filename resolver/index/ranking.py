@@ -37,6 +37,7 @@ from typing import NamedTuple
 
 from rapidfuzz.fuzz import ratio
 
+from ..names.bracketed import qualifiers_agree
 from ..names.channel import TieFeatures, band_chances, llr
 from ..names.frequency import is_common_word, is_rare_word, zipf
 from ..names.matcher import MAX_PARTS, NameMatch, compare_names, vowel_similarity
@@ -153,8 +154,8 @@ def rank(ix: AliasIndex, name: str, *, alternatives: bool = False) -> Ranking:
     if not q.parts or len(q.parts) > MAX_PARTS:  # not a name: no fuzzy search
         return Ranking(q, _sort(ix, out))
     for a in ix.exact_ids(q.normalised):
-        e = ix.alias_entity[a]
-        if e not in out:
+        e = ix.alias_entity[a]   # (brackets and comma tails that differ: scored instead)
+        if e not in out and qualifiers_agree(name, ix.alias_text[a], ix.types[e]):
             why = f"normalised form '{q.normalised}' equals alias '{ix.alias_text[a]}'"
             if q.title:
                 why += f" (title '{q.title}' set aside)"

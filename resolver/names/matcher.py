@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+from .bracketed import place_qualifiers
 from .cjk import cjk_conflict, starts_cjk
 from .east_asian import person_reading
 from .generations import generation, generation_conflict
@@ -113,7 +114,8 @@ def compare_names(q: ParsedName, a: ParsedName, entity_type: str = "person",
             if t.score > m.score:
                 return t
         return m
-    return _compare_words(q, a)
+    m = _compare_words(q, a)   # places and others: their brackets and comma tails count
+    return place_qualifiers(m, q_raw, a_raw) if q_raw is not None and a_raw is not None else m
 
 
 def explain(a: str, b: str, *, type: str = "person") -> str:

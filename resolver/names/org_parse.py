@@ -35,6 +35,7 @@ from .script import clean_unicode
 
 __all__ = ["Word", "Org", "split_words", "drop_connectives", "legal_table", "word_table",
            "strip_forms", "misspelt_form", "read_organisation", "read_numbers", "name_pieces",
+           "other_name_pieces",
            "organisation_parts", "organisation_words", "is_number", "generic",
            "FORM_TYPO_MIN", "FORM_TYPO_SINGLE", "FORM_CUT_MIN", "MAX_ABBREVIATION"]
 
@@ -45,6 +46,7 @@ MAX_ABBREVIATION = 6        # a bracketed capital word this short abbreviates th
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
 # a comma or semicolon, or a slash between words (Al-Qa'ida/Islamic Army; not A/S, c/o)
 _TAILS = re.compile(r"[,;]|(?<=[^\W\d_]{2})/(?=\s*[^\W\d_]{2})")
+_TAILS_KEPT = re.compile(f"({_TAILS.pattern})")   # ... the separator kept
 _DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}(?![^\W\d_])")   # initials: U.S.
 _DIGIT = re.compile(r"\d")
 _BRACKETS = re.compile(r"\(([^)]*)\)?|\[([^\]]*)\]?|\{([^}]*)\}?")
@@ -61,6 +63,7 @@ class Word(NamedTuple):
     article: bool = False   # a free-standing Arabic article: free to pair, free to leave
     written: str = ""       # as written when read otherwise (forty four -> 44)
     gap: str = ""           # the connectives left out just before it (van der bilt)
+    piece: int = 0          # which piece of the raw name: 0 the name, 1... its qualifiers
 
 
 class Org(NamedTuple):
@@ -196,12 +199,12 @@ def misspelt_form(span: tuple[str, ...], at_end: bool) -> str | None:
 def read_organisation(pieces: tuple[tuple[ParsedName, bool], ...]) -> Org:
     words: list[Word] = []
     forms: list[tuple[str, str]] = []
-    for parsed, qualifier in pieces:
+    for k, (parsed, qualifier) in enumerate(pieces):
         w, f = strip_forms(drop_connectives(split_words(parsed, qualifier)), keep_one=not qualifier)
         span = None if qualifier else branch_span([x.text for x in w], _stops())
         if span is not None:   # Gulf Bank Dubai Branch: as if Gulf Bank, Dubai Branch
             w = w[:span[0]] + [x._replace(qualifier=True) for x in w[span[0]:span[1]]]
-        w = read_numbers(w)
+        w = [x._replace(piece=k) for x in read_numbers(w)] if k else read_numbers(w)
         if qualifier and w and all(is_number(x.text) for x in w):
             # a bracket of a number alone is the registered name's (Smith (2004) Limited,
             # Nominees (No. 2) Ltd), not a detail of registration (Reg. No. 1234567)
@@ -239,19 +242,34 @@ def name_pieces(raw: str) -> tuple[tuple[ParsedName, bool], ...]:
     bracketed capital word abbreviates the name (KKBC) and is left out. Initials written with
     full stops (U.S.) are an acronym (US). A name all in
     capitals has no acronyms (a single word in capitals may be one)."""
+    return tuple((p, kind != "name") for p, kind in _pieces(raw))
+
+
+@lru_cache(maxsize=65536)
+def other_name_pieces(raw: str) -> frozenset[int]:
+    """The pieces of :func:`name_pieces` written after a slash between words: another name
+    of the organisation (Jaysh al-Islam/Army of Islam), not a place or a branch."""
+    return frozenset(k for k, (_, kind) in enumerate(_pieces(raw)) if kind == "/")
+
+
+@lru_cache(maxsize=65536)
+def _pieces(raw: str) -> tuple[tuple[ParsedName, str], ...]:
+    """:func:`name_pieces` with the kind of each piece: ``name``, the separator of a tail
+    (``,``, ``;``, ``/``) or ``()`` for a bracket."""
     text = _ORDINAL.sub(r"\1", clean_unicode(raw))   # 5th: digits (parse_name reads Arabizi)
     text = _markers().sub(" ", _PERCENT.sub(" percent", text))   # No. 5: 5; 3%: 3 percent
     text = _DOTTED.sub(lambda m: m.group(0).replace(".", "").upper(), text)   # U.S. -> US
     spelled = [w for w in text.split() if any(c.isalpha() for c in w)]
     upper = len(spelled) > 1 and all(w.isupper() for w in spelled)   # one word: an acronym
     asides = [next(g for g in m.groups() if g is not None) for m in _BRACKETS.finditer(text)]
-    head, *tails = _TAILS.split(_BRACKETS.sub(" ", text))
-    out = [(parse_name(head), False)] + [(parse_name(piece), True) for piece in tails]
+    head, *tails = _TAILS_KEPT.split(_BRACKETS.sub(" ", text))
+    out = [(parse_name(head), "name")] + [
+        (parse_name(piece), sep.strip()) for sep, piece in zip(tails[::2], tails[1::2])]
     for piece in map(str.strip, asides):
         abbreviation = (not upper and piece.isupper() and piece.isalpha()
                         and len(piece) <= MAX_ABBREVIATION)
         if not abbreviation or (piece.lower(),) in legal_table()[0]:
-            out.append((parse_name(piece), True))
+            out.append((parse_name(piece), "()"))
     if upper:
         out = [(ParsedName(p.parts, p.vowelless, (False,) * len(p.parts), p.title), q)
                for p, q in out]

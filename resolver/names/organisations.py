@@ -2,7 +2,8 @@
 
 1. Legal forms (``data/rules/legal_forms.yaml``) fold to one canonical form across spellings
    and jurisdictions (Incorporated = Inc, Aktiengesellschaft = AG, ООО = OOO ~ LLC) and are
-   weak: a form on one side only costs nothing, a form of another family a little.
+   weak: a form on one side only costs nothing; a form of another family is another legal
+   person (:data:`LEGAL_FORM_DIFFERS`, for review).
 2. The other words pair off one to one in any order (Bank Saderat = Saderat Bank), the
    connectives (of, the, de ...) left out. A word unpaired on each side is another
    organisation (BWI / BAE Industries); a word on one side only costs much (Siemens Energy AG
@@ -23,7 +24,9 @@
    Slovakian Railways may be two names).
 3. Given the raw strings, what :func:`~resolver.names.normalise.parse_name` drops counts too
    (:func:`organisation_parts`): bracketed or comma-separated qualifiers must agree when
-   both sides have one (Bank of China (Hong Kong) is not Bank of China (Australia)).
+   both sides have one (Bank of China (Hong Kong) is not Bank of China (Australia)); one on
+   one side only is an arm registered apart (:data:`ONE_SIDED_QUALIFIER`, for review), a
+   registration detail or another name after a slash costs little (:data:`ONE_SIDED_DETAIL`).
 
 Reading a name into words, legal forms (also misspelt, cut short or written joined:
 SiemensAG) and numbers (Forty-Four = 44, II = 2) is :mod:`resolver.names.org_parse`.
@@ -38,7 +41,7 @@ True
 >>> score("Brigade Forty-Four", "Brigade 44"), score("PLA", "People's Liberation Army")
 (1.0, 0.9)
 >>> score("Vintrax Europe GmbH", "Vintrax"), score("Halvard Fund I, L.P.", "Halvard Fund, L.P.")
-(0.9, 0.95)
+(0.8, 0.95)
 >>> a, b = "Bank of China (Hong Kong)", "Bank of China (Australia)"
 >>> compare_organisations(parse_name(a), parse_name(b), a, b).contradiction
 "qualifier 'hong kong' ≠ 'australia'"
@@ -48,6 +51,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .bracketed import ONE_SIDED_DETAIL, ONE_SIDED_QUALIFIER, one_sided_qualifiers, registration
 from .normalise import ParsedName
 from .org_pairs import (
     Pairing,
@@ -67,6 +71,7 @@ from .org_parse import (
     name_pieces,
     organisation_parts,
     organisation_words,
+    other_name_pieces,
     read_organisation,
     word_table,
 )
@@ -83,16 +88,19 @@ from .similarity import (
 
 __all__ = ["compare_organisations", "organisation_parts", "organisation_words", "LEGAL_FORM_DIFFERS",
            "ONE_SIDED_WORD", "ONE_SIDED_GENERIC", "ONE_SIDED_QUALIFIER", "ONE_SIDED_REGION",
+           "ONE_SIDED_DETAIL",
            "ONE_SIDED_FIRST", "ORDER_CHANGED",
            "CONFLICT_MAX", "SLIP", "TWO_SLIPS", "AGREES"]
 
-LEGAL_FORM_DIFFERS = 0.03   # Inc / GmbH: likely the same group, perhaps another legal person
+# Inc / GmbH, plc / Inc: forms of two families are two legal persons (a brand's company in
+# another country, or its parent): for review, never an answer. A re-registration keeps the
+# family (OAO / PAO, OOO / LLC: equal), and a form on one side only costs nothing.
+LEGAL_FORM_DIFFERS = 0.20
+_NEVER_DIFFER = ("modifier", "company")   # de C.V.; Co / Company: of no jurisdiction
 ONE_SIDED_WORD = 0.25       # a distinctive word on one side only: a sister or a subsidiary
 ONE_SIDED_GENERIC = 0.05    # a generic word (group, holding) on one side only
-ONE_SIDED_QUALIFIER = 0.05  # a bracketed or comma qualifier on one side only
-ONE_SIDED_REGION = 0.10     # a world region closing the name on one side only (X Europe)
+ONE_SIDED_REGION = 0.20     # a world region closing the name on one side only: an arm, apart
 ONE_SIDED_FIRST = 0.05      # the first of a series numbered on one side only (Fund I / Fund)
-REGISTRATION_DIGITS = 4     # a bracketed number this long is a registration detail (IMO 5837221)
 ORDER_CHANGED = 0.02        # the same words in another order (Bank Saderat / Saderat Bank)
 PLURAL = 0.97               # Technologies / Technology
 PLACE_ADJECTIVE = 0.95      # Muromskii / Murom: the town named by its adjective
@@ -247,8 +255,8 @@ def _legal_forms(q: Org, a: Org, p: Pairing) -> tuple[list[PartMatch], float, li
                 parts.append(PartMatch("legal form", fq[0], fa[0], 1.0, why))
                 left_q.remove(fq)
                 left_a.remove(fa)
-    left_q = [f for f in left_q if fam[f[1]] != "modifier"]
-    left_a = [f for f in left_a if fam[f[1]] != "modifier"]
+    left_q = [f for f in left_q if fam[f[1]] not in _NEVER_DIFFER]
+    left_a = [f for f in left_a if fam[f[1]] not in _NEVER_DIFFER]
     if left_q and left_a:
         text = " ".join(f[1] for f in left_q) + " / " + " ".join(f[1] for f in left_a)
         return parts, LEGAL_FORM_DIFFERS, [f"legal forms differ: {text} (-{LEGAL_FORM_DIFFERS:.2f})"]
@@ -265,14 +273,6 @@ def _series_first(words: tuple[Word, ...], i: int) -> bool:
             and all(x.qualifier for x in words[i + 1:]))
 
 
-def _registration(w: Word) -> bool:
-    """A long number in a bracket or a comma tail, beside words: a detail of registration,
-    not of the name (Reg. No. 1234567, founded 1872, IMO 5837221, P.O. Box 4411). On one side
-    only it is a qualifier like any other; a short one, or one alone in its bracket, stays a
-    number of the name (Nominees (No. 2) Ltd, Smith (2004) Limited)."""
-    return w.qualifier and sum(c.isdigit() for c in w.text) >= REGISTRATION_DIGITS
-
-
 def _regions(words: tuple[Word, ...], left: list[int]) -> list[int]:
     """The unpaired words that are the run of world regions closing the name (X Asia
     Pacific Ltd; :func:`~resolver.names.org_regions.region_run`), else none."""
@@ -282,16 +282,18 @@ def _regions(words: tuple[Word, ...], left: list[int]) -> list[int]:
     return found if set(found) <= set(left) else []
 
 
-def _unpaired(q: tuple[Word, ...], a: tuple[Word, ...], p: Pairing, anchored: bool
+def _unpaired(q: tuple[Word, ...], a: tuple[Word, ...], p: Pairing, anchored: bool,
+              other_names: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())
               ) -> tuple[str | None, float, list[str]]:
     """What the unpaired words say: a contradiction, or a penalty with its notes.
     ``anchored``: a distinctive word of the name pairs on both sides (a region closing the
-    name on one side only is then an arm of the same group)."""
+    name on one side only is then an arm of the same group). ``other_names``: the pieces of
+    each side written after a slash, another name of it (they cost as a detail does)."""
     left_q = [i for i in p.left_q if not q[i].article]
     left_a = [j for j in p.left_a if not a[j].article]
     penalty, notes = 0.0, []
-    nq = [i for i in left_q if is_number(q[i].text) and not _registration(q[i])]
-    na = [j for j in left_a if is_number(a[j].text) and not _registration(a[j])]
+    nq = [i for i in left_q if is_number(q[i].text) and not registration(q[i])]
+    na = [j for j in left_a if is_number(a[j].text) and not registration(a[j])]
     first = [(held, left, k) for held, left, ks in ((q, left_q, nq), (a, left_a, na))
              for k in ks if _series_first(held, k)]
     if len(first) == 1 and len(nq) + len(na) == 1:
@@ -329,11 +331,10 @@ def _unpaired(q: tuple[Word, ...], a: tuple[Word, ...], p: Pairing, anchored: bo
         elif not w.qualifier:
             penalty += ONE_SIDED_WORD
             notes.append(f"distinctive word '{w.text}' on one side only (-{ONE_SIDED_WORD:.2f})")
-    for side in (wq, wa):
-        qualifier = " ".join(w.text for w in side if w.qualifier and not generic(w))
-        if qualifier:
-            penalty += ONE_SIDED_QUALIFIER
-            notes.append(f"qualifier '{qualifier}' on one side only (-{ONE_SIDED_QUALIFIER:.2f})")
+    for side, other in zip((wq, wa), other_names):
+        for cost, note in one_sided_qualifiers(side, other):
+            penalty += cost
+            notes.append(note)
     return None, penalty, notes
 
 
@@ -372,7 +373,9 @@ def compare_organisations(q: ParsedName, a: ParsedName, q_raw: str | None = None
         return NameMatch(max(0.0, s - form_penalty), (word, *parts), tuple(form_notes))
     anchored = any(m.role == "word" and m.score >= AGREES and not common_text(m.alias)
                    for m in p.parts)
-    contradiction, penalty, notes = _unpaired(oq.words, oa.words, p, anchored)
+    slashed = (other_name_pieces(q_raw) if q_raw is not None else frozenset(),
+               other_name_pieces(a_raw) if a_raw is not None else frozenset())
+    contradiction, penalty, notes = _unpaired(oq.words, oa.words, p, anchored, slashed)
     if contradiction is not None:
         unpaired = len(p.left_q) + len(p.left_a)
         share = total / (total + unpaired) if total + unpaired else 0.0

@@ -118,10 +118,13 @@ def test_legal_forms_of_one_family_are_equal():
     assert org("OAO Akme", "PAO Akme").score == 1.0   # re-registered in 2014: one company
 
 
-def test_a_different_legal_form_costs_a_little():
+def test_a_legal_form_of_another_family_is_another_legal_person():
     m = org("Apple Inc.", "Apple GmbH")
     assert m.score == pytest.approx(1.0 - LEGAL_FORM_DIFFERS)
-    assert "legal forms differ: inc / gmbh (-0.03)" in m.notes
+    assert m.score < DEFAULT_THRESHOLD   # for review, never an answer
+    assert "legal forms differ: inc / gmbh (-0.20)" in m.notes
+    assert org("Vestry Systems plc", "Vestry Systems Inc.").score < DEFAULT_THRESHOLD
+    assert org("Vestry Systems plc", "Vestry Systems Public Limited Company").score == 1.0
 
 
 def test_a_missing_legal_form_costs_nothing():
