@@ -27,3 +27,15 @@ def mentions_of(r: Resolver, text: str) -> list[tuple[str, str, str | None]]:
     for m in ms:
         assert text[m.start:m.end] == m.text
     return [(m.text, m.status, m.entity_id) for m in ms]
+
+
+def check_case(r: Resolver, text: str, name: str, expected: str) -> None:
+    """The mentions spelled ``name`` in ``text``: none (``absent``), all ``unknown`` or
+    ``ambiguous``, or all resolved to the entity id ``expected``."""
+    got = [g for g in mentions_of(r, text) if g[0] == name]
+    if expected == "absent":
+        assert not got, f"{name!r} should be no mention: {got}"
+    elif expected in ("unknown", "ambiguous"):
+        assert got and all(g[1] == expected for g in got), got
+    else:
+        assert got and all(g[1:] == ("resolved", expected) for g in got), got
