@@ -213,7 +213,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--style", default="replace", choices=["replace", "append"],
                    help="rewrite style: replace the mention, or append [Canonical] after it")
     p.add_argument("--workers", type=int, default=1, metavar="N",
-                   help="worker processes (default 1; at most the cores it may use)")
+                   help="processes in all: this one and N - 1 forked workers (default 1; "
+                        "at most the cores it may use)")
     p.add_argument("--scheduler", metavar="ADDRESS", default=None,
                    help=f"run on a Dask cluster ({DASK_EXTRA})")
     p.add_argument("--no-progress", action="store_true",
