@@ -1,6 +1,7 @@
 """The rows a store is written with: an entity row, and each alias row with its keys, holding
 what :meth:`~resolver.index.aliases.AliasIndex.add_alias` would index for it (its normalised
-form, flags and transliteration keys). Run inside the caller's write transaction.
+form, flags and transliteration keys: :func:`~resolver.store.keys.alias_columns` and
+:func:`~resolver.store.keys.file_keys`, shared with re-keying). Run inside the caller's write transaction.
 
 >>> alias_record("Hiftar", "press", "en")
 AliasRecord(name='Hiftar', source='press', lang='en', note=None)
@@ -10,9 +11,9 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..index.aliases import AliasIndex
 from ..models import AliasRecord, EntityRecord
 from ..names.normalise import parse_name
+from .keys import alias_columns, file_keys
 from .schema import now
 
 __all__ = ["alias_record", "insert_alias", "insert_records"]
@@ -60,16 +61,13 @@ def insert_alias(con: sqlite3.Connection, entity: int, etype: str, alias: AliasR
     whether it was new (``False``: the entity already has that spelling)."""
     text = alias.name.strip()
     parsed = parse_name(text)
-    flags = AliasIndex.alias_flags_of(parsed)
-    norm_ok = AliasIndex.serves_normalised(parsed)
+    normalised, flags, norm_ok = alias_columns(parsed)
     cur = con.execute(
         "INSERT OR IGNORE INTO alias (entity, written, normalised, flags, norm_ok, lang, source,"
         " note, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (entity, text, parsed.normalised, flags, norm_ok, alias.lang, alias.source, alias.note,
-         now()))
+        (entity, text, normalised, flags, norm_ok, alias.lang, alias.source, alias.note, now()))
     if cur.rowcount == 0:
         return False
-    a = cur.lastrowid
-    con.executemany("INSERT OR IGNORE INTO key VALUES (?, ?)",
-                    [(k, a) for k in AliasIndex.alias_keys(parsed, etype)])
+    assert cur.lastrowid is not None   # set by the INSERT that added the row
+    file_keys(con, cur.lastrowid, parsed, etype)
     return True
