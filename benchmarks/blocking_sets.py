@@ -10,6 +10,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from name_bench import TYPE_OF_SCHEMA  # the entity type of a schema, as name_bench.py reads it
 from synthetic import synthetic_names, variant
 
 from resolver import Resolver, parse_name
@@ -19,8 +20,6 @@ __all__ = ["ROOT", "SHARED", "bundled", "name_bench", "synthetic", "translit"]
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "benchmarks"
-TYPE_OF_SCHEMA = {"Person": "person", "Company": "organisation", "Organization": "organisation",
-                  "LegalEntity": "organisation", "Vessel": "other"}
 
 
 def bundled(rng: random.Random) -> tuple[AliasIndex, list[str], str]:

@@ -30,6 +30,12 @@ def table(header: list[str], rows: list[list]) -> str:
     return "\n".join(out)
 
 
+def columns(results: dict[str, list[DocResult]], *labels: str) -> list[str]:
+    """A header cell ``<system> <label>`` for each system and label, the system named by the
+    part of its name before a colon."""
+    return [f"{name.split(':')[0]} {label}" for name in results for label in labels]
+
+
 def ratio(a: int, b: int) -> str:
     return f"{a}/{b} ({a / b:.2f})" if b else "-"
 
@@ -104,11 +110,8 @@ def print_detection(tot: dict[str, Totals]) -> None:
 def print_languages(results: dict[str, list[DocResult]], langs: list[str]) -> None:
     # 3. per language
     print(f"\n## Per language (resolution, exact spans; targets P >= {TARGET_P}, F1 >= {TARGET_F1_LANG})\n")
-    header = ["lang", "texts", "gold known"]
-    for name in results:
-        short = name.split(":")[0]
-        header += [f"{short} P", f"{short} R", f"{short} F1", f"{short} F1 overlap"]
-    header += ["resolver unknown found"]
+    header = (["lang", "texts", "gold known"] + columns(results, "P", "R", "F1", "F1 overlap")
+              + ["resolver unknown found"])
     rows = []
     for lang in langs:
         row = None
@@ -166,10 +169,7 @@ def print_categories(results: dict[str, list[DocResult]]) -> None:
             for name in results:
                 row += cells[name]
             rows.append(row)
-    header = ["category", "gold"]
-    for name in results:
-        short = name.split(":")[0]
-        header += [f"{short} P", f"{short} R", f"{short} F1", f"{short} R overlap", f"{short} wrong"]
+    header = ["category", "gold"] + columns(results, "P", "R", "F1", "R overlap", "wrong")
     print(table(header, rows))
 
 
@@ -195,10 +195,7 @@ def print_tags(results: dict[str, list[DocResult]], tables: dict[str, Entity]) -
             row += [f3(ok / n) if n else "-", f3(okov / n) if n else "-"]
         if n:
             tag_rows.append([tag, n] + row)
-    header = ["tag", "gold"]
-    for name in results:
-        short = name.split(":")[0]
-        header += [f"{short} R", f"{short} R overlap"]
+    header = ["tag", "gold"] + columns(results, "R", "R overlap")
     print(table(header, tag_rows))
 
 
@@ -215,10 +212,7 @@ def print_negatives(results: dict[str, list[DocResult]]) -> None:
             row += [hr, ha]
         if n:
             rows.append([row[0], n] + row[1:])
-    header = ["category", "negatives"]
-    for name in results:
-        short = name.split(":")[0]
-        header += [f"{short} resolved", f"{short} any"]
+    header = ["category", "negatives"] + columns(results, "resolved", "any")
     print(table(header, rows))
 
 
