@@ -10,7 +10,9 @@ differences no spelling explains; they are a contradiction (:func:`middles_contr
 
 - **two fathers**: both are patronymics, Slavic or Turkic (Viktorovich / Ivanovich) or a
   nasab's ``bin``/``bint``/``ould`` group (bin Nayef / bin Salman): each names the father,
-  and the sound rule has already let their spellings agree (Viktorovich / Wiktorowitsch);
+  and the sound rule, after German and French endings are read as English ones
+  (:func:`patronymic_form`), has already let their spellings agree (Viktorovich /
+  Wiktorowitsch);
 - **two names of one table**: both are given names of ``given_names.yaml`` in different
   groups (Hassan / Omar), or two names of ``diminutives.yaml`` that the table keeps apart
   (Tim / Tom): the table has decided that they are two names, not two spellings;
@@ -34,7 +36,7 @@ from .diminutives import related
 from .rules import rules
 from .similarity import PART_MIN, PartMatch
 
-__all__ = ["pair_middles", "middles_contradict", "is_patronymic", "names_father",
+__all__ = ["pair_middles", "middles_contradict", "is_patronymic", "names_father", "patronymic_form",
            "PATRONYMIC_ENDINGS", "MIDDLE_CONFLICT", "MIDDLE_OMITTED"]
 
 MIDDLE_OMITTED = 0.02      # "Beji Essebsi" for "Beji Caid Essebsi"
@@ -45,17 +47,31 @@ PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna"
 Similarity = Callable[[str, str, bool], tuple[float, str]]
 
 
+def patronymic_form(part: str) -> str:
+    """A part with a German or French patronymic ending written as the English one
+    (``particles.yaml: patronymic_spellings``), else the part as it is.
+
+    >>> patronymic_form("wiktorowitsch"), patronymic_form("sergejewna"), patronymic_form("putin")
+    ('wiktorovich', 'sergejevna', 'putin')
+    """
+    if len(part) >= 7:
+        for spelled, english in rules().patronymic_spellings:
+            if part.endswith(spelled):
+                return part[:-len(spelled)] + english
+    return part
+
+
 def is_patronymic(part: str) -> bool:
     """Whether a part is a Slavic or Turkic patronymic by its ending (Vladimirovich,
-    Viktorovna, Aliyevich, Heydar oglu written as one word): the father's name, which one
-    writing of a person's name gives and another leaves out.
+    Viktorovna, Aliyevich, Heydar oglu written as one word; German Wladimirowitsch): the
+    father's name, which one writing of a person's name gives and another leaves out.
 
     >>> is_patronymic("vladimirovich"), is_patronymic("petrovna"), is_patronymic("rabinovich")
     (True, True, True)
-    >>> is_patronymic("ivanov"), is_patronymic("friedrich")
-    (False, False)
+    >>> is_patronymic("ivanov"), is_patronymic("friedrich"), is_patronymic("iwanowitsch")
+    (False, False, True)
     """
-    return len(part) >= 7 and part.endswith(PATRONYMIC_ENDINGS)
+    return len(part) >= 7 and patronymic_form(part).endswith(PATRONYMIC_ENDINGS)
 
 
 def names_father(part: str) -> bool:
@@ -103,8 +119,8 @@ def pair_middles(q_parts: list[str], a_parts: list[str], similarity: Similarity,
     left_q: list[str] = []
     for i, part in enumerate(q_parts):
         best, best_j, rule = 0.0, -1, ""
-        for j in free:
-            s, why = similarity(part, a_parts[j], vowelless(i, j))
+        for j in free:   # Wiktorowitsch ~ Viktorovich: the patronymic ending read in English
+            s, why = similarity(patronymic_form(part), patronymic_form(a_parts[j]), vowelless(i, j))
             if s > best:
                 best, best_j, rule = s, j, why
         if best >= PART_MIN:
