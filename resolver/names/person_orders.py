@@ -14,6 +14,7 @@ from __future__ import annotations
 from rapidfuzz.distance import Levenshtein
 
 from .diminutives import is_given_name
+from .middle_names import PATRONYMIC_ENDINGS, is_patronymic
 from .normalise import ParsedName
 from .person_spellings import baltic, ben_as_given, truncated, wade_giles
 from .persons import MIDDLE_OMITTED, ORDER_CHANGED, compare_person, family_similarity, vowelless_at
@@ -31,9 +32,6 @@ from .similarity import (
 
 __all__ = ["match_person", "reordered", "rejoined", "realigned", "is_patronymic", "deduplicated",
            "split_part", "compound_joined", "particle_moved", "PATRONYMIC_ENDINGS"]
-
-PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna",
-                      "oglu", "ogly", "ugli", "kyzy", "qizi")   # Slavic and Turkic
 
 
 def reordered(q: ParsedName, a: ParsedName) -> NameMatch:
@@ -79,19 +77,6 @@ def rejoined(q: ParsedName, a: ParsedName) -> NameMatch:
         return NO_MATCH
     return NameMatch(s - BOUNDARY_CHANGED, (PartMatch("name", q.normalised, a.normalised, s, why),),
                      (f"the same letters cut into other words (-{BOUNDARY_CHANGED:.2f})",))
-
-
-def is_patronymic(part: str) -> bool:
-    """Whether a part is a Slavic or Turkic patronymic by its ending (Vladimirovich,
-    Viktorovna, Aliyevich, Heydar oglu written as one word): the father's name, which one
-    writing of a person's name gives and another leaves out.
-
-    >>> is_patronymic("vladimirovich"), is_patronymic("petrovna"), is_patronymic("rabinovich")
-    (True, True, True)
-    >>> is_patronymic("ivanov"), is_patronymic("friedrich")
-    (False, False)
-    """
-    return len(part) >= 7 and part.endswith(PATRONYMIC_ENDINGS)
 
 
 def deduplicated(q: ParsedName) -> ParsedName:

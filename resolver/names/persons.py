@@ -20,6 +20,7 @@ from functools import lru_cache
 from .diminutives import is_given_name, related, spellings_of, translated
 from .given_table import is_listed_given_name
 from .indic import indic_ending
+from .middle_names import MIDDLE_OMITTED, pair_middles
 from .name_pieces import nisba, pieces_differ
 from .normalise import ParsedName
 from .phonetic import readings
@@ -31,7 +32,7 @@ from .similarity import (
     PartMatch,
     part_similarity,
 )
-from .slips import slip, spelling_variant
+from .slips import article_slip, slip, spelling_variant
 
 __all__ = ["compare_person", "family_similarity", "vowelless_at", "ORDER_CHANGED",
            "MIDDLE_OMITTED"]
@@ -42,8 +43,6 @@ EXTRA_LAST_NAME = 0.08     # "Aguila Saleh Issa" for "Aguila Saleh": a further n
 MIDDLE_ALONE = 0.10        # "Moavero" for "Enzo Moavero Milanesi"
 GIVEN_WITH_TITLE = 0.16    # "Sheikh Tamim" for "Tamim bin Hamad Al Thani": a given name alone
 #                            after a title that goes with given names is for review only
-MIDDLE_OMITTED = 0.02      # "Beji Essebsi" for "Beji Caid Essebsi"
-MIDDLE_CONFLICT = 0.20     # both sides name a different middle name: another person
 ORDER_CHANGED = 0.04       # the same parts in another order (Haftar Khalifa, Xi Jinping)
 SLIP = 0.04                # one typing slip in one part (Serei Lavrov, Vladimir Pudin)
 STRONG = 0.95              # a part this alike vouches for a slip in the other
@@ -61,7 +60,7 @@ def _given_similarity(a: str, b: str, vowelless: bool) -> tuple[float, str]:
     if ga is not None and gb is not None:
         return (1.0, "given-name table") if ga == gb else (0.0, "different names in the given-name table")
     if len(a) == 1 or len(b) == 1:
-        same = readings(a)[0].shape[:1] == readings(b)[0].shape[:1]
+        same = a[0] == b[0] or readings(a)[0].shape[:1] == readings(b)[0].shape[:1]   # W. William
         return (0.9, "initial") if same else (0.0, "initial differs")
     for x, y in ((a, b), (b, a)):
         letters = _initials(x)
@@ -135,34 +134,6 @@ def vowelless_at(q: ParsedName, i: int) -> bool:
     return bool(q.vowelless) and q.vowelless[i]
 
 
-def _middles(q: ParsedName, a: ParsedName, qm: list[int], am: list[int]
-             ) -> tuple[list[PartMatch], float, list[str]]:
-    matches: list[PartMatch] = []
-    free = list(am)
-    unmatched_q = 0
-    for i in qm:
-        best, best_j, rule = 0.0, -1, ""
-        for j in free:   # middle names are given names: the table and initials apply
-            s, why = _given_similarity(q.parts[i], a.parts[j], vowelless_at(q, i) or vowelless_at(a, j))
-            if s > best:
-                best, best_j, rule = s, j, why
-        if best >= PART_MIN:
-            free.remove(best_j)
-            matches.append(PartMatch("middle", q.parts[i], a.parts[best_j], best, rule))
-        else:
-            unmatched_q += 1
-    unmatched_a = len(free)
-    conflicts = min(unmatched_q, unmatched_a)
-    omitted = unmatched_q + unmatched_a - 2 * conflicts
-    penalty = MIDDLE_CONFLICT * conflicts + MIDDLE_OMITTED * omitted
-    notes = []
-    if conflicts:
-        notes.append(f"{conflicts} middle name(s) differ (-{MIDDLE_CONFLICT * conflicts:.2f})")
-    if omitted:
-        notes.append(f"{omitted} middle name(s) on one side only (-{MIDDLE_OMITTED * omitted:.2f})")
-    return matches, penalty, notes
-
-
 def _middle_alone(q: ParsedName, a: ParsedName) -> NameMatch:
     """One word matching a middle (first surname) of a long name: Moavero, Caid."""
     best = NO_MATCH
@@ -215,6 +186,9 @@ def _slip(x: str, y: str, other: float, vowelless: bool) -> str | None:
     variant = spelling_variant(x, y)
     if variant is not None:
         return f"spelling variant: {variant}"
+    article = article_slip(x, y)   # xal-Assad for al-Assad
+    if article is not None:
+        return f"typing slip: {article}"
     kind = slip(x, y)
     return None if kind is None else f"typing slip: {kind}"
 
@@ -394,7 +368,11 @@ def compare_person(q: ParsedName, a: ParsedName) -> NameMatch:
         am = [k for k in am if k > j]
         extra = FIRST_NAME_OMITTED
         notes.append(f"first name '{a.parts[0]}' not stated (-{FIRST_NAME_OMITTED:.2f})")
-    middles, penalty, mnotes = _middles(q, a, qm, am)
+    middles, penalty, mnotes, differ = pair_middles(
+        [q.parts[i] for i in qm], [a.parts[j] for j in am], _given_similarity,
+        lambda i, j: vowelless_at(q, qm[i]) or vowelless_at(a, am[j]))
+    if differ is not None:   # two fathers, two names of a table, two initials
+        return NameMatch(0.0, (given, *middles, family), contradiction=differ)
     mid = sum(p.score for p in middles) / len(middles) if middles else 1.0
     score = 0.5 * fam + 0.4 * giv + 0.1 * mid - penalty - extra
     return NameMatch(max(0.0, score), (given, *middles, family), tuple(notes + mnotes))

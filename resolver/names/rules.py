@@ -109,6 +109,9 @@ class Rules:
     articles_joining: frozenset[str] = frozenset()
     izafat: frozenset[str] = frozenset()   # particles.yaml: izafat (Tehrik-i-Taliban)
     dangling_particles: frozenset[str] = frozenset()
+    article_slip_forms: frozenset[str] = frozenset()   # particles.yaml (names/slips.py)
+    article_slip_not: frozenset[str] = frozenset()
+    patronymic_spellings: tuple[tuple[str, str], ...] = ()   # (German/French, English) ending
     khmer: dict[str, str] = field(default_factory=dict)
     given_titles: frozenset[str] = frozenset()   # titles.yaml: given_name_titles
     title_given_names: frozenset[str] = frozenset()   # titles.yaml: title_given_names
@@ -235,6 +238,11 @@ def rules() -> Rules:
         articles_joining=frozenset(str(x) for x in p.get("articles_joining", ())),
         izafat=frozenset(str(x) for x in p.get("izafat", ())),
         dangling_particles=frozenset(str(x) for x in p.get("dangling_particles", ())),
+        article_slip_forms=frozenset(str(x) for x in p.get("article_slip_forms", ())),
+        article_slip_not=frozenset(str(x) for x in p.get("article_slip_not", ())),
+        patronymic_spellings=tuple(sorted(((str(v), str(k)) for k, vs in
+                                           p.get("patronymic_spellings", {}).items() for v in vs),
+                                          key=lambda x: -len(x[0]))),
         generations={str(w): str(meaning) for meaning, words in p.get("generations", {}).items()
                      for w in words},
         generations_also_names=frozenset(str(x) for x in p.get("generations_also_names", ())),

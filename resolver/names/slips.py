@@ -38,11 +38,13 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA, Levenshtein
 
+from .diminutives import is_given_name
 from .frequency import zipf
+from .rules import rules
 from .similarity import typing_slip
 
-__all__ = ["slip", "spelling_variant", "describe_slip", "SHORT_LEN", "LONG_LEN", "MUCH_RARER",
-           "KNOWN_ZIPF"]
+__all__ = ["slip", "spelling_variant", "describe_slip", "article_slip", "SHORT_LEN", "LONG_LEN",
+           "MUCH_RARER", "KNOWN_ZIPF"]
 
 SHORT_LEN = 4        # a word this short never takes a slip
 LONG_LEN = 7         # both words at least this long: a letter added, dropped or doubled
@@ -138,6 +140,38 @@ def slip(a: str, b: str) -> str | None:
     lo, hi = sorted(zipf(w) for w in written)
     if (lo == 0.0 and hi >= KNOWN_ZIPF) or hi - lo >= MUCH_RARER:
         return kind
+    return None
+
+
+def _particle(word: str) -> bool:
+    r = rules()
+    return (word in r.articles_prefixed or word in r.articles_standalone or word in r.european
+            or word in r.patronymic or word in r.kunya or word in r.articles_joining
+            or word in r.article_slip_not or is_given_name(word))
+
+
+@lru_cache(maxsize=65536)
+def article_slip(a: str, b: str) -> str | None:
+    """The article glued to one of two family names mistyped, the name after it written as
+    the other side writes it (``particles.yaml: article_slip_forms``): one letter added to
+    or changed in ``al``/``el`` (xal-Assad, ak-Assad for al-Assad; ek-Sisi for el-Sisi). The
+    parser drops a well-typed article, so the other side holds the name alone. The name
+    must have at least :data:`SHORT_LEN` letters; a word that is a particle itself (la-, ad-,
+    bin-), a particle of another tradition (Ag, ap) or a given name (Ali-, Eli-) is no slip.
+
+    >>> article_slip("xal-assad", "assad"), article_slip("sisi", "ek-sisi")
+    ("a slip in the article 'xal' (al)", "a slip in the article 'ek' (el)")
+    >>> article_slip("ali-assad", "assad"), article_slip("ag-ghaly", "ghaly"), article_slip("xal-asad", "assad")
+    (None, None, None)
+    """
+    for x, y in ((a, b), (b, a)):
+        head, _, rest = x.partition("-")
+        if (not rest or rest != y.replace("-", "") or len(rest) < SHORT_LEN
+                or not 2 <= len(head) <= 3 or _particle(head)):
+            continue
+        for form in sorted(rules().article_slip_forms):
+            if len(head) >= len(form) and OSA.distance(head, form, score_cutoff=1) == 1:
+                return f"a slip in the article '{head}' ({form})"
     return None
 
 
