@@ -65,11 +65,13 @@ def join(p: Pairing, runs: tuple[Word, ...], ones: tuple[Word, ...], left_runs: 
     word of ``ones`` written joined: the same letters (:data:`BOUNDARY_MIN`), same start;
     the connectives between them may be in the joined word (van der Bilt / Vanderbilt)."""
     spans = [(i, n) for n in range(MAX_JOINED, 1, -1) for i in left_runs]
+    table = word_table()
     for j in list(left_ones):
         left = set(left_runs)   # (a set: a long name must not cost its length squared)
         first = ones[j].text[:1]
+        listed = table.get(ones[j].text)
         for i, n in spans:
-            if runs[i].text[:1] != first:
+            if runs[i].text[:1] != first and listed is None:
                 continue   # a joined word starts with the run's first letters
             run, one = runs[i:i + n], ones[j]
             if not all(k in left for k in range(i, i + n)):
@@ -77,16 +79,23 @@ def join(p: Pairing, runs: tuple[Word, ...], ones: tuple[Word, ...], left_runs: 
             for joined in dict.fromkeys(("".join(w.text for w in run),
                                          "".join((w.gap if k else "") + w.text
                                                  for k, w in enumerate(run)))):
-                if (joined[:1] != one.text[:1] or abs(len(joined) - len(one.text)) > 2
+                if listed is not None and table.get(joined) == listed:
+                    # a word of the table written as several (Instrument-Making Plant /
+                    # Priborostroitelnyi Zavod): the table's, as its one-word spellings are
+                    s, why, gap = 1.0, f"organisation-word table: {listed}", 0.0
+                    head = run[0]._replace(text=joined)
+                elif (joined[:1] != one.text[:1] or abs(len(joined) - len(one.text)) > 2
                         or is_number(joined)):
                     continue   # the same letters must start alike and be about as many
-                vowelless = one.vowelless or any(w.vowelless for w in run)
-                s, why = part_similarity(joined, one.text, vowelless)
+                else:
+                    vowelless = one.vowelless or any(w.vowelless for w in run)
+                    s, why = part_similarity(joined, one.text, vowelless)
+                    why, gap, head = f"{why}, written joined", BOUNDARY_CHANGED, run[0]
                 if s >= BOUNDARY_MIN:
                     spaced = " ".join(((w.gap + " ") if k and w.gap and w.gap in joined else "")
                                       + w.text for k, w in enumerate(run))
                     qt, at = (spaced, one.text) if query_runs else (one.text, spaced)
-                    add(p, run[0], one, s - BOUNDARY_CHANGED, f"{why}, written joined", qt, at)
+                    add(p, head, one, s - gap, why, qt, at)
                     left_runs[:] = [k for k in left_runs if not i <= k < i + n]
                     left_ones.remove(j)
                     break

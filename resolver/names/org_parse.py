@@ -126,12 +126,15 @@ def legal_table() -> tuple[dict[tuple[str, ...], str], int]:
 
 @lru_cache(maxsize=1)
 def word_table() -> dict[str, str]:
-    """Organisation words of legal_forms.yaml (banque, eksport) -> the line's first word."""
+    """Organisation words of legal_forms.yaml (banque, eksport) -> the line's first word.
+    A spelling of several words (instrument making) is keyed by its words joined
+    (instrumentmaking): it pairs as a run of words against one word of its line
+    (:func:`~resolver.names.org_pairs.join`), never word by word."""
     out: dict[str, str] = {}
     for line in rules().organisation_words:
         for spelling in line:
-            for w in split_words(parse_name(spelling)):
-                out.setdefault(w.text, line[0])
+            words = split_words(parse_name(spelling))
+            out.setdefault("".join(w.text for w in words), line[0])
     return out
 
 
