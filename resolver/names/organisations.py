@@ -288,7 +288,7 @@ def compare_organisations(q: ParsedName, a: ParsedName, q_raw: str | None = None
         k, kind = p.slips[0]
         others = [m for n, m in enumerate(parts) if n != k]
         # a letter changed makes real words of words (Glenmore, Missives): another word must agree
-        if all(m.score >= AGREES for m in others) and (kind != "a letter changed" or any(
+        if all(m.score >= AGREES for m in others) and (not kind.startswith("a letter changed") or any(
                 m.role == "word" and not common_text(m.alias) for m in others)):
             # a typing slip, everything else agreeing (Chevron / Chevon Corporation)
             floor = TWO_SLIPS if kind == "two slips" else SLIP
