@@ -84,7 +84,7 @@ from .similarity import (
     part_similarity,
 )
 
-__all__ = ["compare_organisations", "organisation_parts", "organisation_words", "LEGAL_FORM_DIFFERS",
+__all__ = ["compare_organisations", "named_with_form", "form_set_aside", "organisation_parts", "organisation_words", "LEGAL_FORM_DIFFERS",
            "ONE_SIDED_WORD", "ONE_SIDED_GENERIC", "ONE_SIDED_QUALIFIER", "ONE_SIDED_REGION",
            "ONE_SIDED_DETAIL",
            "ONE_SIDED_FIRST", "ORDER_CHANGED",
@@ -312,3 +312,36 @@ def compare_organisations(q: ParsedName, a: ParsedName, q_raw: str | None = None
             notes.append(f"two typing slips in '{p.parts[k].query}': at most {TWO_SLIPS:.2f}, "
                          "for review")
     return NameMatch(score, parts, tuple(notes + form_notes))
+
+
+def named_with_form(m: NameMatch | str) -> bool:
+    """Whether ``m`` pairs a legal form of both sides and words spelled alike (spaces aside:
+    BlackRock / blackrock): the query named an organisation with its legal form, so even
+    when parse_name leaves it one word (``Apple, Inc.``: the comma tail set aside) it is not
+    a lone word matched by its sound (:func:`~resolver.index.ranking.best`). A word that
+    only sounds alike is no evidence here (``Summit, Ltd.`` / ``Sumit Ltd``).
+
+    >>> from resolver.names.normalise import parse_name
+    >>> def named(a, b):
+    ...     return named_with_form(compare_organisations(parse_name(a), parse_name(b), a, b))
+    >>> named("Apple, Inc.", "Apple Inc."), named("blackrock, inc.", "BlackRock, Inc.")
+    (True, True)
+    >>> named("Apple", "Apple Inc."), named("Summit, Ltd.", "Sumit Ltd")
+    (False, False)
+    """
+    if not isinstance(m, NameMatch) or m.contradiction is not None:
+        return False
+    words = [p for p in m.parts if p.role != "legal form"]
+    return (len(words) < len(m.parts) and bool(words) and all(
+        p.query.replace(" ", "") == p.alias.replace(" ", "") for p in words))
+
+
+def form_set_aside(raw: str) -> bool:
+    """Whether a comma tail or a bracket of ``raw``, which parse_name sets aside, holds a
+    legal form (``Apple, Inc.``, ``Summit (Ltd)``): an organisation's name, however few
+    words parse_name leaves.
+
+    >>> form_set_aside("Apple, Inc."), form_set_aside("Smith, John"), form_set_aside("Apple")
+    (True, False, False)
+    """
+    return ("," in raw or "(" in raw) and bool(read_organisation(name_pieces(raw)).forms)
