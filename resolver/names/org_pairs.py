@@ -7,18 +7,23 @@ short.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
-from .org_parse import Org, Word, generic, is_number, word_table
+from .normalise import parse_name
+from .org_parse import Org, Word, generic, is_number, split_words, word_table
 from .org_words import MIN_INITIALS, initials
 from .similarity import BOUNDARY_CHANGED, BOUNDARY_MIN, PartMatch, part_similarity
 
-__all__ = ["Pairing", "take", "add", "common", "common_text", "join", "initials_run",
+__all__ = ["Pairing", "take", "add", "common", "common_text", "join", "elided", "initials_run",
            "initials_with_form", "GENERIC_WEIGHT", "MAX_JOINED", "INITIALS"]
 
 GENERIC_WEIGHT = 0.5        # a pair of generic or organisation words counts half in the mean
 MAX_JOINED = 4              # at most this many words written as one (LIBYAN AIR / LIBYANAIR)
 INITIALS = 0.9             # an acronym against the words it abbreviates (PLA)
+VOWELS = frozenset("aeiou")
+# an apostrophe opening a word, after the start or a space or an opening quote or bracket
+_ELIDED = re.compile(r"(?:^|(?<=[\s\"“«(]))['’‘]([^\W\d_]{2,})")
 
 
 class Pairing(NamedTuple):
@@ -59,19 +64,37 @@ def common_text(text: str) -> bool:
     return common(Word(text, False, False, False))
 
 
+def elided(raw: str | None) -> frozenset[str]:
+    """The words of ``raw`` written with an apostrophe before their first letter, which
+    marks a letter left out ('Ndrangheta, 'Ndrina): as :func:`~resolver.names.org_parse.split_words`
+    reads them.
+
+    >>> sorted(elided("'Ndrangheta")), sorted(elided("Al-Qa'ida")), sorted(elided(None))
+    (['ndrangheta'], [], [])
+    """
+    if not raw or not _ELIDED.search(raw):
+        return frozenset()
+    return frozenset(w.text for m in _ELIDED.finditer(raw)
+                     for w in split_words(parse_name(m.group(1))))
+
+
 def join(p: Pairing, runs: tuple[Word, ...], ones: tuple[Word, ...], left_runs: list[int],
-          left_ones: list[int], query_runs: bool) -> None:
+          left_ones: list[int], query_runs: bool, cut: frozenset[str] = frozenset()) -> None:
     """Unpaired words of ``runs`` in a row (2 to :data:`MAX_JOINED`) that are one unpaired
     word of ``ones`` written joined: the same letters (:data:`BOUNDARY_MIN`), same start;
-    the connectives between them may be in the joined word (van der Bilt / Vanderbilt)."""
+    the connectives between them may be in the joined word (van der Bilt / Vanderbilt).
+    A word of ``cut`` (:func:`elided`: written with an apostrophe for the vowel it left out)
+    may start one vowel later than the run ('Ndrangheta / Andrang Heta)."""
     spans = [(i, n) for n in range(MAX_JOINED, 1, -1) for i in left_runs]
     table = word_table()
     for j in list(left_ones):
         left = set(left_runs)   # (a set: a long name must not cost its length squared)
         first = ones[j].text[:1]
         listed = table.get(ones[j].text)
+        vowel = ones[j].text in cut   # the run may hold the vowel the apostrophe left out
         for i, n in spans:
-            if runs[i].text[:1] != first and listed is None:
+            if runs[i].text[:1] != first and listed is None and not (
+                    vowel and runs[i].text[:1] in VOWELS and runs[i].text[1:2] == first):
                 continue   # a joined word starts with the run's first letters
             run, one = runs[i:i + n], ones[j]
             if not all(k in left for k in range(i, i + n)):
@@ -84,13 +107,17 @@ def join(p: Pairing, runs: tuple[Word, ...], ones: tuple[Word, ...], left_runs: 
                     # Priborostroitelnyi Zavod): the table's, as its one-word spellings are
                     s, why, gap = 1.0, f"organisation-word table: {listed}", 0.0
                     head = run[0]._replace(text=joined)
-                elif (joined[:1] != one.text[:1] or abs(len(joined) - len(one.text)) > 2
-                        or is_number(joined)):
-                    continue   # the same letters must start alike and be about as many
                 else:
+                    if vowel and joined[:1] in VOWELS and joined[1:2] == one.text[:1]:
+                        joined, note = joined[1:], f", the vowel '{joined[0]}' left out"
+                    else:
+                        note = ""
+                    if (joined[:1] != one.text[:1] or abs(len(joined) - len(one.text)) > 2
+                            or is_number(joined)):
+                        continue   # the same letters must start alike and be about as many
                     vowelless = one.vowelless or any(w.vowelless for w in run)
                     s, why = part_similarity(joined, one.text, vowelless)
-                    why, gap, head = f"{why}, written joined", BOUNDARY_CHANGED, run[0]
+                    why, gap, head = f"{why}, written joined{note}", BOUNDARY_CHANGED, run[0]
                 if s >= BOUNDARY_MIN:
                     spaced = " ".join(((w.gap + " ") if k and w.gap and w.gap in joined else "")
                                       + w.text for k, w in enumerate(run))

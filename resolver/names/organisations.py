@@ -57,6 +57,7 @@ from .org_forms import LEGAL_FORM_DIFFERS, SHORT_WORD, glued_form, legal_forms
 from .org_pairs import (
     Pairing,
     common_text,
+    elided,
     initials_run,
     initials_with_form,
     join,
@@ -134,7 +135,8 @@ def _similarity(x: Word, y: Word) -> tuple[float, str]:
     return part_similarity(a, b, vowelless)
 
 
-def _pair(q: tuple[Word, ...], a: tuple[Word, ...]) -> Pairing:
+def _pair(q: tuple[Word, ...], a: tuple[Word, ...],
+          cut: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> Pairing:
     """Pair the words one to one, best pairs first (greedy); then let a run of unpaired
     words on one side be one unpaired word of the other written joined, or its initials
     (an acronym); then pair the words left that differ by one typing error."""
@@ -155,8 +157,8 @@ def _pair(q: tuple[Word, ...], a: tuple[Word, ...]) -> Pairing:
             free_a.discard(j)
             if kind is not None and kind != "two slips" and s < SLIP:   # (Hezbollah / Hizballah: alike)
                 result.slips.append((len(result.parts) - 1, kind))
-    join(result, q, a, result.left_q, result.left_a, query_runs=True)
-    join(result, a, q, result.left_a, result.left_q, query_runs=False)
+    join(result, q, a, result.left_q, result.left_a, query_runs=True, cut=cut[1])
+    join(result, a, q, result.left_a, result.left_q, query_runs=False, cut=cut[0])
     initials_run(result, q, a, result.left_q, result.left_a, query_runs=True)
     initials_run(result, a, q, result.left_a, result.left_q, query_runs=False)
     for s, why, i, j, kind in typos:
@@ -254,7 +256,7 @@ def compare_organisations(q: ParsedName, a: ParsedName, q_raw: str | None = None
     oa = read_organisation(name_pieces(a_raw) if a_raw is not None else ((a, False),))
     if not oq.words or not oa.words:
         return NameMatch(0.0, ())
-    p = _pair(oq.words, oa.words)
+    p = _pair(oq.words, oa.words, (elided(q_raw), elided(a_raw)))
     oa = glued_form(p, oq.words, oa, p.left_q, p.left_a, query_glued=True)
     oq = glued_form(p, oa.words, oq, p.left_a, p.left_q, query_glued=False)
     oq = initials_with_form(p, oq, oa, p.left_q, p.left_a, query_runs=True)
