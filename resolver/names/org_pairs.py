@@ -16,13 +16,18 @@ from .org_words import MIN_INITIALS, initials
 from .similarity import BOUNDARY_CHANGED, BOUNDARY_MIN, PartMatch, part_similarity
 
 __all__ = ["Pairing", "take", "add", "common", "common_text", "join", "elided", "initials_run",
+           "cut_short", "abbreviations", "exact_joins", "ABBREVIATED",
            "initials_with_form", "GENERIC_WEIGHT", "MAX_JOINED", "INITIALS"]
 
 GENERIC_WEIGHT = 0.5        # a pair of generic or organisation words counts half in the mean
 MAX_JOINED = 4              # at most this many words written as one (LIBYAN AIR / LIBYANAIR)
 INITIALS = 0.9             # an acronym against the words it abbreviates (PLA)
+ABBREVIATED = 0.9          # a word cut short with a full stop against the whole word (Dev.)
+ABBREVIATION_MIN = 3       # ... of this many letters at least (not St., Mt.)
 VOWELS = frozenset("aeiou")
 # an apostrophe opening a word, after the start or a space or an opening quote or bracket
+# a word of ABBREVIATION_MIN letters or more closed by a full stop (Dev. Corp.; not U.S.)
+_STOPPED = re.compile(r"(?<![^\s\"“«(-])([^\W\d_]{3,})\.")
 _ELIDED = re.compile(r"(?:^|(?<=[\s\"“«(]))['’‘]([^\W\d_]{2,})")
 
 
@@ -76,6 +81,66 @@ def elided(raw: str | None) -> frozenset[str]:
         return frozenset()
     return frozenset(w.text for m in _ELIDED.finditer(raw)
                      for w in split_words(parse_name(m.group(1))))
+
+
+def cut_short(raw: str | None) -> frozenset[str]:
+    """The words of ``raw`` cut short with a full stop (Dev., Const., Pharm.), as
+    :func:`~resolver.names.org_parse.split_words` reads them.
+
+    >>> sorted(cut_short("Kestrel Dev. Corp.")), sorted(cut_short("U.S. Steel")), cut_short(None)
+    (['corp', 'dev'], [], frozenset())
+    """
+    if not raw or "." not in raw:
+        return frozenset()
+    return frozenset(w.text for m in _STOPPED.finditer(raw)
+                     for w in split_words(parse_name(m.group(1))))
+
+
+def abbreviations(p: Pairing, runs: tuple[Word, ...], ones: tuple[Word, ...],
+                  left_runs: list[int], left_ones: list[int], query_runs: bool,
+                  stops: frozenset[str]) -> None:
+    """An unpaired word of ``ones`` cut short with a full stop (``stops``: Dev., Pharm.)
+    pairs with the first unpaired word of ``runs`` that it begins, at :data:`ABBREVIATED`:
+    the stop says that letters were left out (Kestrel Dev. Corp. / Kestrel Development
+    Corporation); without it a shorter word is another word (Invest / Investment)."""
+    for j in [j for j in left_ones if ones[j].text in stops]:
+        one = ones[j]
+        if len(one.text) < ABBREVIATION_MIN or is_number(one.text):
+            continue
+        i = next((i for i in left_runs if len(runs[i].text) > len(one.text)
+                  and runs[i].text.startswith(one.text) and not is_number(runs[i].text)), None)
+        if i is None:
+            continue
+        qt, at = (runs[i].text, one.text + ".") if query_runs else (one.text + ".", runs[i].text)
+        add(p, runs[i], one, ABBREVIATED, "cut short with a full stop", qt, at)
+        p.order.append((i, j) if query_runs else (j, i))
+        left_runs.remove(i)
+        left_ones.remove(j)
+
+
+def exact_joins(p: Pairing, runs: tuple[Word, ...], ones: tuple[Word, ...],
+                left_runs: list[int], left_ones: list[int], query_runs: bool) -> None:
+    """Words of ``runs`` in a row whose letters are exactly one word of ``ones`` (Air Lines /
+    Airlines, Petro China / PetroChina) pair as one before any word pairs alone: the run
+    written joined explains both words, a table pair of one of them (air ~ airlines) only
+    one."""
+    by_text: dict[str, int] = {}
+    for j in left_ones:
+        by_text.setdefault(ones[j].text, j)
+    for n in range(MAX_JOINED, 1, -1):
+        for i in list(left_runs):
+            span = range(i, i + n)
+            if not all(k in left_runs for k in span):
+                continue
+            j = by_text.get("".join(runs[k].text for k in span))
+            if j is None or j not in left_ones or is_number(ones[j].text):
+                continue
+            spaced = " ".join(runs[k].text for k in span)
+            qt, at = (spaced, ones[j].text) if query_runs else (ones[j].text, spaced)
+            add(p, runs[i], ones[j], 1.0 - BOUNDARY_CHANGED, "same spelling, written joined",
+                qt, at)
+            left_runs[:] = [k for k in left_runs if k not in span]
+            left_ones.remove(j)
 
 
 def join(p: Pairing, runs: tuple[Word, ...], ones: tuple[Word, ...], left_runs: list[int],

@@ -56,8 +56,11 @@ from .normalise import ParsedName
 from .org_forms import LEGAL_FORM_DIFFERS, SHORT_WORD, glued_form, legal_forms
 from .org_pairs import (
     Pairing,
+    abbreviations,
     common_text,
+    cut_short,
     elided,
+    exact_joins,
     initials_run,
     initials_with_form,
     join,
@@ -136,13 +139,19 @@ def _similarity(x: Word, y: Word) -> tuple[float, str]:
 
 
 def _pair(q: tuple[Word, ...], a: tuple[Word, ...],
-          cut: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> Pairing:
-    """Pair the words one to one, best pairs first (greedy); then let a run of unpaired
+          cut: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+          stops: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> Pairing:
+    """Pair the runs of words that are exactly one word of the other side written joined;
+    then the words one to one, best pairs first (greedy); then let a run of unpaired
     words on one side be one unpaired word of the other written joined, or its initials
-    (an acronym); then pair the words left that differ by one typing error."""
-    scored = sorted(((_similarity(x, y), i, j) for i, x in enumerate(q) for j, y in enumerate(a)),
-                    key=lambda t: (-t[0][0], t[1], t[2]))
+    (an acronym), a word cut short with a full stop the word it begins; then pair the
+    words left that differ by one typing error. ``cut``: each side's words written with an
+    apostrophe for a vowel left out; ``stops``: each side's words closed by a full stop."""
     result = Pairing([], [], [], list(range(len(q))), list(range(len(a))), [], [])
+    exact_joins(result, q, a, result.left_q, result.left_a, query_runs=True)
+    exact_joins(result, a, q, result.left_a, result.left_q, query_runs=False)
+    scored = sorted(((_similarity(q[i], a[j]), i, j) for i in result.left_q
+                     for j in result.left_a), key=lambda t: (-t[0][0], t[1], t[2]))
     typos = []
     free_q, free_a = set(result.left_q), set(result.left_a)   # (sets: long names stay cheap)
     for (s, why), i, j in scored:
@@ -161,6 +170,8 @@ def _pair(q: tuple[Word, ...], a: tuple[Word, ...],
     join(result, a, q, result.left_a, result.left_q, query_runs=False, cut=cut[0])
     initials_run(result, q, a, result.left_q, result.left_a, query_runs=True)
     initials_run(result, a, q, result.left_a, result.left_q, query_runs=False)
+    abbreviations(result, q, a, result.left_q, result.left_a, query_runs=True, stops=stops[1])
+    abbreviations(result, a, q, result.left_a, result.left_q, query_runs=False, stops=stops[0])
     for s, why, i, j, kind in typos:
         if kind == "two slips":
             result.two_slips.append((s, why, i, j))
@@ -256,7 +267,8 @@ def compare_organisations(q: ParsedName, a: ParsedName, q_raw: str | None = None
     oa = read_organisation(name_pieces(a_raw) if a_raw is not None else ((a, False),))
     if not oq.words or not oa.words:
         return NameMatch(0.0, ())
-    p = _pair(oq.words, oa.words, (elided(q_raw), elided(a_raw)))
+    p = _pair(oq.words, oa.words, (elided(q_raw), elided(a_raw)),
+              (cut_short(q_raw), cut_short(a_raw)))
     oa = glued_form(p, oq.words, oa, p.left_q, p.left_a, query_glued=True)
     oq = glued_form(p, oa.words, oq, p.left_a, p.left_q, query_glued=False)
     oq = initials_with_form(p, oq, oa, p.left_q, p.left_a, query_runs=True)
