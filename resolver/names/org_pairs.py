@@ -79,8 +79,8 @@ def elided(raw: str | None) -> frozenset[str]:
     """
     if not raw or not _ELIDED.search(raw):
         return frozenset()
-    return frozenset(w.text for m in _ELIDED.finditer(raw)
-                     for w in split_words(parse_name(m.group(1))))
+    return frozenset(w.text for x in {m.group(1) for m in _ELIDED.finditer(raw)}
+                     for w in split_words(parse_name(x)))
 
 
 def cut_short(raw: str | None) -> frozenset[str]:
@@ -92,8 +92,8 @@ def cut_short(raw: str | None) -> frozenset[str]:
     """
     if not raw or "." not in raw:
         return frozenset()
-    return frozenset(w.text for m in _STOPPED.finditer(raw)
-                     for w in split_words(parse_name(m.group(1))))
+    return frozenset(w.text for x in {m.group(1) for m in _STOPPED.finditer(raw)}
+                     for w in split_words(parse_name(x)))
 
 
 def abbreviations(p: Pairing, runs: tuple[Word, ...], ones: tuple[Word, ...],
@@ -127,20 +127,23 @@ def exact_joins(p: Pairing, runs: tuple[Word, ...], ones: tuple[Word, ...],
     by_text: dict[str, int] = {}
     for j in left_ones:
         by_text.setdefault(ones[j].text, j)
+    free = set(left_runs)   # (a set: a long name must not cost its length squared)
     for n in range(MAX_JOINED, 1, -1):
         for i in list(left_runs):
             span = range(i, i + n)
-            if not all(k in left_runs for k in span):
+            if not all(k in free for k in span):
                 continue
-            j = by_text.get("".join(runs[k].text for k in span))
-            if j is None or j not in left_ones or is_number(ones[j].text):
+            j = by_text.pop("".join(runs[k].text for k in span), None)
+            if j is None or is_number(ones[j].text):
                 continue
             spaced = " ".join(runs[k].text for k in span)
             qt, at = (spaced, ones[j].text) if query_runs else (ones[j].text, spaced)
             add(p, runs[i], ones[j], 1.0 - BOUNDARY_CHANGED, "same spelling, written joined",
                 qt, at)
-            left_runs[:] = [k for k in left_runs if k not in span]
+            free.difference_update(span)
             left_ones.remove(j)
+    if len(free) < len(left_runs):
+        left_runs[:] = [k for k in left_runs if k in free]
 
 
 def join(p: Pairing, runs: tuple[Word, ...], ones: tuple[Word, ...], left_runs: list[int],
