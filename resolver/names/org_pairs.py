@@ -133,15 +133,15 @@ def exact_joins(p: Pairing, runs: tuple[Word, ...], ones: tuple[Word, ...],
             span = range(i, i + n)
             if not all(k in free for k in span):
                 continue
-            j = by_text.pop("".join(runs[k].text for k in span), None)
-            if j is None or is_number(ones[j].text):
+            hit = by_text.pop("".join(runs[k].text for k in span), -1)
+            if hit < 0 or is_number(ones[hit].text):
                 continue
             spaced = " ".join(runs[k].text for k in span)
-            qt, at = (spaced, ones[j].text) if query_runs else (ones[j].text, spaced)
-            add(p, runs[i], ones[j], 1.0 - BOUNDARY_CHANGED, "same spelling, written joined",
+            qt, at = (spaced, ones[hit].text) if query_runs else (ones[hit].text, spaced)
+            add(p, runs[i], ones[hit], 1.0 - BOUNDARY_CHANGED, "same spelling, written joined",
                 qt, at)
             free.difference_update(span)
-            left_ones.remove(j)
+            left_ones.remove(hit)
     if len(free) < len(left_runs):
         left_runs[:] = [k for k in left_runs if k in free]
 
