@@ -31,7 +31,7 @@ from ..index.ranking import WORD_LETTERS_MIN, Candidate, best, rank
 from ..models import Match, check_name
 from ..names.frequency import COMMON_ZIPF, RARE_ZIPF, zipf
 from ..names.frequency import loaded as frequency_loaded
-from ..names.matcher import NameMatch
+from ..names.matcher import NameMatch, form_set_aside
 from ..names.normalise import parse_name
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -193,7 +193,9 @@ class Lookup:
         normalised), so that only an answer by sound could come, which ``best`` refuses
         (``_one_word_evidence`` in :mod:`resolver.index.ranking`)
 
-        - for an everyday word (:func:`is_common_word`), before any key is looked up;
+        - for an everyday word (:func:`is_common_word`), before any key is looked up (not a
+          word with a legal form in its comma tail: ``Apple, Inc.``, whose pair
+          :func:`~resolver.index.ranking.best` answers when the forms pair);
         - for a word some language uses (not rare, not written without vowels), when no
           candidate alias has a part written like it (``WORD_LETTERS_MIN``; the canonical
           name's parts for an alias without vowels) and no candidate person has it as the
@@ -205,6 +207,8 @@ class Lookup:
         (``tests/entities/test_lookup_fast_paths.py``)."""
         q = parse_name(name)
         if len(q.parts) != 1 or q.acronym[0]:   # an acronym (UN, U.N.) is not a word here
+            return False
+        if form_set_aside(name):   # Apple, Inc.: an organisation named with its legal form
             return False
         ix = self._ix
         if ix.exact_ids(name) or ix.exact_ids(q.normalised) or ix.exact_ids(name.strip().upper()):

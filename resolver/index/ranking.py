@@ -40,7 +40,7 @@ from rapidfuzz.fuzz import ratio
 from ..names.bracketed import qualifiers_agree
 from ..names.channel import TieFeatures, band_chances, llr
 from ..names.frequency import is_common_word, is_rare_word, zipf
-from ..names.matcher import MAX_PARTS, NameMatch, compare_names, vowel_similarity
+from ..names.matcher import MAX_PARTS, NameMatch, compare_names, named_with_form, vowel_similarity
 from ..names.normalise import ParsedName, parse_name
 from ..names.phonetic import readings
 from ..names.script import article_read_as_letters
@@ -357,8 +357,8 @@ def best(ix: AliasIndex, ranking: Ranking, threshold: float) -> Candidate | None
     top = ranked[0]
     sure = top.method in _SURE
     q = ranking.query
-    if not sure and q is not None and len(q.parts) < 2 \
-            and not _one_word_evidence(ix, q, top, ranking.raw):
+    if not sure and q is not None and len(q.parts) < 2 and not named_with_form(top.why) \
+            and not _one_word_evidence(ix, q, top, ranking.raw):   # (Apple, Inc.: not a word)
         return None
     if len(ranked) > 1:
         second = ranked[1]

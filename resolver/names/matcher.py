@@ -21,13 +21,14 @@ from .east_asian import person_reading
 from .generations import generation, generation_conflict
 from .list_order import person_list_order
 from .normalise import ParsedName, parse_name
-from .organisations import compare_organisations
+from .organisations import compare_organisations, form_set_aside, named_with_form
 from .person_orders import match_person
 from .rules import rules
 from .similarity import NO_MATCH, PART_MIN, NameMatch, PartMatch, part_similarity, vowel_similarity
 from .transcribed import transcribed_match
 
 __all__ = ["PartMatch", "NameMatch", "part_similarity", "compare_names", "vowel_similarity",
+           "named_with_form", "form_set_aside",
            "explain", "PART_MIN", "MAX_PARTS"]
 
 MAX_PARTS = 12             # longer strings are not compared as names

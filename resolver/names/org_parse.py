@@ -50,6 +50,8 @@ _TAILS_KEPT = re.compile(f"({_TAILS.pattern})")   # ... the separator kept
 _DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}(?![^\W\d_])")   # initials: U.S.
 _DIGIT = re.compile(r"\d")
 _BRACKETS = re.compile(r"\(([^)]*)\)?|\[([^\]]*)\]?|\{([^}]*)\}?")
+# a short bracket and the words after it to the end of the name: (Pvt) Ltd, (Pty) Limited
+_FORM_BRACKET = re.compile(r"\(([^()]{1,24})\)(?=\s*([^()\[\]{},;/]*)$)")
 _PERCENT = re.compile(r"(?<=\d)\s*%")   # 3%ers: 3 percenters
 LIL = "ll"   # Arabic لل (li-l, "for the") written onto the next word: للتجارة (lil-tijara)
 LIL_MIN = 5  # ... a word this long at least (the prefix and three letters)
@@ -126,12 +128,15 @@ def legal_table() -> tuple[dict[tuple[str, ...], str], int]:
 
 @lru_cache(maxsize=1)
 def word_table() -> dict[str, str]:
-    """Organisation words of legal_forms.yaml (banque, eksport) -> the line's first word."""
+    """Organisation words of legal_forms.yaml (banque, eksport) -> the line's first word.
+    A spelling of several words (instrument making) is keyed by its words joined
+    (instrumentmaking): it pairs as a run of words against one word of its line
+    (:func:`~resolver.names.org_pairs.join`), never word by word."""
     out: dict[str, str] = {}
     for line in rules().organisation_words:
         for spelling in line:
-            for w in split_words(parse_name(spelling)):
-                out.setdefault(w.text, line[0])
+            words = split_words(parse_name(spelling))
+            out.setdefault("".join(w.text for w in words), line[0])
     return out
 
 
@@ -259,6 +264,8 @@ def _pieces(raw: str) -> tuple[tuple[ParsedName, str], ...]:
     text = _ORDINAL.sub(r"\1", clean_unicode(raw))   # 5th: digits (parse_name reads Arabizi)
     text = _markers().sub(" ", _PERCENT.sub(" percent", text))   # No. 5: 5; 3%: 3 percent
     text = _DOTTED.sub(lambda m: m.group(0).replace(".", "").upper(), text)   # U.S. -> US
+    if "(" in text:   # (Pvt) Ltd, (Pty) Ltd: a bracket opening a legal form is the form's
+        text = _FORM_BRACKET.sub(_unbracket, text)
     spelled = [w for w in text.split() if any(c.isalpha() for c in w)]
     upper = len(spelled) > 1 and all(w.isupper() for w in spelled)   # one word: an acronym
     asides = [next(g for g in m.groups() if g is not None) for m in _BRACKETS.finditer(text)]
@@ -274,6 +281,14 @@ def _pieces(raw: str) -> tuple[tuple[ParsedName, str], ...]:
         out = [(ParsedName(p.parts, p.vowelless, (False,) * len(p.parts), p.title), q)
                for p, q in out]
     return tuple((p, q) for p, q in out if p.parts)
+
+
+def _unbracket(m: re.Match[str]) -> str:
+    """The bracket of ``m`` without its brackets when its words and the words after it to
+    the end of the name are a legal form of the table (Orion (Pvt) Ltd: pvt ltd), else as
+    written: a bracket elsewhere is a qualifier (Bank of China (Hong Kong) Ltd)."""
+    words = tuple(w.text for w in split_words(parse_name(f"{m.group(1)} {m.group(2)}")))
+    return f" {m.group(1)} " if words in legal_table()[0] else m.group(0)
 
 
 @lru_cache(maxsize=1)

@@ -29,6 +29,8 @@ errors in long words.
 ('a letter added or dropped', 'a letter added or dropped', 'a letter changed')
 >>> slip("trafigura", "trafalgura"), slip("petrol", "petrom"), slip("austrian", "australian")
 ('two slips', None, None)
+>>> slip("exxon", "exxor"), slip("health", "wealth"), slip("china", "chile"), slip("zenix", "zenox")
+('a letter changed into no word', None, None, None)
 """
 
 from __future__ import annotations
@@ -42,15 +44,18 @@ import yaml
 from rapidfuzz.distance import OSA
 
 from ..paths import data_dir
+from .frequency import RARE_ZIPF, zipf
 
 __all__ = ["numbers", "number_markers", "initials", "one_typo", "slip", "TYPO_MIN_LONGER", "TYPO_MIN_SHORTER",
-           "MIN_INITIALS", "SLIP_MIN", "TWO_SLIPS_MIN"]
+           "MIN_INITIALS", "SLIP_MIN", "TWO_SLIPS_MIN", "NONWORD_MIN", "NONWORD"]
 
 TYPO_MIN_LONGER = 7    # a typing error is read only in words this long (Kwangsong, Missiles)
 TYPO_MIN_SHORTER = 6   # ... whose other spelling is at least this long (Chevron / Chevon)
 MIN_INITIALS = 2       # an acronym of fewer letters is no evidence
 SLIP_MIN = 6           # a letter added, dropped, doubled or swapped: the longer word this long
 TWO_SLIPS_MIN = 9      # two slips: the shorter word this long (Austrian / Australian: 8, apart)
+NONWORD_MIN = 5        # a letter changed in a shorter word (5 or 6 letters): only into no word
+NONWORD = "a letter changed into no word"
 
 _ROMAN = re.compile(r"x{0,3}(ix|iv|v?i{0,3})")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
@@ -161,10 +166,21 @@ def one_typo(a: str, b: str, shorter: int = TYPO_MIN_SHORTER, longer: int = TYPO
     return short[i:] == long_[i + 1:]
 
 
+def _one_a_word(a: str, b: str) -> bool:
+    """One of the two is a word of the press's languages (wordfreq, names and brands
+    included: at least :data:`~resolver.names.frequency.RARE_ZIPF`) and the other is in no
+    list at all: a slip of the known spelling (Exxon / Exxor). Two words (Meta / Beta,
+    Health / Wealth, China / Chile) are two names, and so are two coined or rare words
+    (Zenix / Zenim, Dravex / Dravet), which no list confirms."""
+    za, zb = zipf(a), zipf(b)
+    return min(za, zb) == 0.0 and max(za, zb) >= RARE_ZIPF
+
+
 def slip(a: str, b: str) -> str | None:
     """The typing slip that turns one word into the other, or None: a letter added, dropped
     or doubled, or two neighbours swapped, the longer word of :data:`SLIP_MIN` letters or
-    more; a letter changed, both words of :data:`TYPO_MIN_LONGER` letters or more; two of
+    more; a letter changed, both words of :data:`TYPO_MIN_LONGER` letters or more (or of
+    :data:`NONWORD_MIN`, when the change makes no word of a word: :data:`NONWORD`); two of
     these, the shorter word of :data:`TWO_SLIPS_MIN` letters or more. The first letter is
     kept and the words are letters only (never a number)."""
     if a == b or a[:1] != b[:1] or not (a + b).isalpha():
@@ -175,7 +191,9 @@ def slip(a: str, b: str) -> str | None:
         if len(short) == len(long_):
             if sorted(a) == sorted(b):
                 return "two letters swapped" if len(long_) >= SLIP_MIN else None
-            return "a letter changed" if len(short) >= TYPO_MIN_LONGER else None
+            if len(short) >= TYPO_MIN_LONGER:
+                return "a letter changed"
+            return NONWORD if len(short) >= NONWORD_MIN and _one_a_word(a, b) else None
         if len(long_) < SLIP_MIN:
             return None
         i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))

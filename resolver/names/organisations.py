@@ -53,17 +53,20 @@ from functools import lru_cache
 
 from .bracketed import ONE_SIDED_DETAIL, ONE_SIDED_QUALIFIER, one_sided_qualifiers, registration
 from .normalise import ParsedName
+from .org_forms import LEGAL_FORM_DIFFERS, SHORT_WORD, glued_form, legal_forms
 from .org_pairs import (
     Pairing,
-    add,
+    abbreviations,
     common_text,
+    cut_short,
+    elided,
+    exact_joins,
     initials_run,
     initials_with_form,
     join,
     take,
 )
 from .org_parse import (
-    Org,
     Word,
     generic,
     is_number,
@@ -79,24 +82,18 @@ from .org_regions import place_adjective, region_run
 from .org_words import slip
 from .rules import rules
 from .similarity import (
-    BOUNDARY_CHANGED,
     PART_MIN,
     NameMatch,
     PartMatch,
     part_similarity,
 )
 
-__all__ = ["compare_organisations", "organisation_parts", "organisation_words", "LEGAL_FORM_DIFFERS",
+__all__ = ["compare_organisations", "named_with_form", "form_set_aside", "organisation_parts", "organisation_words", "LEGAL_FORM_DIFFERS",
            "ONE_SIDED_WORD", "ONE_SIDED_GENERIC", "ONE_SIDED_QUALIFIER", "ONE_SIDED_REGION",
            "ONE_SIDED_DETAIL",
            "ONE_SIDED_FIRST", "ORDER_CHANGED",
            "CONFLICT_MAX", "SLIP", "TWO_SLIPS", "AGREES"]
 
-# Inc / GmbH, plc / Inc: forms of two families are two legal persons (a brand's company in
-# another country, or its parent): for review, never an answer. A re-registration keeps the
-# family (OAO / PAO, OOO / LLC: equal), and a form on one side only costs nothing.
-LEGAL_FORM_DIFFERS = 0.20
-_NEVER_DIFFER = ("modifier", "company")   # de C.V.; Co / Company: of no jurisdiction
 ONE_SIDED_WORD = 0.25       # a distinctive word on one side only: a sister or a subsidiary
 ONE_SIDED_GENERIC = 0.05    # a generic word (group, holding) on one side only
 ONE_SIDED_REGION = 0.20     # a world region closing the name on one side only: an arm, apart
@@ -105,7 +102,6 @@ ORDER_CHANGED = 0.02        # the same words in another order (Bank Saderat / Sa
 PLURAL = 0.97               # Technologies / Technology
 PLACE_ADJECTIVE = 0.95      # Muromskii / Murom: the town named by its adjective
 CONFLICT_MAX = 0.5          # the highest score of a contradicted pair
-SHORT_WORD = 3              # words this short (BAE, BWI) must be spelled alike
 SLIP = 0.90                # one typing slip in a long word, all else agreeing (Chevron / Chevon)
 TWO_SLIPS = 0.80           # two slips in a long word, all else agreeing: for review (Trafalgura)
 AGREES = 0.97              # the other parts "agree" at this similarity or more (plurals too)
@@ -142,13 +138,20 @@ def _similarity(x: Word, y: Word) -> tuple[float, str]:
     return part_similarity(a, b, vowelless)
 
 
-def _pair(q: tuple[Word, ...], a: tuple[Word, ...]) -> Pairing:
-    """Pair the words one to one, best pairs first (greedy); then let a run of unpaired
+def _pair(q: tuple[Word, ...], a: tuple[Word, ...],
+          cut: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+          stops: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> Pairing:
+    """Pair the runs of words that are exactly one word of the other side written joined;
+    then the words one to one, best pairs first (greedy); then let a run of unpaired
     words on one side be one unpaired word of the other written joined, or its initials
-    (an acronym); then pair the words left that differ by one typing error."""
-    scored = sorted(((_similarity(x, y), i, j) for i, x in enumerate(q) for j, y in enumerate(a)),
-                    key=lambda t: (-t[0][0], t[1], t[2]))
+    (an acronym), a word cut short with a full stop the word it begins; then pair the
+    words left that differ by one typing error. ``cut``: each side's words written with an
+    apostrophe for a vowel left out; ``stops``: each side's words closed by a full stop."""
     result = Pairing([], [], [], list(range(len(q))), list(range(len(a))), [], [])
+    exact_joins(result, q, a, result.left_q, result.left_a, query_runs=True)
+    exact_joins(result, a, q, result.left_a, result.left_q, query_runs=False)
+    scored = sorted(((_similarity(q[i], a[j]), i, j) for i in result.left_q
+                     for j in result.left_a), key=lambda t: (-t[0][0], t[1], t[2]))
     typos = []
     free_q, free_a = set(result.left_q), set(result.left_a)   # (sets: long names stay cheap)
     for (s, why), i, j in scored:
@@ -163,10 +166,12 @@ def _pair(q: tuple[Word, ...], a: tuple[Word, ...]) -> Pairing:
             free_a.discard(j)
             if kind is not None and kind != "two slips" and s < SLIP:   # (Hezbollah / Hizballah: alike)
                 result.slips.append((len(result.parts) - 1, kind))
-    join(result, q, a, result.left_q, result.left_a, query_runs=True)
-    join(result, a, q, result.left_a, result.left_q, query_runs=False)
+    join(result, q, a, result.left_q, result.left_a, query_runs=True, cut=cut[1])
+    join(result, a, q, result.left_a, result.left_q, query_runs=False, cut=cut[0])
     initials_run(result, q, a, result.left_q, result.left_a, query_runs=True)
     initials_run(result, a, q, result.left_a, result.left_q, query_runs=False)
+    abbreviations(result, q, a, result.left_q, result.left_a, query_runs=True, stops=stops[1])
+    abbreviations(result, a, q, result.left_a, result.left_q, query_runs=False, stops=stops[0])
     for s, why, i, j, kind in typos:
         if kind == "two slips":
             result.two_slips.append((s, why, i, j))
@@ -174,94 +179,6 @@ def _pair(q: tuple[Word, ...], a: tuple[Word, ...]) -> Pairing:
             take(result, q, a, i, j, s, f"{why}, typing slip: {kind}")
             result.slips.append((len(result.parts) - 1, kind))
     return result
-
-
-@lru_cache(maxsize=1)
-def _one_word_spellings() -> dict[str, tuple[str, ...]]:
-    """Canonical legal form -> its spellings of one word (ag, aktiengesellschaft)."""
-    out: dict[str, list[str]] = {}
-    for key, canonical in legal_table()[0].items():
-        if len(key) == 1:
-            out.setdefault(canonical, []).append(key[0])
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def _glued_form(p: Pairing, glued: tuple[Word, ...], other: Org, left_glued: list[int],
-                left_other: list[int], query_glued: bool) -> Org:
-    """An unpaired word of ``glued`` that is an unpaired word of ``other`` with ``other``'s
-    legal form written on (SiemensAG / Siemens AG) pairs with it, and takes the form along:
-    ``other`` is returned without it. Only the form the other name has is looked for: a
-    name without one is never cut (Thomas against Thom is not Thom AS)."""
-    if not other.forms or not left_glued:
-        return other
-    forms = list(other.forms)
-    for i in list(left_glued):
-        word = glued[i]
-        for form in list(forms):
-            spellings = _one_word_spellings().get(form[1], ())
-            stem = next((word.text[:-len(x)] for x in spellings if word.text.endswith(x)
-                         and len(word.text) - len(x) >= SHORT_WORD), None)
-            j = next((j for j in left_other if stem is not None and other.words[j].text == stem),
-                     None)
-            if j is None:
-                continue
-            left_glued.remove(i)
-            left_other.remove(j)
-            forms.remove(form)
-            pair = (word.text, f"{stem} {form[0]}")
-            add(p, word, other.words[j], 1.0 - BOUNDARY_CHANGED,
-                 "same spelling, the legal form written joined", *(pair if query_glued else pair[::-1]))
-            break
-    return other._replace(forms=tuple(forms))
-
-
-def _letter_added(word: str, form: str) -> bool:
-    """``word`` is ``form`` (two letters or more) with one letter added after its first."""
-    return (len(word) == len(form) + 1 and len(form) >= 2 and word[:1] == form[:1]
-            and word.isalpha() and any(word[:k] + word[k + 1:] == form for k in range(1, len(word))))
-
-
-def _legal_forms(q: Org, a: Org, p: Pairing) -> tuple[list[PartMatch], float, list[str]]:
-    """Legal forms pair when equal, then when of one family (OOO / LLC); an unpaired word that
-    is the other name's form pairs with it (Mobile Telecommunication Company Saudi Arabia /
-    Mobile Telecommunications Company), also, as the name's last word, with one letter added
-    (Siemens AkG / Siemens AG). Forms left on both sides (modifiers aside) differ."""
-    fam, table = rules().legal_families, legal_table()[0]
-    left_q, left_a = list(q.forms), list(a.forms)
-    parts: list[PartMatch] = []
-    for words, left, forms, query in ((q.words, p.left_q, left_a, True),
-                                      (a.words, p.left_a, left_q, False)):
-        for i in list(left):
-            form = next((f for f in forms if f[1] == table.get((words[i].text,))), None)
-            why = "legal-form table: {}"
-            if form is None and i == len(words) - 1:
-                # the last word, a form of the other name with one letter added (Siemens AkG)
-                form = next((f for f in forms if any(
-                    _letter_added(words[i].text, x) for x in _one_word_spellings().get(f[1], ()))),
-                    None)
-                why = "legal-form table: {}, a letter added"
-            if form is not None:
-                left.remove(i)
-                forms.remove(form)
-                pair = (words[i].text, form[0]) if query else (form[0], words[i].text)
-                parts.append(PartMatch("legal form", *pair, 1.0, why.format(form[1])))
-    for same_family in (False, True):
-        for fq in list(left_q):
-            fa = next((f for f in left_a if fq[1] == f[1]
-                       or (same_family and fam[fq[1]] == fam[f[1]])), None)
-            if fa is not None:
-                why = ("same spelling" if fq[0] == fa[0] else f"legal-form table: {fq[1]}"
-                       if fq[1] == fa[1] else f"legal-form table: both {fam[fq[1]]}")
-                parts.append(PartMatch("legal form", fq[0], fa[0], 1.0, why))
-                left_q.remove(fq)
-                left_a.remove(fa)
-    left_q = [f for f in left_q if fam[f[1]] not in _NEVER_DIFFER]
-    left_a = [f for f in left_a if fam[f[1]] not in _NEVER_DIFFER]
-    if left_q and left_a:
-        text = " ".join(f[1] for f in left_q) + " / " + " ".join(f[1] for f in left_a)
-        return parts, LEGAL_FORM_DIFFERS, [f"legal forms differ: {text} (-{LEGAL_FORM_DIFFERS:.2f})"]
-    return parts, 0.0, [f"legal form '{f[0]}' on one side only (no penalty)"
-                        for f in left_q or left_a]
 
 
 def _series_first(words: tuple[Word, ...], i: int) -> bool:
@@ -350,16 +267,17 @@ def compare_organisations(q: ParsedName, a: ParsedName, q_raw: str | None = None
     oa = read_organisation(name_pieces(a_raw) if a_raw is not None else ((a, False),))
     if not oq.words or not oa.words:
         return NameMatch(0.0, ())
-    p = _pair(oq.words, oa.words)
-    oa = _glued_form(p, oq.words, oa, p.left_q, p.left_a, query_glued=True)
-    oq = _glued_form(p, oa.words, oq, p.left_a, p.left_q, query_glued=False)
+    p = _pair(oq.words, oa.words, (elided(q_raw), elided(a_raw)),
+              (cut_short(q_raw), cut_short(a_raw)))
+    oa = glued_form(p, oq.words, oa, p.left_q, p.left_a, query_glued=True)
+    oq = glued_form(p, oa.words, oq, p.left_a, p.left_q, query_glued=False)
     oq = initials_with_form(p, oq, oa, p.left_q, p.left_a, query_runs=True)
     oa = initials_with_form(p, oa, oq, p.left_a, p.left_q, query_runs=False)
     for s, why, i, j in p.two_slips:   # after the legal forms written on (RheinmetallAG)
         if i in p.left_q and j in p.left_a:
             take(p, oq.words, oa.words, i, j, s, f"{why}, typing slips: two slips")
             p.slips.append((len(p.parts) - 1, "two slips"))
-    forms, form_penalty, form_notes = _legal_forms(oq, oa, p)
+    forms, form_penalty, form_notes = legal_forms(oq, oa, p)
     parts = tuple(p.parts + forms)
     total = sum(p.weights)
     mean = sum(w * m.score for w, m in zip(p.weights, p.parts)) / total if total else 0.0
@@ -384,7 +302,7 @@ def compare_organisations(q: ParsedName, a: ParsedName, q_raw: str | None = None
         k, kind = p.slips[0]
         others = [m for n, m in enumerate(parts) if n != k]
         # a letter changed makes real words of words (Glenmore, Missives): another word must agree
-        if all(m.score >= AGREES for m in others) and (kind != "a letter changed" or any(
+        if all(m.score >= AGREES for m in others) and (not kind.startswith("a letter changed") or any(
                 m.role == "word" and not common_text(m.alias) for m in others)):
             # a typing slip, everything else agreeing (Chevron / Chevon Corporation)
             floor = TWO_SLIPS if kind == "two slips" else SLIP
@@ -408,3 +326,36 @@ def compare_organisations(q: ParsedName, a: ParsedName, q_raw: str | None = None
             notes.append(f"two typing slips in '{p.parts[k].query}': at most {TWO_SLIPS:.2f}, "
                          "for review")
     return NameMatch(score, parts, tuple(notes + form_notes))
+
+
+def named_with_form(m: NameMatch | str) -> bool:
+    """Whether ``m`` pairs a legal form of both sides and words spelled alike (spaces aside:
+    BlackRock / blackrock): the query named an organisation with its legal form, so even
+    when parse_name leaves it one word (``Apple, Inc.``: the comma tail set aside) it is not
+    a lone word matched by its sound (:func:`~resolver.index.ranking.best`). A word that
+    only sounds alike is no evidence here (``Summit, Ltd.`` / ``Sumit Ltd``).
+
+    >>> from resolver.names.normalise import parse_name
+    >>> def named(a, b):
+    ...     return named_with_form(compare_organisations(parse_name(a), parse_name(b), a, b))
+    >>> named("Apple, Inc.", "Apple Inc."), named("blackrock, inc.", "BlackRock, Inc.")
+    (True, True)
+    >>> named("Apple", "Apple Inc."), named("Summit, Ltd.", "Sumit Ltd")
+    (False, False)
+    """
+    if not isinstance(m, NameMatch) or m.contradiction is not None:
+        return False
+    words = [p for p in m.parts if p.role != "legal form"]
+    return (len(words) < len(m.parts) and bool(words) and all(
+        p.query.replace(" ", "") == p.alias.replace(" ", "") for p in words))
+
+
+def form_set_aside(raw: str) -> bool:
+    """Whether a comma tail or a bracket of ``raw``, which parse_name sets aside, holds a
+    legal form (``Apple, Inc.``, ``Summit (Ltd)``): an organisation's name, however few
+    words parse_name leaves.
+
+    >>> form_set_aside("Apple, Inc."), form_set_aside("Smith, John"), form_set_aside("Apple")
+    (True, False, False)
+    """
+    return ("," in raw or "(" in raw) and bool(read_organisation(name_pieces(raw)).forms)

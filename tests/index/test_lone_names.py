@@ -2,8 +2,9 @@
 person who carries it; everyday words and shared family names do not (``ranking.best``);
 an acronym of four letters or more written as a word finds the alias in capitals
 (``ranking.rank``); an acronym finds the organisations it abbreviates through the initials
-keys of the index. Cases in ``tests/data/index/lone_names.tsv``, ``acronym_words.tsv`` and
-``initials.tsv``."""
+keys of the index; an organisation named with its legal form after a comma is not one word.
+Cases in ``tests/data/index/lone_names.tsv``, ``acronym_words.tsv``, ``initials.tsv`` and
+``org_forms.tsv``."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from conftest import read_tsv, table_of
 
 CASES = [("person", c) for c in read_tsv("index/lone_names.tsv")] + \
     [("organisation", c) for c in read_tsv("index/acronym_words.tsv")] + \
-    [("organisation", c) for c in read_tsv("index/initials.tsv")]
+    [("organisation", c) for c in read_tsv("index/initials.tsv")] + \
+    [("organisation", c) for c in read_tsv("index/org_forms.tsv")]
 
 
 @pytest.mark.parametrize(("type", "row"), CASES,
