@@ -1,7 +1,8 @@
 """The span regex (``resolver.text.prep.SPAN``, possessive and grouped by first letter) finds
 exactly the runs of its plain greedy form, on generated texts made of the pieces that decide
 a run: capitals (accented too), particles, elided prepositions, Arabic articles, hyphens,
-apostrophes and possessives, spaces, tabs and line breaks."""
+apostrophes and possessives, spaces, tabs and line breaks. The line-break hyphen regex
+(``prep._BROKEN``, its look-behind after the hyphen) finds what its first form did."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from resolver.names.rules import rules
 from resolver.text import prep
 from resolver.text.spans import SPAN_MARK
 
-# the form SPAN had before it was written possessively: the reference
+# the forms SPAN and _BROKEN had before they were written for speed: the references
+BROKEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=([^\W\d_]))")
 GREEDY = re.compile(rf"{prep._CAP_WORD}(?:{prep._GAP}(?:{prep._LINKS}{prep._GAP})*"
                     rf"(?:{prep._BINDS})?{prep.WORD})*")
 GREEDY_MARK = re.compile(GREEDY.pattern + f"({prep.MARK})?")
@@ -52,3 +54,14 @@ def test_particles_grouped_by_first_letter() -> None:
     for w in _R.span_links:
         assert rx.fullmatch(w), w
     assert rx.fullmatch("bint") and not rx.fullmatch("bi")
+
+
+def _groups(rx: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in rx.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+@example("Khalifa Haf-\ntar and al-\n  Sarraj, 1-\nb, é-\r\n\tÖ, _-\nx, ab--\nc")
+def test_line_break_regex_finds_what_its_first_form_did(text: str) -> None:
+    assert _groups(prep._BROKEN, text) == _groups(BROKEN, text)
