@@ -2,7 +2,8 @@
 exactly the runs of its plain greedy form, on generated texts made of the pieces that decide
 a run: capitals (accented too), particles, elided prepositions, Arabic articles, hyphens,
 apostrophes and possessives, spaces, tabs and line breaks. The line-break hyphen regex
-(``prep._BROKEN``, its look-behind after the hyphen) finds what its first form did."""
+(``prep._BROKEN``, its look-behind after the hyphen) and the regex of an acronym's uses
+(``acronyms.uses``, its look-behind after the acronym) find what their first forms did."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 
 from resolver.names.rules import rules
 from resolver.text import prep
+from resolver.text.acronyms import uses
 from resolver.text.spans import SPAN_MARK
 
 # the forms SPAN and _BROKEN had before they were written for speed: the references
@@ -65,3 +67,15 @@ def _groups(rx: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], tuple
 @example("Khalifa Haf-\ntar and al-\n  Sarraj, 1-\nb, é-\r\n\tÖ, _-\nx, ab--\nc")
 def test_line_break_regex_finds_what_its_first_form_did(text: str) -> None:
     assert _groups(prep._BROKEN, text) == _groups(BROKEN, text)
+
+
+ACRONYMS = ["GNA", "UN", "U.N.", "LNA", "Unsmil", "É.U.", "A"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(ACRONYMS), st.lists(st.sampled_from(
+    ACRONYMS + ["x", "1", ".", " ", "(", ")", "_", "-", "s", "é", "\n"]), max_size=20).map("".join))
+def test_acronym_uses_as_with_the_look_behind_first(acr: str, text: str) -> None:
+    first = re.compile(r"(?<![\w.])" + re.escape(acr) + r"(?![\w])")   # the first form
+    assert [m.span() for m in uses(acr).finditer(text)] == \
+        [m.span() for m in first.finditer(text)]
