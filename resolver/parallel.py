@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import gc
 import os
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -155,7 +156,9 @@ def run_ordered(fn: Callable[[_T], _R], tasks: Iterable[_T], *, workers: int = 1
 
     ``here=True``: this process is one of the ``workers`` (the pool has ``workers - 1``):
     whenever each task the pool holds is still running or queued, it runs the next task
-    itself instead of waiting. Its tasks are neither pickled nor sent, and it reads its own
+    itself instead of waiting, as long as it has spent no more CPU time than each pool
+    process's share of the tasks sent to the pool would take it (its work between tasks
+    counted: it does not finish last). Its tasks are neither pickled nor sent, and it reads its own
     warm caches; its results wait in the queue for those before them (at most
     ``4 * in_flight`` tasks pending).
     """
@@ -181,7 +184,7 @@ def run_ordered(fn: Callable[[_T], _R], tasks: Iterable[_T], *, workers: int = 1
                 initializer=_spawned_setup if spawned else None,  # type: ignore[arg-type]
                 initargs=(setup,) if spawned else ()) as ex:  # type: ignore[arg-type]
             if here:
-                yield from _with_here(fn, tasks, ex, limit)
+                yield from _with_here(fn, tasks, ex, limit, procs)
                 return
             pending: deque[Future[_R]] = deque()
             for task in tasks:
@@ -195,17 +198,39 @@ def run_ordered(fn: Callable[[_T], _R], tasks: Iterable[_T], *, workers: int = 1
 
 
 def _with_here(fn: Callable[[_T], _R], tasks: Iterable[_T], ex: ProcessPoolExecutor,
-               limit: int) -> Iterator[_R]:
-    """:func:`run_ordered`'s loop when this process works too."""
+               limit: int, procs: int = 1) -> Iterator[_R]:
+    """:func:`run_ordered`'s loop when this process works too.
+
+    This process runs a task itself only while the pool is busy, and only if, with that
+    task, the CPU time it has spent (its own tasks, and the rest: reading the input,
+    writing and counting the results between them) stays within each pool process's share
+    of the tasks sent to the pool, at the pace of its own tasks: it has more to do than the
+    workers, so an equal number of tasks would make it finish last. Otherwise it waits for
+    the pool's next result and sends the task there."""
+    from concurrent.futures import FIRST_COMPLETED, wait
     pending: deque[Future[_R] | _Done] = deque()
+    cpu = time.process_time
+    start = cpu()
+    own = 0.0          # CPU seconds of the tasks run here
+    here = sent = 0    # tasks run here, tasks sent to the pool
     for task in tasks:
         while pending and pending[0].done():
             yield pending.popleft().result()
-        if sum(not p.done() for p in pending) >= limit and len(pending) < 4 * limit:
-            pending.append(_Done(fn(task)))        # the pool is busy: this one, here
-            continue
+        running = [p for p in pending if not p.done()]
+        if len(running) >= limit and len(pending) < 4 * limit:
+            if here == 0 or cpu() - start + own / here <= sent / procs * own / here:
+                t0 = cpu()
+                pending.append(_Done(fn(task)))        # the pool is busy: this one, here
+                own += cpu() - t0
+                here += 1
+                continue
+            # ahead of the workers: wait (what is not done yet is the pool's)
+            wait(cast("list[Future[_R]]", running), return_when=FIRST_COMPLETED)
+            while pending and pending[0].done():
+                yield pending.popleft().result()
         if len(pending) >= 4 * limit:
             yield pending.popleft().result()
         pending.append(ex.submit(fn, task))
+        sent += 1
     while pending:
         yield pending.popleft().result()

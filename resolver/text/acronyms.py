@@ -85,6 +85,19 @@ def initials_match(acr: str, words: list[str]) -> bool:
     return letters == content or letters == "".join(w[0] for w in words).upper()
 
 
+def uses(acr: str) -> re.Pattern[str]:
+    """The regex of the uses of ``acr`` in a text: the acronym as written, no letter, digit or
+    period before it, no letter or digit after. The look-behind comes after the acronym
+    (the same test, of the character before it), so the engine scans for the acronym's
+    first letter in C instead of trying every character.
+
+    >>> [m.start() for m in uses("GNA").finditer("GNA, the GNA. xGNA GNAs U.GNA (GNA)")]
+    [0, 9, 31]
+    """
+    lit = re.escape(acr)
+    return re.compile(lit + r"(?<![\w.]" + lit + r")(?![\w])")
+
+
 def _is_acronym(s: str) -> bool:
     if _ACRONYM.fullmatch(s) is None:
         return False
@@ -259,7 +272,7 @@ class AcronymBinder:
                      Resolution(ent, score, method) if ent >= 0 else None)
         keep.append(head)
         start = min(ab, fb)
-        pattern = re.compile(r"(?<![\w.])" + re.escape(acr) + r"(?![\w])")
+        pattern = uses(acr)
         for m in pattern.finditer(t, start):
             b, e = m.span()
             if fb <= b < fe:

@@ -77,8 +77,48 @@ class Annotator:
         >>> a = Annotator(default_resolver())
         >>> [(m.text, m.status) for m in a.annotate("Gaddafi spoke to us in the US.")]
         [('Gaddafi', 'ambiguous'), ('US', 'resolved')]
+
+        Each :class:`Mention` is built as ``Mention.model_construct`` builds one, from values
+        this module computed, minus its per-field loop (measured: model_construct 3.5 µs,
+        validation 1.6 µs, this about 1 µs with the dict), straight from the decided
+        mentions: the values of :meth:`rows`, with no tuple made between.
         """
-        return self._mentions(self.rows(text))
+        found, offsets = self._decided(text)
+        ids, canonical, types = self.ix.entity_ids, self.ix.canonical, self.ix.types
+        out: list[Mention] = []
+        append = out.append
+        same = offsets is IDENTITY
+        new, cls = object.__new__, Mention
+        set_dict, set_fields, set_extra, set_private = _SETTERS
+        set_resolved, set_other = _SET_RESOLVED.copy, _SET_OTHER.copy
+        for f in found:      # (what :meth:`rows` and :meth:`_mentions` do, in one pass)
+            if same:
+                b, e, tb, te, name = f.b, f.e, f.tb, f.te, f.name
+            else:
+                b, e = offsets.start(f.b), offsets.end(f.e)
+                tb, te = (offsets.start(f.tb), offsets.end(f.te)) if f.te > f.tb else (0, 0)
+                name = text[b:e]
+            ent = f.ent
+            m = new(cls)
+            if ent >= 0:
+                set_dict(m, {
+                    "start": b, "end": e, "text": name, "entity_id": ids[ent],
+                    "canonical": canonical[ent], "type": types[ent], "score": f.score,
+                    "method": f.method, "title": text[tb:te] if te > tb else None,
+                    "status": "resolved", "candidates": ()})
+                set_fields(m, set_resolved())
+            else:
+                cands = f.cands
+                set_dict(m, {
+                    "start": b, "end": e, "text": name, "entity_id": None,
+                    "canonical": f.canon, "type": None, "score": f.score, "method": f.method,
+                    "title": text[tb:te] if te > tb else None, "status": f.status,
+                    "candidates": tuple(ids[c] for c in cands) if cands else ()})
+                set_fields(m, set_other())
+            set_extra(m, None)
+            set_private(m, None)
+            append(m)
+        return out
 
     def rows(self, text: str) -> list[Row]:
         """The mentions of ``text`` as plain tuples (:data:`Row`, the values of
@@ -132,26 +172,3 @@ class Annotator:
             self.arabic.words(t, found)
         self.decider.decide(found, t, lang)
         return found, offsets
-
-    def _mentions(self, rows: list[Row]) -> list[Mention]:
-        """The public results of a document, built from its :meth:`rows`.
-
-        Each :class:`Mention` is built as ``Mention.model_construct`` builds one, from values
-        this module computed, minus its per-field loop (measured: model_construct 3.5 µs,
-        validation 1.6 µs, this about 1 µs with the dict)."""
-        out: list[Mention] = []
-        append = out.append
-        new, cls = object.__new__, Mention
-        set_dict, set_fields, set_extra, set_private = _SETTERS
-        set_resolved, set_other = _SET_RESOLVED.copy, _SET_OTHER.copy
-        for b, e, name, eid, canon, typ, score, method, title, status, cands in rows:
-            m = new(cls)
-            set_dict(m, {
-                "start": b, "end": e, "text": name, "entity_id": eid, "canonical": canon,
-                "type": typ, "score": score, "method": method, "title": title,
-                "status": status, "candidates": cands})
-            set_fields(m, set_resolved() if eid is not None else set_other())
-            set_extra(m, None)
-            set_private(m, None)
-            append(m)
-        return out

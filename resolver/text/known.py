@@ -285,15 +285,16 @@ class KnownNames:
         append = raw.append
         romance = lang in _ROMANCE
         if self._auto is not None:
-            n_s = len(s)
+            padded = s + " "      # padded[len(s)] and padded[-1]: no letter or digit
             for end, (n, ids) in self._auto.iter(s):
                 b, e = end - n + 1, end + 1
-                if (e < n_s and s[e].isalnum()) or (
-                        b and s[b - 1].isalnum() and not _after_clitics(s, b)):
+                if padded[e].isalnum() or (
+                        padded[b - 1].isalnum() and not _after_clitics(s, b)):
                     continue
-                if t[b] == "ل" and (b == 0 or s[b - 1] != "ل") and s[b:e] in self._fused:
+                c = t[b]
+                if c == "ل" and (b == 0 or s[b - 1] != "ل") and s[b:e] in self._fused:
                     continue              # "لأمم المتحدة" only after the preposition ل
-                if t[b].islower():        # opens in lowercase: a word ("conte", "us"), or
+                if c.islower():           # opens in lowercase: a word ("conte", "us"), or
                     name = t[b:e]         # a lowercase word before a capitalised name
                     if name.islower() or self._capitalised(ids):
                         continue

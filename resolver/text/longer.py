@@ -35,6 +35,8 @@ _CLITICS = "وفبلك"
 _ELIDED = ("d", "dell", "dall", "degl", "dello")
 _MAX_ADJECTIVES = 2
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")     # an acronym written with dots: U.S., U.N.
+# what the text holds where such an acronym ends before a name: searched first, in C
+_DOTTED_END = re.compile(r"[A-Z]\.[A-Z]\. ")
 
 
 class Nouns:
@@ -218,6 +220,8 @@ def join_dotted(t: str, found: list[Found], weak: Callable[[str], bool]) -> None
     >>> found
     [Found(4, 13, 'U.S. Navy', unknown, -1)]
     """
+    if _DOTTED_END.search(t) is None:
+        return       # no acronym with dots before a space: nothing to join
     i = len(found) - 2
     while i >= 0:
         f, g = found[i], found[i + 1]
