@@ -2,7 +2,7 @@
 
 The parser does not know what a name names, so it turns "Surname, Given" round only on
 clear signs (the surname in capitals, a given name of the tables after the comma: see
-:func:`resolver.names.normalise._reorder`), and otherwise keeps what stands before the comma
+:func:`resolver.names.comma_order.reorder_comma`), and otherwise keeps what stands before the comma
 ("Tripoli, Libya" is Tripoli). For a person, what follows one comma is the given names far
 more often than anything else (``Randolph, Gena``; ``Bourguiba, Habib``; ``Okafor, Chidi
 Emeka``), so the matcher reads it so (:func:`person_list_order`), unless it reads as a
@@ -27,8 +27,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .comma_order import MAX_LIST_GIVEN, MAX_LIST_SURNAME
 from .diminutives import is_given_name
-from .normalise import MAX_LIST_GIVEN, MAX_LIST_SURNAME
 from .rules import rules
 
 __all__ = ["person_list_order"]
@@ -45,8 +45,8 @@ def _particle(word: str) -> bool:
 def person_list_order(raw: str) -> str | None:
     """``raw`` written "Surname, Given Names" turned round to "Given Names Surname", or None
     when it has not exactly one comma, either side is empty or too long
-    (:data:`~resolver.names.normalise.MAX_LIST_SURNAME` words before,
-    :data:`~resolver.names.normalise.MAX_LIST_GIVEN` after), or the tail is a suffix or a
+    (:data:`~resolver.names.comma_order.MAX_LIST_SURNAME` words before,
+    :data:`~resolver.names.comma_order.MAX_LIST_GIVEN` after), or the tail is a suffix or a
     description."""
     if raw.count(",") != 1:
         return None

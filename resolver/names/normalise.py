@@ -31,9 +31,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from unidecode import unidecode
-
-from .given_table import is_listed_given_name
+from .comma_order import reorder_comma
 from .rules import Rules, rules
 from .script import arabizi, clean_unicode, to_latin_words
 
@@ -45,8 +43,6 @@ _MARKS = re.compile("['`\u00b4\u02bb\u02bc\u02bf\u02be\u2018\u2019\u201b\u2032.]
 _SEPARATORS = re.compile(r"[^a-z0-9\-]+")
 _CAMEL = re.compile(r"(?<=[a-z\u00df-\u00ff]{3})(?=[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2})")
 ACRONYM_IN_NAME = 4        # in a longer mixed-case name, a capital word this short is an acronym
-MAX_LIST_SURNAME = 4       # "SURNAME, Given": at most this many words before the comma
-MAX_LIST_GIVEN = 6         # ... and after it (Hamza bin Usama bin Muhammad)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,39 +74,6 @@ class _Tok:
     article: bool = False     # the article was written before this word
     bind_next: bool = False   # abu, bin, abd, le ...: joins the next word
     bind_back: bool = False   # allah, din, article-carrying middle word: joins the previous
-
-
-def _reorder(text: str) -> str:
-    """Watch-list order "SURNAME, Given Names" back to "Given Names SURNAME": when the part
-    before the comma is in capitals and the part after is not (HAFTAR, Khalifa; AL BEN ALI,
-    Isa Ben Tarif; BIN LADEN, Hamza bin Usama), or when the part after the comma starts with
-    a given name of the tables (``given_names.yaml``, ``diminutives.yaml``: Bourguiba, Habib;
-    Putin, Vladimir) or holds an initial (Frost, William W.).
-    Otherwise what follows the comma qualifies the name and is dropped ("Tripoli, Libya").
-
-    >>> _reorder("AL BEN ALI, Isa Ben Tarif"), _reorder("Frost, William W."), _reorder("Tripoli, Libya")
-    ('Isa Ben Tarif AL BEN ALI', 'William W. Frost', 'Tripoli')
-    >>> _reorder("Putin, Vladimir")
-    'Vladimir Putin'
-    """
-    if "," not in text:
-        return text
-    left, _, right = text.partition(",")
-    left, right = left.strip(), right.strip()
-    if not (left and right) or "," in right:
-        return left or right
-    lw, rw = left.split(), right.split()
-    caps_left = left.isupper() and not right.isupper() and len(lw) <= MAX_LIST_SURNAME
-    first = _first_word(rw[0])
-    given = rules().given_group(first) is not None or is_listed_given_name(first)
-    initial = any(len(w.strip(".")) == 1 and w[:1].isalpha() for w in rw)
-    if len(rw) <= MAX_LIST_GIVEN and (caps_left or (len(lw) <= 2 and (given or initial))):
-        return f"{right} {left}"
-    return left
-
-
-def _first_word(word: str) -> str:
-    return "".join(c for c in unidecode(word).lower() if c.isalpha())
 
 
 def _split_camel(text: str) -> str:
@@ -384,7 +347,7 @@ def _parse_plain(name: str) -> ParsedName | None:
 
 def _parse_once(name: str) -> ParsedName:
     r = rules()
-    text = _reorder(_BRACKETED.sub(" ", clean_unicode(name)).replace("[", " ").replace("]", " "))
+    text = reorder_comma(_BRACKETED.sub(" ", clean_unicode(name)).replace("[", " ").replace("]", " "))
     text = _split_camel(_POSSESSIVE.sub("", text))
     toks = _tokens(text)
     if not toks:
