@@ -36,6 +36,7 @@ from ..names.normalise import ParsedName, parse_name
 from ..names.phonetic import keys, readings
 from ..names.similarity import lone_word_ending
 from ..parallel import run_ordered, shared
+from .links import PairScores
 from .result import well_formed
 
 __all__ = ["Prepared", "Timed", "Scorer", "prepare", "score_of", "score_range", "run_chunks",
@@ -148,20 +149,26 @@ def progress_bar(progress: bool, total: int, desc: str, unit: str) -> Any:
 
 
 class Scorer:
-    """Scores of form pairs (:func:`_score_of`), each computed once per run."""
+    """Scores of form pairs (:func:`score_of`), each computed once per run: the candidate
+    pairs scored in bulk (``stored``, a :class:`~resolver.clustering.links.PairScores`),
+    any other pair on first use (kept in ``cache``)."""
 
-    def __init__(self, forms: list[ParsedName], entity_type: str) -> None:
+    def __init__(self, forms: list[ParsedName], entity_type: str,
+                 stored: PairScores | None = None) -> None:
         self.forms, self.type, self.n = forms, entity_type, len(forms)
         self.cache: dict[int, float] = {}
+        self.stored = stored
 
     def __call__(self, i: int, j: int) -> float:
+        if self.stored is not None:
+            s = self.stored.get(i, j)
+            if s is not None:
+                return s
         key = i * self.n + j if i <= j else j * self.n + i
         s = self.cache.get(key)
         if s is None:
             s = self.cache[key] = score_of(self.forms[i], self.forms[j], self.type)
         return s
-
-
 
 
 def release_caches() -> int:
