@@ -72,7 +72,7 @@ def _fit(f: int, c: Cluster, score: Scorer, form: Sequence[int],
 
 
 def placing_order(texts: Sequence[str], counts: Mapping[str, int],
-                  wf: Sequence[tuple[int, int, int]], n_parts: Sequence[int],
+                  wf: Sequence[tuple[int, int, int]], n_parts: Sequence[int] | np.ndarray,
                   cluster_of: Sequence[int]) -> list[int]:
     """The unplaced names in the order they are assigned: full names first, then by count,
     well-formedness, more parts, then text (``texts`` is sorted, so its index). Sorted with
@@ -83,7 +83,7 @@ def placing_order(texts: Sequence[str], counts: Mapping[str, int],
     at = np.lexsort((np.arange(len(texts)), -parts, -w[:, 2], -w[:, 1], -w[:, 0], -cnt,
                      parts == 1))
     placed = np.asarray(cluster_of, dtype=np.int64)
-    return [int(i) for i in at[placed[at] < 0]]
+    return at[placed[at] < 0].tolist()
 
 
 def _kin(a: Cluster, b: Cluster, score: Scorer, threshold: float) -> bool:
@@ -102,13 +102,16 @@ def assign(texts: Sequence[str], counts: Mapping[str, int], wf: Sequence[tuple[i
     scoring at least ``threshold``: seeded with the resolver's entities, placed greedily,
     then fragments merged. Each cluster lists its members as indexes into ``texts``."""
     nf = max(1, len(forms))
+    form_at = np.asarray(form, dtype=np.int64)
+    at_form, first_at = np.unique(form_at, return_index=True)
+    first_of = np.full(nf, -1, dtype=np.int64)
+    first_of[at_form] = first_at
+    first: list[int] = first_of.tolist()   # form -> its first name
+    later = np.ones(len(form_at), dtype=bool)
+    later[first_at] = False
     of_form: dict[int, list[int]] = defaultdict(list)  # forms shared by several names
-    first: list[int] = [-1] * nf
-    for i, f in enumerate(form):
-        if first[f] < 0:
-            first[f] = i
-        else:
-            of_form[f].append(i)
+    for i in np.flatnonzero(later).tolist():
+        of_form[form[i]].append(i)
     clusters: list[Cluster] = []
     cluster_of = array("i", [-1]) * len(texts)  # name -> its cluster, -1 while unplaced
     if resolver is not None:
@@ -119,7 +122,8 @@ def assign(texts: Sequence[str], counts: Mapping[str, int], wf: Sequence[tuple[i
         if len(c.leader.parts) > 1:
             surname[keys(c.leader.parts[-1])[0]].append(c_id)
 
-    order = placing_order(texts, counts, wf, [len(forms[f].parts) for f in form], cluster_of)
+    n_parts = np.fromiter((len(p.parts) for p in forms), dtype=np.int64, count=len(forms))
+    order = placing_order(texts, counts, wf, n_parts[form_at], cluster_of)
     bar = progress_bar(progress, len(order), "assigning names", " names")
     for n_done, i in enumerate(order, 1):
         if bar is not None and n_done % 1000 == 0:
