@@ -142,16 +142,16 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
     texts_at = iter(all_texts)
     for k, chunk in enumerate(parts):
         parts[k] = []  # each chunk's parses are freed once its forms are taken
-        for (p, shape, f, g, w), t in zip(chunk, texts_at):
-            if not p.parts:
+        for (name_parts, vowelless, acronym, title, shape, f, g, w), t in zip(chunk, texts_at):
+            if not name_parts:
                 unparsed.append(t)
                 continue
             texts.append(t)
-            key = (tuple([words.setdefault(x, x) for x in p.parts]),
-                   flags.setdefault(p.vowelless, p.vowelless), flags.setdefault(p.acronym, p.acronym))
+            key = (tuple([words.setdefault(x, x) for x in name_parts]),
+                   flags.setdefault(vowelless, vowelless), flags.setdefault(acronym, acronym))
             fid = form_ids.setdefault(key, len(forms))
             if fid == len(forms):
-                forms.append(ParsedName(*key, p.title))
+                forms.append(ParsedName(*key, title))
                 shapes.append(shape)
                 fam.append(f)
                 given.append(g)

@@ -51,8 +51,10 @@ PROGRESS_STEPS = 50      # with a progress bar, parsing and scoring go in about 
 PROGRESS_CHUNK = 2_000   # ... of at least this many names or pairs
 
 
-# a prepared name: parse, vowel shapes, family keys, given keys (None: one part), well_formed
-Prepared = tuple[ParsedName, str, tuple[str, ...], "tuple[str, ...] | None", tuple[int, int, int]]
+# a prepared name: its parse as plain tuples (parts, vowelless, acronym, title: they pickle in
+# C, a ParsedName does not), vowel shapes, family keys, given keys (None: one part), well_formed
+Prepared = tuple[tuple[str, ...], tuple[bool, ...], tuple[bool, ...], "str | None", str,
+                 tuple[str, ...], "tuple[str, ...] | None", tuple[int, int, int]]
 
 
 def prepare(span: tuple[int, int]) -> Timed:
@@ -71,7 +73,8 @@ def prepare(span: tuple[int, int]) -> Timed:
         shape = " ".join([shape_of[x] for x in p.parts])
         fam = keys_of[p.parts[-1]] if p.parts else ()
         given = keys_of[p.parts[0]] if len(p.parts) > 1 else None
-        out.append((p, shape, fam, given, well_formed(t)))
+        out.append((p.parts, p.vowelless, p.acronym, p.title, shape, fam, given,
+                    well_formed(t)))
     return Timed(time.process_time() - t0, out)
 
 
