@@ -169,7 +169,7 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
                              progress_bar(progress, len(pairs), "scoring pairs", " pairs"), forms=forms,
                              pairs=pairs, nf=nf, entity_type=entity_type)
     vals = np.concatenate([np.frombuffer(part, dtype=np.float64) for part in scores]
-                          + [np.zeros(0)])  # chunk by chunk, so no list of every pair is built
+                          + [np.zeros(0)])  # the workers' chunks as one array, no list of pairs
     del scores
     score = Scorer(forms, entity_type, PairScores(pairs, vals, nf))
     links = Links(pairs, vals, nf, threshold)
