@@ -22,6 +22,7 @@ import numpy as np
 
 from ..names.normalise import ParsedName, parse_name
 from ..names.phonetic import keys
+from .links import Links
 from .scoring import Scorer, progress_bar, score_of
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ def _fit(f: int, c: Cluster, score: Scorer, form: Sequence[int],
 
 
 def placing_order(texts: Sequence[str], counts: Mapping[str, int],
-                  wf: Sequence[tuple[int, int, int]], n_parts: Sequence[int],
+                  wf: Sequence[tuple[int, int, int]], n_parts: Sequence[int] | np.ndarray,
                   cluster_of: Sequence[int]) -> list[int]:
     """The unplaced names in the order they are assigned: full names first, then by count,
     well-formedness, more parts, then text (``texts`` is sorted, so its index). Sorted with
@@ -82,7 +83,7 @@ def placing_order(texts: Sequence[str], counts: Mapping[str, int],
     at = np.lexsort((np.arange(len(texts)), -parts, -w[:, 2], -w[:, 1], -w[:, 0], -cnt,
                      parts == 1))
     placed = np.asarray(cluster_of, dtype=np.int64)
-    return [int(i) for i in at[placed[at] < 0]]
+    return at[placed[at] < 0].tolist()
 
 
 def _kin(a: Cluster, b: Cluster, score: Scorer, threshold: float) -> bool:
@@ -94,20 +95,23 @@ def _kin(a: Cluster, b: Cluster, score: Scorer, threshold: float) -> bool:
 
 def assign(texts: Sequence[str], counts: Mapping[str, int], wf: Sequence[tuple[int, int, int]],
            forms: Sequence[ParsedName], form: Sequence[int], fam: Sequence[tuple[str, ...]],
-           links: Mapping[int, list[int]], score: Scorer, threshold: float,
+           links: Links, score: Scorer, threshold: float,
            resolver: Resolver | None = None, progress: bool = False) -> list[Cluster]:
     """The clusters of the names ``texts`` (name ``i`` of form ``form[i]``, whose parse is
     ``forms[form[i]]`` and family keys ``fam[form[i]]``), given the ``links`` between forms
     scoring at least ``threshold``: seeded with the resolver's entities, placed greedily,
     then fragments merged. Each cluster lists its members as indexes into ``texts``."""
     nf = max(1, len(forms))
+    form_at = np.asarray(form, dtype=np.int64)
+    at_form, first_at = np.unique(form_at, return_index=True)
+    first_of = np.full(nf, -1, dtype=np.int64)
+    first_of[at_form] = first_at
+    first: list[int] = first_of.tolist()   # form -> its first name
+    later = np.ones(len(form_at), dtype=bool)
+    later[first_at] = False
     of_form: dict[int, list[int]] = defaultdict(list)  # forms shared by several names
-    first: list[int] = [-1] * nf
-    for i, f in enumerate(form):
-        if first[f] < 0:
-            first[f] = i
-        else:
-            of_form[f].append(i)
+    for i in np.flatnonzero(later).tolist():
+        of_form[form[i]].append(i)
     clusters: list[Cluster] = []
     cluster_of = array("i", [-1]) * len(texts)  # name -> its cluster, -1 while unplaced
     if resolver is not None:
@@ -118,36 +122,39 @@ def assign(texts: Sequence[str], counts: Mapping[str, int], wf: Sequence[tuple[i
         if len(c.leader.parts) > 1:
             surname[keys(c.leader.parts[-1])[0]].append(c_id)
 
-    order = placing_order(texts, counts, wf, [len(forms[f].parts) for f in form], cluster_of)
+    n_parts = np.fromiter((len(p.parts) for p in forms), dtype=np.int64, count=len(forms))
+    order = placing_order(texts, counts, wf, n_parts[form_at], cluster_of)
     bar = progress_bar(progress, len(order), "assigning names", " names")
     for n_done, i in enumerate(order, 1):
         if bar is not None and n_done % 1000 == 0:
             bar.update(1000)
         f = form[i]
-        options = {cluster_of[j] for g in (f, *links.get(f, ()))
+        options = {cluster_of[j] for g in (f, *links(f))
                    for j in (first[g], *of_form.get(g, ())) if cluster_of[j] >= 0}
         one_word = len(forms[f].parts) == 1
         if one_word:
             near = surname.get(fam[f][0], [])
             if len(near) <= SURNAME_FANOUT:
                 options.update(near)
-        tried = sorted(((*_fit(f, clusters[c], score, form, threshold), c) for c in options),
-                       key=lambda x: (-x[0], x[2]))
+        tried = [(*_fit(f, clusters[c], score, form, threshold), c) for c in options]
         fits = sorted(((v, c) for _, v, c in tried if v is not None), key=lambda x: (-x[0], x[1]))
-        # ambiguous: another leader matches about as well (Haftar: Khalifa or Saddam Haftar?),
-        # unless that cluster is a fragment of the best one (their leaders match)
-        best = fits[0][1] if fits else -1
-        kin = {c for _, _, c in tried if c != best and _kin(clusters[best], clusters[c], score,
-                                                           threshold)} if fits else set()
-        rival = max((x[0] for x in tried if fits and x[2] != best and x[2] not in kin), default=0.0)
-        second = max((v for v, c in fits[1:] if c not in kin), default=0.0)
-        if fits and fits[0][0] - AMBIGUITY_MARGIN > max(rival, second):
-            c = clusters[fits[0][1]]
-            lead = next(x[0] for x in tried if x[2] == fits[0][1])
+        # ambiguous: another cluster's leader (or members) match about as well (Haftar: Khalifa
+        # or Saddam Haftar?), unless that cluster is a fragment of the best one (their leaders
+        # match: _kin, asked only of such rivals)
+        joined = False
+        if fits:
+            best = fits[0][1]
+            top = fits[0][0] - AMBIGUITY_MARGIN
+            joined = top > 0.0 and all(
+                _kin(clusters[best], clusters[c], score, threshold) for lead, v, c in tried
+                if c != best and (lead >= top or (v is not None and v >= top)))
+        if joined:
+            c = clusters[best]
+            lead = next(x[0] for x in tried if x[2] == best)
             if c.weakest is None or lead < c.weakest[0]:
                 c.weakest = (lead, i, -1)
             c.members.append(i)
-            cluster_of[i] = fits[0][1]
+            cluster_of[i] = best
         else:
             c = Cluster(forms[f], f)
             c.members.append(i)
@@ -162,7 +169,7 @@ def assign(texts: Sequence[str], counts: Mapping[str, int], wf: Sequence[tuple[i
                            min(1.0, threshold + MERGE_MARGIN))
 
 
-def merge_fragments(clusters: list[Cluster], links: Mapping[int, list[int]], first: Sequence[int],
+def merge_fragments(clusters: list[Cluster], links: Links, first: Sequence[int],
                     cluster_of: Sequence[int], form: Sequence[int], score: Scorer,
                     bar: float) -> list[Cluster]:
     """Average-link merging of the greedy pass's fragments: two clusters found by clustering
@@ -182,13 +189,11 @@ def merge_fragments(clusters: list[Cluster], links: Mapping[int, list[int]], fir
                 total, n = total + s, n + 1
         return total / n if n else 0.0
 
-    pairs: set[tuple[int, int]] = set()
-    for f, others in links.items():
-        a = cluster_of[first[f]]
-        for g in others:
-            b = cluster_of[first[g]]
-            if a != b and a >= 0 and b >= 0 and score(f, g) >= bar:
-                pairs.add((min(a, b), max(a, b)))
+    lf, lg, ls = links.ends  # each link once: (clusters of its forms' first names) pairs
+    of_first = np.asarray(cluster_of, dtype=np.int64)[np.asarray(first, dtype=np.int64)]
+    ca, cb = of_first[lf], of_first[lg]
+    keep = (ca != cb) & (ca >= 0) & (cb >= 0) & (ls >= bar)
+    pairs = set(zip(np.minimum(ca, cb)[keep].tolist(), np.maximum(ca, cb)[keep].tolist()))
     ranked = sorted(((avg(clusters[a], clusters[b]), a, b) for a, b in pairs
                      if clusters[a].entity is None and clusters[b].entity is None),
                     reverse=True)

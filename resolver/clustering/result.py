@@ -14,6 +14,7 @@ choose the spelling that names a cluster.
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Clustering", "ClusterInfo", "well_formed", "canonical_of", "assemble"]
 
+_ASCII_LETTERS = str.maketrans("", "", string.ascii_letters)
+_PLAIN = str.maketrans("", "", " -'.")   # the non-letters a well-formed name may hold
 _GARBLED = re.compile("[\ufffd\u00c3\u00c2]|\u00e2\u20ac|[0-9_@#$%^*=<>|\\\\/~]")
 
 
@@ -38,14 +41,18 @@ def well_formed(name: str) -> tuple[int, int, int]:
     >>> well_formed("Khalifa Haftar") > well_formed("KHALIFA HAFTAR") > well_formed("خليفة حفتر")
     True
     """
-    letters = [c for c in name if c.isalpha()]
-    latin = bool(letters) and (name.isascii() or all(
-        unicodedata.name(c, "").startswith("LATIN") for c in letters))
+    if name.isascii():  # the common case, counted in C: the ASCII letters are the alphabetic
+        rest = name.translate(_ASCII_LETTERS)
+        latin = len(rest) < len(name)
+        odd = len(rest.translate(_PLAIN))
+    else:
+        letters = [c for c in name if c.isalpha()]
+        latin = bool(letters) and all(unicodedata.name(c, "").startswith("LATIN") for c in letters)
+        odd = sum(not (c.isalpha() or c in " -'.") for c in name)
     garbled = _GARBLED.search(name) is not None
     words = name.split()
     cased = bool(words) and all(w[:1].isupper() or w.islower() for w in words) \
         and not name.isupper() and any(w[:1].isupper() for w in words)
-    odd = sum(not (c.isalpha() or c in " -'.") for c in name)
     return (int(latin and not garbled), int(cased), -odd)
 
 

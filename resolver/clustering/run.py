@@ -36,14 +36,17 @@ import gc
 import os
 import time
 from array import array
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from ..names.normalise import ParsedName
 from ..parallel import can_fork
 from .assign import assign
 from .blocking import candidate_pairs
+from .links import Links, PairScores
 from .result import ClusterInfo, Clustering, assemble, canonical_of, well_formed
 from .scoring import (
     RELEASE_CACHES_MIN,
@@ -139,16 +142,16 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
     texts_at = iter(all_texts)
     for k, chunk in enumerate(parts):
         parts[k] = []  # each chunk's parses are freed once its forms are taken
-        for (p, shape, f, g, w), t in zip(chunk, texts_at):
-            if not p.parts:
+        for (name_parts, vowelless, acronym, title, shape, f, g, w), t in zip(chunk, texts_at):
+            if not name_parts:
                 unparsed.append(t)
                 continue
             texts.append(t)
-            key = (tuple([words.setdefault(x, x) for x in p.parts]),
-                   flags.setdefault(p.vowelless, p.vowelless), flags.setdefault(p.acronym, p.acronym))
+            key = (tuple([words.setdefault(x, x) for x in name_parts]),
+                   flags.setdefault(vowelless, vowelless), flags.setdefault(acronym, acronym))
             fid = form_ids.setdefault(key, len(forms))
             if fid == len(forms):
-                forms.append(ParsedName(*key, p.title))
+                forms.append(ParsedName(*key, title))
                 shapes.append(shape)
                 fam.append(f)
                 given.append(g)
@@ -165,27 +168,18 @@ def _cluster(names: Iterable[str] | Iterable[tuple[str, int]] | Mapping[str, int
     scores, score_cpu = run_chunks(score_range, len(pairs), workers,
                              progress_bar(progress, len(pairs), "scoring pairs", " pairs"), forms=forms,
                              pairs=pairs, nf=nf, entity_type=entity_type)
-    score = Scorer(forms, entity_type)
-    links: dict[int, list[int]] = defaultdict(list)
-    cache, pos = score.cache, 0
-    for k, part in enumerate(scores):  # chunk by chunk, so no list of every pair is built
-        scores[k] = array("d")
-        codes = pairs[pos:pos + len(part)].tolist()
-        pos += len(part)
-        cache.update(zip(codes, part))
-        for code, s in zip(codes, part):
-            if s >= threshold:
-                i, j = divmod(code, nf)
-                links[i].append(j)
-                links[j].append(i)
-        del part, codes
+    vals = np.concatenate([np.frombuffer(part, dtype=np.float64) for part in scores]
+                          + [np.zeros(0)])  # the workers' chunks as one array, no list of pairs
+    del scores
+    score = Scorer(forms, entity_type, PairScores(pairs, vals, nf))
+    links = Links(pairs, vals, nf, threshold)
     n_pairs = len(pairs)
-    del pairs, scores
+    del pairs, vals
 
     t3, w3 = time.process_time(), time.perf_counter()
     clusters = assign(texts, counts, wf, forms, form, fam, links, score, threshold, resolver,
                       progress)
-    n_links = sum(map(len, links.values())) // 2
+    n_links = len(links)
     del score, links, fam
     if n_names >= RELEASE_CACHES_MIN:
         release_caches()

@@ -36,6 +36,7 @@ from ..names.normalise import ParsedName, parse_name
 from ..names.phonetic import keys, readings
 from ..names.similarity import lone_word_ending
 from ..parallel import run_ordered, shared
+from .links import PairScores
 from .result import well_formed
 
 __all__ = ["Prepared", "Timed", "Scorer", "prepare", "score_of", "score_range", "run_chunks",
@@ -50,8 +51,10 @@ PROGRESS_STEPS = 50      # with a progress bar, parsing and scoring go in about 
 PROGRESS_CHUNK = 2_000   # ... of at least this many names or pairs
 
 
-# a prepared name: parse, vowel shapes, family keys, given keys (None: one part), well_formed
-Prepared = tuple[ParsedName, str, tuple[str, ...], "tuple[str, ...] | None", tuple[int, int, int]]
+# a prepared name: its parse as plain tuples (parts, vowelless, acronym, title: they pickle in
+# C, a ParsedName does not), vowel shapes, family keys, given keys (None: one part), well_formed
+Prepared = tuple[tuple[str, ...], tuple[bool, ...], tuple[bool, ...], "str | None", str,
+                 tuple[str, ...], "tuple[str, ...] | None", tuple[int, int, int]]
 
 
 def prepare(span: tuple[int, int]) -> Timed:
@@ -70,7 +73,8 @@ def prepare(span: tuple[int, int]) -> Timed:
         shape = " ".join([shape_of[x] for x in p.parts])
         fam = keys_of[p.parts[-1]] if p.parts else ()
         given = keys_of[p.parts[0]] if len(p.parts) > 1 else None
-        out.append((p, shape, fam, given, well_formed(t)))
+        out.append((p.parts, p.vowelless, p.acronym, p.title, shape, fam, given,
+                    well_formed(t)))
     return Timed(time.process_time() - t0, out)
 
 
@@ -148,20 +152,26 @@ def progress_bar(progress: bool, total: int, desc: str, unit: str) -> Any:
 
 
 class Scorer:
-    """Scores of form pairs (:func:`_score_of`), each computed once per run."""
+    """Scores of form pairs (:func:`score_of`), each computed once per run: the candidate
+    pairs scored in bulk (``stored``, a :class:`~resolver.clustering.links.PairScores`),
+    any other pair on first use (kept in ``cache``)."""
 
-    def __init__(self, forms: list[ParsedName], entity_type: str) -> None:
+    def __init__(self, forms: list[ParsedName], entity_type: str,
+                 stored: PairScores | None = None) -> None:
         self.forms, self.type, self.n = forms, entity_type, len(forms)
         self.cache: dict[int, float] = {}
+        self.stored = stored
 
     def __call__(self, i: int, j: int) -> float:
+        if self.stored is not None:
+            s = self.stored.get(i, j)
+            if s is not None:
+                return s
         key = i * self.n + j if i <= j else j * self.n + i
         s = self.cache.get(key)
         if s is None:
             s = self.cache[key] = score_of(self.forms[i], self.forms[j], self.type)
         return s
-
-
 
 
 def release_caches() -> int:
