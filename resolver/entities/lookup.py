@@ -75,7 +75,9 @@ class Answers(BoundedCache[str, "str | None"]):
 
 
 class Lookup:
-    """Names resolved against an alias index, with memoised answers."""
+    """Names resolved against an alias index, with memoised answers (a name answered by
+    ``canonical`` or by ``resolve`` at the resolver's threshold is not ranked again by the
+    other: the two share the one computation, see :meth:`_answer`)."""
 
     def __init__(self, index: AliasIndex, *, threshold: float = DEFAULT_THRESHOLD) -> None:
         self._ix = index
@@ -152,10 +154,12 @@ class Lookup:
             if e >= 0:
                 return ix.canonical[e]
         miss, ids = self._early(name)
-        if miss:
-            return None
-        c = best(ix, rank(ix, name, ids=ids), self._threshold)
-        return None if c is None else ix.canonical[c.entity]
+        if not miss:
+            c = best(ix, rank(ix, name, ids=ids), self._threshold)
+            if c is not None:
+                return ix.canonical[c.entity]
+        self._results.put((name, self._threshold), None)   # resolve() gives None too
+        return None
 
     def resolve(self, name: str, *, threshold: float | None = None) -> Match | None:
         """The best match for ``name`` at or above ``threshold`` (default: ``self.threshold``),
@@ -167,9 +171,9 @@ class Lookup:
         if key in self._results:  # results are immutable: the same answer serves again
             return self._results[key]
         miss, ids = self._early(name)
-        if miss:
-            return self._results.put(key, None)
-        c = best(self._ix, rank(self._ix, name, ids=ids), t)
+        c = None if miss else best(self._ix, rank(self._ix, name, ids=ids), t)
+        if t == self._threshold and name not in self._answers:   # canonical() answers alike
+            self._answers.put(name, None if c is None else self._ix.canonical[c.entity])
         return self._results.put(key, None if c is None else self._match(c))
 
     def candidates(self, name: str, *, limit: int = 5) -> list[Match]:
