@@ -22,11 +22,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..index.aliases import AliasIndex
-from ..names.normalise import parse_name
+from ..names.normalise import ParsedName, parse_name
 from ..paths import data_dir
 
 __all__ = ["FINGERPRINT_KEY", "StaleStoreWarning", "name_rules_fingerprint", "stored_fingerprint",
-           "rekey"]
+           "alias_columns", "file_keys", "rekey"]
 
 FINGERPRINT_KEY = "name_rules"   # the meta row holding the fingerprint
 _CODE = Path(__file__).resolve().parent.parent
@@ -56,6 +56,24 @@ def stored_fingerprint(con: sqlite3.Connection) -> str | None:
     return None if row is None else str(row[0])
 
 
+def alias_columns(parsed: ParsedName) -> tuple[str, int, bool]:
+    """What an alias row holds of its parse, as :class:`AliasIndex` would index it: the
+    normalised form, the flags and whether the normalised form is served as an exact key.
+
+    >>> alias_columns(parse_name("Gen. Khalifa Hiftar"))
+    ('khalifa hiftar', 0, True)
+    """
+    return (parsed.normalised, AliasIndex.alias_flags_of(parsed),
+            AliasIndex.serves_normalised(parsed))
+
+
+def file_keys(con: sqlite3.Connection, alias: int, parsed: ParsedName, etype: str) -> None:
+    """File the alias row ``alias`` under the keys :meth:`AliasIndex.add_alias` gives its
+    parse (for an entity of type ``etype``)."""
+    con.executemany("INSERT OR IGNORE INTO key VALUES (?, ?)",
+                    [(k, alias) for k in AliasIndex.alias_keys(parsed, etype)])
+
+
 def rekey(con: sqlite3.Connection) -> int:
     """Recompute the normalised form, flags and keys of every alias with this resolver's
     rules, and record the fingerprint; run inside the caller's write transaction (all or
@@ -65,11 +83,9 @@ def rekey(con: sqlite3.Connection) -> int:
                        "JOIN entity e ON e.id = a.entity").fetchall()
     for a, written, etype in rows:
         parsed = parse_name(written)
-        norm_ok = AliasIndex.serves_normalised(parsed)
         con.execute("UPDATE alias SET normalised = ?, flags = ?, norm_ok = ? WHERE id = ?",
-                    (parsed.normalised, AliasIndex.alias_flags_of(parsed), norm_ok, a))
-        con.executemany("INSERT OR IGNORE INTO key VALUES (?, ?)",
-                        [(k, a) for k in AliasIndex.alias_keys(parsed, etype)])
+                    (*alias_columns(parsed), a))
+        file_keys(con, a, parsed, etype)
     con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                 (FINGERPRINT_KEY, name_rules_fingerprint()))
     return len(rows)

@@ -1,5 +1,6 @@
 """A compiled store of entities, aliases and judgements in SQLite, for large alias tables:
-the schema and the write path.
+:class:`Store`, which opens one and holds its write path (transactions with retries). The
+file's schema is in :mod:`resolver.store.schema`, the rows written in :mod:`resolver.store.rows`.
 
 The store is one SQLite file in WAL mode (standard library ``sqlite3``). Writers add entities,
 aliases and distinct judgements in transactions (``BEGIN IMMEDIATE``, a busy timeout and
@@ -11,8 +12,7 @@ spelling, its normalised form from :func:`~resolver.names.normalise.parse_name`,
 ``key`` table holds its transliteration keys, computed by the index's own key function. The
 read path lives in :mod:`resolver.store.reader` (:class:`StoreIndex`, :class:`StoreResolver`)
 and the queries in :mod:`resolver.store.queries`; all importable from :mod:`resolver.store`:
-readers
-open the file read-only and serve lookups straight from its indexed tables with the same
+readers open the file read-only and serve lookups straight from its indexed tables with the same
 code as :class:`~resolver.entities.resolver.Resolver`.
 
 >>> import tempfile, os
@@ -34,7 +34,6 @@ import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
@@ -42,75 +41,17 @@ from typing import Any, TypeVar
 from ..entities.lookup import DEFAULT_THRESHOLD, Lookup
 from ..entities.resolver import Resolver
 from ..graph import records_of
-from ..index.aliases import AliasIndex
 from ..models import AliasRecord, EntityRecord
-from ..names.normalise import parse_name
-from .keys import (
-    FINGERPRINT_KEY,
-    StaleStoreWarning,
-    name_rules_fingerprint,
-    rekey,
-    stored_fingerprint,
-)
+from .keys import StaleStoreWarning, name_rules_fingerprint, rekey, stored_fingerprint
 from .queries import StoreQueries
+from .rows import alias_record, insert_alias, insert_records
+from .schema import SCHEMA_VERSION, connect, create_file, now
 
 __all__ = ["Store", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 1
 _T = TypeVar("_T")
 _RETRIES = 50
 _BATCH = 5_000
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS entity (
-    id INTEGER PRIMARY KEY,
-    entity_id TEXT NOT NULL UNIQUE,
-    canonical TEXT NOT NULL,
-    type TEXT NOT NULL,
-    prior REAL NOT NULL DEFAULT 1.0,
-    description TEXT
-);
-CREATE TABLE IF NOT EXISTS alias (
-    id INTEGER PRIMARY KEY,
-    entity INTEGER NOT NULL REFERENCES entity(id),
-    written TEXT NOT NULL,
-    normalised TEXT NOT NULL,
-    flags INTEGER NOT NULL,
-    norm_ok INTEGER NOT NULL,   -- the normalised form is served as an exact key
-    lang TEXT, source TEXT, note TEXT,
-    added TEXT NOT NULL,
-    UNIQUE (entity, written)
-);
-CREATE INDEX IF NOT EXISTS alias_written ON alias (written);
-CREATE INDEX IF NOT EXISTS alias_normalised ON alias (normalised) WHERE norm_ok;
-CREATE TABLE IF NOT EXISTS key (
-    key TEXT NOT NULL,
-    alias INTEGER NOT NULL,
-    PRIMARY KEY (key, alias)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS judgement (
-    id INTEGER PRIMARY KEY,
-    kind TEXT NOT NULL,          -- distinct | remove_alias
-    a TEXT NOT NULL, b TEXT,
-    source TEXT, author TEXT, note TEXT,
-    time TEXT NOT NULL
-);
-"""
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def _connect(path: Path, *, readonly: bool, timeout: float) -> sqlite3.Connection:
-    if readonly:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout,
-                              isolation_level=None, check_same_thread=False)
-    else:
-        con = sqlite3.connect(path, timeout=timeout, isolation_level=None)
-    con.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-    return con
 
 
 class Store:
@@ -131,7 +72,7 @@ class Store:
         if synchronous.upper() not in ("NORMAL", "FULL"):
             raise ValueError(f"synchronous {synchronous!r} must be NORMAL or FULL")
         self.readonly = readonly
-        self._con = _connect(self.path, readonly=readonly, timeout=timeout)
+        self._con = connect(self.path, readonly=readonly, timeout=timeout)
         if not readonly:
             self._con.execute(f"PRAGMA synchronous = {synchronous.upper()}")
         version = self._meta("schema_version")
@@ -154,20 +95,7 @@ class Store:
         path = Path(path)
         if path.exists() and not exist_ok:
             raise FileExistsError(f"{path}: already exists")
-        con = _connect(path, readonly=False, timeout=60.0)
-        try:
-            con.execute("PRAGMA journal_mode = WAL")
-            con.execute("BEGIN IMMEDIATE")
-            for stmt in SCHEMA.split(";"):
-                if stmt.strip():
-                    con.execute(stmt)
-            con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
-                        (str(SCHEMA_VERSION),))
-            con.execute("INSERT OR IGNORE INTO meta VALUES (?, ?)",
-                        (FINGERPRINT_KEY, name_rules_fingerprint()))
-            con.execute("COMMIT")
-        finally:
-            con.close()
+        create_file(path)
         return cls(path, **kw)
 
     def _meta(self, key: str) -> str | None:
@@ -281,7 +209,7 @@ class Store:
         """
         aliases = [aliases] if isinstance(aliases, str) else list(aliases)
         rec = EntityRecord(id=entity_id, canonical=canonical, type=type, prior=prior,  # type: ignore[arg-type]
-                           aliases=[_alias_record(a, source, lang) for a in aliases])
+                           aliases=[alias_record(a, source, lang) for a in aliases])
         return self.add_records([rec], source=source)
 
     def add_aliases(self, entity_id: str, aliases: Iterable[str | AliasRecord], *,
@@ -289,14 +217,14 @@ class Store:
         """Add spellings of a stored entity in one transaction; returns how many were new.
         ``KeyError`` for an unknown entity."""
         aliases = [aliases] if isinstance(aliases, str) else list(aliases)
-        recs = [_alias_record(a, source, lang) for a in aliases]
+        recs = [alias_record(a, source, lang) for a in aliases]
 
         def work(con: sqlite3.Connection) -> int:
             row = con.execute("SELECT id, type FROM entity WHERE entity_id = ?",
                               (entity_id,)).fetchone()
             if row is None:
                 raise KeyError(f"unknown entity {entity_id!r}")
-            return sum(_insert_alias(con, row[0], row[1], a) for a in recs)
+            return sum(insert_alias(con, row[0], row[1], a) for a in recs)
         return self.write(work)
 
     def add_records(self, records: Iterable[EntityRecord], *, source: str | None = None,
@@ -311,10 +239,10 @@ class Store:
             chunk.append(rec)
             distinct += [(rec.id, o) for o in rec.distinct]
             if len(chunk) >= batch:
-                added += self.write(partial(_insert_records, records=chunk, source=source))
+                added += self.write(partial(insert_records, records=chunk, source=source))
                 chunk = []
         if chunk:
-            added += self.write(lambda con: _insert_records(con, chunk, source))
+            added += self.write(lambda con: insert_records(con, chunk, source))
         for a, b in distinct:
             self.add_distinct(a, b, source=source)
         return added
@@ -327,7 +255,7 @@ class Store:
                 if con.execute("SELECT 1 FROM entity WHERE entity_id = ?", (x,)).fetchone() is None:
                     raise KeyError(f"unknown entity {x!r}")
             con.execute("INSERT INTO judgement (kind, a, b, source, author, note, time) "
-                        "VALUES ('distinct', ?, ?, ?, ?, ?, ?)", (a, b, source, author, note, _now()))
+                        "VALUES ('distinct', ?, ?, ?, ?, ?, ?)", (a, b, source, author, note, now()))
         self.write(work)
 
     def remove_alias(self, entity_id: str, alias: str, *, source: str | None = None,
@@ -343,7 +271,7 @@ class Store:
             con.execute("DELETE FROM alias WHERE id = ?", (row[0],))
             con.execute("INSERT INTO judgement (kind, a, b, source, author, note, time) "
                         "VALUES ('remove_alias', ?, ?, ?, ?, ?, ?)",
-                        (entity_id, alias.strip(), source, author, note, _now()))
+                        (entity_id, alias.strip(), source, author, note, now()))
             return True
         return self.write(work)
 
@@ -352,56 +280,3 @@ class Store:
         """Copy a Resolver's live entities, aliases (with source and language) and distinct
         pairs (as :func:`~resolver.graph.records_of` lists them); returns new alias rows."""
         return self.add_records(records_of(resolver.graph), source=source)
-
-
-def _alias_record(a: str | AliasRecord, source: str | None, lang: str | None) -> AliasRecord:
-    if isinstance(a, AliasRecord):
-        return a
-    if not isinstance(a, str):
-        raise TypeError(f"an alias must be a str or AliasRecord, not {type(a).__name__}")
-    return AliasRecord(name=a, source=source, lang=lang)
-
-
-def _insert_records(con: sqlite3.Connection, records: list[EntityRecord],
-                    source: str | None) -> int:
-    added = 0
-    for rec in records:
-        row = con.execute("SELECT id, type FROM entity WHERE entity_id = ?", (rec.id,)).fetchone()
-        if row is None:
-            cur = con.execute("INSERT INTO entity (entity_id, canonical, type, prior, description)"
-                              " VALUES (?, ?, ?, ?, ?)",
-                              (rec.id, rec.canonical, rec.type, rec.prior, rec.description))
-            row = (cur.lastrowid, rec.type)
-        elif row[1] != rec.type:
-            raise ValueError(f"entity {rec.id!r} is a {row[1]} in the store, not a {rec.type}")
-        else:
-            con.execute("UPDATE entity SET canonical = ?, prior = ? WHERE id = ?",
-                        (rec.canonical, rec.prior, row[0]))
-        canon = next((a for a in rec.aliases if a.name.strip() == rec.canonical.strip()),
-                     AliasRecord.model_construct(name=rec.canonical, source=None, lang=None,
-                                                 note=None))
-        for alias in (canon, *rec.aliases):
-            if alias.source is None and source is not None:
-                alias = alias.model_copy(update={"source": source})
-            added += _insert_alias(con, row[0], row[1], alias)
-    return added
-
-
-def _insert_alias(con: sqlite3.Connection, entity: int, etype: str, alias: AliasRecord) -> bool:
-    """Insert one alias row and its keys, as AliasIndex.add_alias indexes it."""
-    text = alias.name.strip()
-    parsed = parse_name(text)
-    flags = AliasIndex.alias_flags_of(parsed)
-    norm_ok = AliasIndex.serves_normalised(parsed)
-    cur = con.execute(
-        "INSERT OR IGNORE INTO alias (entity, written, normalised, flags, norm_ok, lang, source,"
-        " note, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (entity, text, parsed.normalised, flags, norm_ok, alias.lang, alias.source, alias.note,
-         _now()))
-    if cur.rowcount == 0:
-        return False
-    a = cur.lastrowid
-    con.executemany("INSERT OR IGNORE INTO key VALUES (?, ?)",
-                    [(k, a) for k in AliasIndex.alias_keys(parsed, etype)])
-    return True
-
