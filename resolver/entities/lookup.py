@@ -75,7 +75,9 @@ class Answers(BoundedCache[str, "str | None"]):
 
 
 class Lookup:
-    """Names resolved against an alias index, with memoised answers."""
+    """Names resolved against an alias index, with memoised answers (a name answered by
+    ``canonical`` or by ``resolve`` at the resolver's threshold is not ranked again by the
+    other: the two share the one computation, see :meth:`_answer`)."""
 
     def __init__(self, index: AliasIndex, *, threshold: float = DEFAULT_THRESHOLD) -> None:
         self._ix = index
@@ -151,10 +153,13 @@ class Lookup:
             e = ix.alias_entity[hit]
             if e >= 0:
                 return ix.canonical[e]
-        if self._early_miss(name):
-            return None
-        c = best(ix, rank(ix, name), self._threshold)
-        return None if c is None else ix.canonical[c.entity]
+        miss, ids = self._early(name)
+        if not miss:
+            c = best(ix, rank(ix, name, ids=ids), self._threshold)
+            if c is not None:
+                return ix.canonical[c.entity]
+        self._results.put((name, self._threshold), None)   # resolve() gives None too
+        return None
 
     def resolve(self, name: str, *, threshold: float | None = None) -> Match | None:
         """The best match for ``name`` at or above ``threshold`` (default: ``self.threshold``),
@@ -165,9 +170,10 @@ class Lookup:
         key = (name, t)
         if key in self._results:  # results are immutable: the same answer serves again
             return self._results[key]
-        if self._early_miss(name):
-            return self._results.put(key, None)
-        c = best(self._ix, rank(self._ix, name), t)
+        miss, ids = self._early(name)
+        c = None if miss else best(self._ix, rank(self._ix, name, ids=ids), t)
+        if t == self._threshold and name not in self._answers:   # canonical() answers alike
+            self._answers.put(name, None if c is None else self._ix.canonical[c.entity])
         return self._results.put(key, None if c is None else self._match(c))
 
     def candidates(self, name: str, *, limit: int = 5) -> list[Match]:
@@ -188,6 +194,10 @@ class Lookup:
         return self._annotator.annotate(text)
 
     def _early_miss(self, name: str) -> bool:
+        """Whether ``name`` is a miss answered before the matcher runs (:meth:`_early`)."""
+        return self._early(name)[0]
+
+    def _early(self, name: str) -> tuple[bool, list[int] | None]:
         """Whether ``name`` is a miss that :func:`~resolver.index.ranking.best` would reach
         only after scoring its candidates: one word that no alias spells (as written or
         normalised), so that only an answer by sound could come, which ``best`` refuses
@@ -204,30 +214,32 @@ class Lookup:
         Until wordfreq's lists are loaded (by anything), the first :data:`EARLY_AFTER`
         one-word queries take the long way: a resolver asked a handful of names does not pay
         their loading. Tested against ``best(rank(...))``
-        (``tests/entities/test_lookup_fast_paths.py``)."""
+        (``tests/entities/test_lookup_fast_paths.py``). With the answer, the candidate aliases
+        when they were looked up here (for :func:`~resolver.index.ranking.rank`), else None."""
         q = parse_name(name)
         if len(q.parts) != 1 or q.acronym[0]:   # an acronym (UN, U.N.) is not a word here
-            return False
+            return False, None
         if form_set_aside(name):   # Apple, Inc.: an organisation named with its legal form
-            return False
+            return False, None
         ix = self._ix
         if ix.exact_ids(name) or ix.exact_ids(q.normalised) or ix.exact_ids(name.strip().upper()):
-            return False   # spelled by an alias (also in capitals: Nato for NATO): answered
+            return False, None   # spelled by an alias (also in capitals: Nato for NATO)
         if not frequency_loaded():   # a few queries do not pay the lists' loading (~1.3 s)
             if self._long_way < EARLY_AFTER:
                 self._long_way += 1
-                return False
+                return False, None
         word = q.parts[0]
         z = zipf(word)
         if z >= COMMON_ZIPF:
-            return True
+            return True, None
         if z < RARE_ZIPF or q.vowelless[0]:
-            return False
+            return False, None
         parts = self._written_parts(len(word))
         if parts is not None and extract_one(word, parts, scorer=ratio,
                                              score_cutoff=WORD_LETTERS_MIN * 100) is None:
-            return True   # no alias anywhere is written like it: no candidate is
-        return not any(self._written_like(word, a) for a in ix.candidate_ids(q))
+            return True, None   # no alias anywhere is written like it: no candidate is
+        ids = ix.candidate_ids(q)
+        return not any(self._written_like(word, a) for a in ids), ids
 
     def _written_parts(self, n: int) -> list[str] | None:
         """Every part that :meth:`_written_like` may find written like a word of ``n``

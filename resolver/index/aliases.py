@@ -29,19 +29,23 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterator
 
-from ..names.diminutives import is_given_name
 from ..names.normalise import ParsedName
 from ..names.organisations import organisation_words
 from ..names.phonetic import keys
 from ..names.rules import rules
 from .name_keys import (
+    ACRONYM_KEY,
     GLUED_STEM_MIN,
+    INITIALS_KEY,
+    MAX_DELETION_KEY,
+    ORGANISATION_KEY,
     SLIP_KEY,
     SLIP_ONE_WORD,
     _halves,
     _primary,
     _slip_head,
     initials_of,
+    query_keys,
     unglued,
 )
 from .prefilter import (
@@ -66,17 +70,7 @@ __all__ = ["AliasIndex", "KEY", "NEAR", "PART", "WORD", "INITIALS", "SLIP", "LON
 
 _VOWELLESS, _ACRONYM = 1, 2
 MAX_GATHER = 4000      # candidate aliases gathered from the key lists
-MAX_DELETION_KEY = 24  # longer keys (whole long names) get no one-deletion neighbours
-ORGANISATION_KEY = "o:"   # prefix of the word keys organisations are also indexed under
-INITIALS_KEY = "i:"       # an organisation of several words under its initials (LNA)
-ACRONYM_KEY = "a:"        # an acronym alias under its letters, for the names it abbreviates
 
-
-
-def _deletions(key: str) -> Iterator[str]:
-    if 3 <= len(key) <= MAX_DELETION_KEY:
-        for i in range(len(key)):
-            yield key[:i] + key[i + 1:]
 
 
 def file_key(keys: dict[str, int | list[int]], key: str, a: int) -> None:
@@ -99,64 +93,6 @@ def file_key(keys: dict[str, int | list[int]], key: str, a: int) -> None:
 
 def _joined(p: ParsedName) -> str:
     return p.normalised.replace(" ", "").replace("-", "")
-
-
-def query_keys(q: ParsedName) -> list[tuple[str, int]]:
-    """The keys a parsed query looks up, in order, each with its kind: every reading of the
-    last part and the primary key of the whole name run together (``KEY``), every reading of
-    its other parts (``PART``: "Hans Friedrich" for Friedrich Hans, "Aguila Saleh Issa" for
-    Aguila Saleh), the primary key of each word with the organisation prefix (``WORD``), then
-    the one-deletion neighbours of the first two readings of the last part and of the whole
-    name (``NEAR``), the initials keys (an acronym: the organisations of those initials;
-    several words: the acronyms of them, and the organisations of an acronym among them;
-    ``INITIALS``), the slip keys of the last part (``SLIP``: :func:`_halves`) and, for one
-    word, that word as an organisation word, looked up only when nothing else was found
-    (``LONE_WORD``).
-
-    >>> from resolver.names.normalise import parse_name
-    >>> query_keys(parse_name("Haftar"))[:2]
-    [('HFTR', 0), ('FTR', 1)]
-    """
-    if not q.parts:
-        return []
-    own = list(keys(q.parts[-1]))
-    near = own[:2]
-    if len(q.parts) > 1:
-        whole = _primary(_joined(q))
-        own.append(whole)
-        near.append(whole)
-    out = [(k, KEY) for k in own]
-    if len(q.parts) > 1:
-        # the other parts by every reading (Hans Friedrich / Friedrich Hans, Gasprom JSC / OAO
-        # Gazprom); the organisations that share a word by its primary key (the index files
-        # each organisation word under all its readings)
-        out += [(k, PART) for p in q.parts[:-1] for k in keys(p)]
-        out += [(ORGANISATION_KEY + keys(p)[0], WORD) for p in q.parts]
-    out += [(d, NEAR) for k in near for d in _deletions(k)]
-    # one consonant more on the alias side, changed or swapped (Bezos / Brezos, Macron /
-    # Marcon): the query's primary key and its deletions among the aliases' deletions
-    slip = own[0]
-    if len(slip) >= (3 if len(q.parts) > 1 else SLIP_ONE_WORD):
-        head = _slip_head(q.parts)
-        out += [(k, SLIP) for n in (len(slip), len(slip) - 1, len(slip) + 1)
-                for k in _halves(head, slip, n, n == len(slip))]
-    if len(q.parts) == 1:
-        if q.acronym[0]:   # LNA: the organisations it abbreviates
-            out.append((INITIALS_KEY + q.parts[0], INITIALS))
-        elif not is_given_name(q.parts[0]):   # SiemensAG: the organisations known by the
-            stem = unglued(q.parts[0])          # word before the form (not Vanessa: vanes-sa)
-            if stem is not None:
-                out.append((ORGANISATION_KEY + keys(stem)[0], WORD))
-        # Vintrax: the organisations of that word, when no other key finds anything (last)
-        out.append((ORGANISATION_KEY + own[0], LONE_WORD))
-    else:                  # Libyan National Army: the acronyms of it; ABC Co.: ABC's names
-        out += [(ACRONYM_KEY + x, INITIALS) for x in initials_of(q.parts)]
-        out += [(INITIALS_KEY + p, INITIALS) for p, acronym in zip(q.parts, q.acronym)
-                if acronym and 2 <= len(p) <= 8 and p.isalpha()]
-    first: dict[str, int] = {}
-    for k, kind in out:   # each key once, with its first kind
-        first.setdefault(k, kind)
-    return list(first.items())
 
 
 class AliasIndex:

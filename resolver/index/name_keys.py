@@ -1,7 +1,9 @@
 """The keys of a name beyond the readings of its words (:mod:`resolver.index.aliases` files
 aliases under them and looks queries up by them): the *slip keys* of a last part, which find
 a spelling one consonant off; the initials of an organisation, with and without its legal form
-and connectives; a legal form glued to a name.
+and connectives; a legal form glued to a name; and every key a query looks up
+(:func:`query_keys`), built from per-word pieces kept in bounded caches (the words of distinct
+names repeat: a miss pays for the new words only).
 
 >>> _halves("d:|", "MKRN", 4, True)
 ['d:|4<MK', 'd:|4>RN', 'd:|4=MN']
@@ -11,19 +13,35 @@ and connectives; a legal form glued to a name.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
+from ..names.diminutives import is_given_name
+from ..names.normalise import ParsedName
 from ..names.org_parse import legal_table
-from ..names.phonetic import primary_key
+from ..names.phonetic import keys, primary_key
 from ..names.rules import rules
+from .prefilter import INITIALS, KEY, LONE_WORD, NEAR, PART, SLIP, WORD
 
-__all__ = ["SLIP_KEY", "SLIP_ONE_WORD", "GLUED_STEM_MIN", "initials_of", "unglued"]
+__all__ = ["SLIP_KEY", "SLIP_ONE_WORD", "GLUED_STEM_MIN", "MAX_DELETION_KEY", "ORGANISATION_KEY",
+           "INITIALS_KEY", "ACRONYM_KEY", "initials_of", "unglued", "query_keys"]
 
 SLIP_KEY = "d:"           # prefix of the slip keys of the primary key of a name's last part
 SLIP_ONE_WORD = 5         # a one-word query looks for slips only with a key this long
 GLUED_STEM_MIN = 5        # a legal form glued to a word is cut off when this much is left
+MAX_DELETION_KEY = 24     # longer keys (whole long names) get no one-deletion neighbours
+ORGANISATION_KEY = "o:"   # prefix of the word keys organisations are also indexed under
+INITIALS_KEY = "i:"       # an organisation of several words under its initials (LNA)
+ACRONYM_KEY = "a:"        # an acronym alias under its letters, for the names it abbreviates
+WORD_CACHE = 65536        # words whose query keys are kept (the size of the readings cache)
 
 _primary = lru_cache(maxsize=65536)(primary_key)   # the same words come back: cache them
+
+
+def _deletions(key: str) -> Iterator[str]:
+    if 3 <= len(key) <= MAX_DELETION_KEY:
+        for i in range(len(key)):
+            yield key[:i] + key[i + 1:]
 
 
 def _slip_head(parts: tuple[str, ...]) -> str:
@@ -103,3 +121,107 @@ def unglued(word: str) -> str | None:
         if word.endswith(form) and len(word) - len(form) >= GLUED_STEM_MIN:
             return word[:-len(form)]
     return None
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _word_keys(part: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """The query keys of one word: the keys of its readings, the one-deletion neighbours of
+    the first two, and its organisation word key (its primary key with the prefix)."""
+    ks = keys(part)
+    return ks, tuple(d for k in ks[:2] for d in _deletions(k)), ORGANISATION_KEY + ks[0]
+
+
+def _first_primary(part: str) -> str:
+    """The primary key of a name's first part, as :func:`_slip_head` reads it: the first key
+    of its readings when it has no hyphen (the same string, from the words' cache; a hyphen
+    reads as a vowel in :func:`primary_key` and is dropped by the readings)."""
+    return _primary(part) if "-" in part else _word_keys(part)[0][0]
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _slip_keys(head: str, slip: str) -> tuple[str, ...]:
+    """The slip keys a query looks up for the primary key ``slip`` of its last part: the
+    halves of its own length, one less and one more (:func:`_halves`)."""
+    n = len(slip)
+    return tuple(k for m in (n, n - 1, n + 1) for k in _halves(head, slip, m, m == n))
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _lone_word_keys(word: str, primary: str) -> tuple[tuple[str, int], ...]:
+    """The last keys of a one-word query not written as an acronym: the organisations known
+    by the word before a glued legal form (SiemensAG; not Vanessa: vanes-sa), then the
+    organisations of the word itself (``LONE_WORD``)."""
+    out = []
+    if not is_given_name(word):
+        stem = unglued(word)
+        if stem is not None:
+            out.append((ORGANISATION_KEY + keys(stem)[0], WORD))
+    out.append((ORGANISATION_KEY + primary, LONE_WORD))
+    return tuple(out)
+
+
+def query_keys(q: ParsedName) -> list[tuple[str, int]]:
+    """The keys a parsed query looks up, in order, each with its kind: every reading of the
+    last part and the primary key of the whole name run together (``KEY``), every reading of
+    its other parts (``PART``: "Hans Friedrich" for Friedrich Hans, "Aguila Saleh Issa" for
+    Aguila Saleh), the primary key of each word with the organisation prefix (``WORD``), then
+    the one-deletion neighbours of the first two readings of the last part and of the whole
+    name (``NEAR``), the initials keys (an acronym: the organisations of those initials;
+    several words: the acronyms of them, and the organisations of an acronym among them;
+    ``INITIALS``), the slip keys of the last part (``SLIP``: :func:`_halves`) and, for one
+    word, that word as an organisation word, looked up only when nothing else was found
+    (``LONE_WORD``). Each key comes once, with the kind it first has.
+
+    >>> from resolver.names.normalise import parse_name
+    >>> query_keys(parse_name("Haftar"))[:2]
+    [('HFTR', 0), ('FTR', 1)]
+    """
+    parts = q.parts
+    if not parts:
+        return []
+    own, near, _ = _word_keys(parts[-1])
+    first = dict.fromkeys(own, KEY)
+    add = first.setdefault
+    if len(parts) > 1:
+        whole = _primary(q.normalised.replace(" ", "").replace("-", ""))
+        add(whole, KEY)
+        # the other parts by every reading (Hans Friedrich / Friedrich Hans, Gasprom JSC / OAO
+        # Gazprom); the organisations that share a word by its primary key (the index files
+        # each organisation word under all its readings)
+        words = [_word_keys(p) for p in parts]
+        for ks, _, _ in words[:-1]:
+            for k in ks:
+                add(k, PART)
+        for _, _, org in words:
+            add(org, WORD)
+        for d in near:
+            add(d, NEAR)
+        for d in _deletions(whole):
+            add(d, NEAR)
+    else:
+        for d in near:
+            add(d, NEAR)
+    # one consonant more on the alias side, changed or swapped (Bezos / Brezos, Macron /
+    # Marcon): the query's primary key and its deletions among the aliases' deletions
+    slip = own[0]
+    if len(parts) > 1:
+        if len(slip) >= 3:
+            for k in _slip_keys(f"{SLIP_KEY}{_first_primary(parts[0])[:2]}|", slip):
+                add(k, SLIP)
+        # Libyan National Army: the acronyms of it; ABC Co.: ABC's names
+        for x in initials_of(parts):
+            add(ACRONYM_KEY + x, INITIALS)
+        for p, acronym in zip(parts, q.acronym):
+            if acronym and 2 <= len(p) <= 8 and p.isalpha():
+                add(INITIALS_KEY + p, INITIALS)
+        return list(first.items())
+    if len(slip) >= SLIP_ONE_WORD:
+        for k in _slip_keys(f"{SLIP_KEY}|", slip):
+            add(k, SLIP)
+    if q.acronym[0]:   # LNA: the organisations it abbreviates; then the word (last)
+        add(INITIALS_KEY + parts[0], INITIALS)
+        add(ORGANISATION_KEY + slip, LONE_WORD)
+    else:   # SiemensAG: the word before the form; Vintrax: the organisations of that word,
+        for k, kind in _lone_word_keys(parts[0], slip):   # when no other key finds anything
+            add(k, kind)
+    return list(first.items())

@@ -108,15 +108,17 @@ class Scored(NamedTuple):
 
 def score_entities(ix: AliasIndex, q: ParsedName, *, raw: str | None = None,
                    accept: Callable[[int, int], bool] | None = None,
-                   proposed: dict[int, list[int]] | None = None) -> dict[int, Scored]:
+                   proposed: dict[int, list[int]] | None = None,
+                   ids: list[int] | None = None) -> dict[int, Scored]:
     """The best alias of each entity among the aliases the index proposes for ``q``,
     scored with ``compare_names`` (entity type of the alias's entity; ``raw``, the query as
     written, lets organisations compare what parsing sets aside: brackets, comma tails).
     ``accept(alias, entity)`` filters the aliases scored. Scores of 0 (contradictions) are
-    left out. ``proposed``, when given, collects each entity's scored aliases."""
+    left out. ``proposed``, when given, collects each entity's scored aliases. ``ids``: the
+    aliases ``ix.candidate_ids(q)`` proposes, when the caller has them already."""
     out: dict[int, Scored] = {}
     alias_entity, types = ix.alias_entity, ix.types
-    for a in ix.candidate_ids(q):
+    for a in ix.candidate_ids(q) if ids is None else ids:
         e = alias_entity[a]
         if e < 0 or (accept is not None and not accept(a, e)):
             continue
@@ -140,9 +142,12 @@ def score_entities(ix: AliasIndex, q: ParsedName, *, raw: str | None = None,
     return out
 
 
-def rank(ix: AliasIndex, name: str, *, alternatives: bool = False) -> Ranking:
+def rank(ix: AliasIndex, name: str, *, alternatives: bool = False,
+         ids: list[int] | None = None) -> Ranking:
     """Every entity ``name`` may be, best first. Past an exact or normalised hit, other
-    entities are scored only when ``alternatives`` asks for them (``candidates()``)."""
+    entities are scored only when ``alternatives`` asks for them (``candidates()``).
+    ``ids``: the aliases ``ix.candidate_ids`` proposes for the parse of ``name``, when the
+    caller has them already (:meth:`~resolver.entities.lookup.Lookup._early_miss`)."""
     if not isinstance(name, str):
         raise TypeError(f"a name must be a str, not {type(name).__name__}")
     out: dict[int, Candidate] = {}
@@ -167,7 +172,9 @@ def rank(ix: AliasIndex, name: str, *, alternatives: bool = False) -> Ranking:
     if not out or alternatives:  # for review, list look-alikes even after an exact hit
         one_word = _one_latin_word(q)
         proposed: dict[int, list[int]] | None = {} if one_word else None
-        scored = score_entities(ix, q, raw=name, proposed=proposed)
+        scored = score_entities(ix, q, raw=name, proposed=proposed, ids=ids)
+        if not scored:   # a miss: no band, no ties to order
+            return Ranking(q, _sort(ix, out), name)
         top = max((s.score for s in scored.values()), default=0.0)
         feats = band_features(ix, q, name, scored, proposed) if proposed is not None else {}
         chances = dict(zip(feats, band_chances(list(feats.values()))))

@@ -66,3 +66,26 @@ def test_early_miss_needs_no_alias_spelling() -> None:
     assert not SMALL._early_miss("Unsmil")     # UNSMIL written as a word: answered
     assert SMALL.canonical("Unsmil") == "United Nations Support Mission in Libya"
     assert SMALL.canonical("Nato") is None       # a word too (Italian "born"): capitals only
+
+
+names = st.one_of(word, st.tuples(word, word).map(" ".join))
+
+
+@SETTINGS
+@given(names)
+def test_resolve_first_then_canonical_equal_reference(name: str) -> None:
+    """``resolve`` at the resolver's threshold hands its answer to ``canonical`` (and a
+    ``canonical`` miss its None to ``resolve``): either order gives the reference answer, and
+    another threshold is computed apart."""
+    for r in (D, SMALL):
+        r._answers.clear()
+        r._results.clear()
+        ref = _reference(r, name)
+        m = r.resolve(name)
+        assert (m.canonical if m is not None else None) == ref
+        assert r.canonical(name) == ref
+        low = best(r.index, rank(r.index, name), 0.5)
+        m = r.resolve(name, threshold=0.5)
+        assert (m.canonical if m is not None else None) == (
+            None if low is None else r.index.canonical[low.entity])
+        assert r.canonical(name) == ref
