@@ -201,7 +201,7 @@ class Lookup:
         """Whether ``name`` is a miss that :func:`~resolver.index.ranking.best` would reach
         only after scoring its candidates: one word that no alias spells (as written or
         normalised), so that only an answer by sound could come, which ``best`` refuses
-        (``_one_word_evidence`` in :mod:`resolver.index.ranking`)
+        (:func:`~resolver.index.word_evidence.one_word_evidence`)
 
         - for an everyday word (:func:`is_common_word`), before any key is looked up (not a
           word with a legal form in its comma tail: ``Apple, Inc.``, whose pair
@@ -277,7 +277,7 @@ class Lookup:
         """Whether alias ``a`` (or its entity's canonical name, when the alias is written
         without vowels) has a part written like ``word``, or ``word`` is the family name of
         the person's canonical name: one of the two last tests of
-        ``ranking._one_word_evidence`` (``_family_name_as_written``, the letters check) is
+        ``word_evidence.one_word_evidence`` (``family_name_as_written``, the letters check) is
         what an answer to a word some language uses must pass."""
         ix = self._ix
         e = ix.alias_entity[a]

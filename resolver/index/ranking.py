@@ -35,17 +35,20 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import NamedTuple
 
-from rapidfuzz.fuzz import ratio
-
 from ..names.bracketed import qualifiers_agree
 from ..names.channel import TieFeatures, band_chances, llr
-from ..names.frequency import is_common_word, is_rare_word, zipf
+from ..names.frequency import zipf
 from ..names.matcher import MAX_PARTS, NameMatch, compare_names, named_with_form, vowel_similarity
 from ..names.normalise import ParsedName, parse_name
-from ..names.phonetic import readings
-from ..names.script import article_read_as_letters
 from ..names.similarity import lone_word_ending
 from .aliases import AliasIndex
+from .word_evidence import (
+    MIN_VOWELLESS_SKELETON,
+    ONE_WORD_MIN,
+    WORD_LETTERS_MIN,
+    WORD_MIN,
+    one_word_evidence,
+)
 
 __all__ = ["Candidate", "Ranking", "Scored", "rank", "best", "score_entities",
            "AMBIGUITY_MARGIN", "ONE_WORD_MIN", "WORD_MIN", "MIN_VOWELLESS_SKELETON",
@@ -54,8 +57,6 @@ __all__ = ["Candidate", "Ranking", "Scored", "rank", "best", "score_entities",
            "acronym_written_as_word"]
 
 AMBIGUITY_MARGIN = 0.02      # two entities this close: no answer, see candidates()
-ONE_WORD_MIN = 0.90          # one word matched only approximately: little evidence, ask more
-WORD_MIN = 0.95              # ... and more when the word is one that some language uses
 TIE_BAND = 0.03              # candidates this close to the best are ordered by vowel quality
 TIE_WEIGHT = 0.03
 # Near-ties between one-word person names are ordered by the learned chance that a candidate
@@ -66,8 +67,6 @@ LEARNED_ALIASES = 2         # ... and this many of each one's scored aliases (it
 LEARNED_SCALE = 10.0         # the band is ordered by the learned chance alone
 LEARNED_DECIDES = 0.20       # a tie is answered when the chances differ by this much
 PRIOR_WEIGHT = 0.05          # a curated prior outweighs the near-tie order (Tripoli: Libya)
-MIN_VOWELLESS_SKELETON = 4   # a lone Latin word needs this many consonants to match Arabic script
-WORD_LETTERS_MIN = 0.80      # a word some language uses: this close to an alias part as written
 ACRONYM_WORD_ZIPF = 3.0      # a title-case acronym this frequent as a word is that word (Gun)
 EXACT, NORMALISED = "exact", "normalised"
 _SURE = {EXACT: 0, NORMALISED: 1}
@@ -291,64 +290,6 @@ def _sort(ix: AliasIndex, out: dict[int, Candidate]) -> list[Candidate]:
         ids[c.entity]))
 
 
-def _one_word_evidence(ix: AliasIndex, q: ParsedName, c: Candidate, raw: str) -> bool:
-    """Whether one word matched only by its sound is evidence enough: a close match
-    (:data:`ONE_WORD_MIN`), of no everyday word, and not a Latin word on a short
-    Arabic-script skeleton. A word that some language uses (not rare) needs more: closer
-    still (:data:`WORD_MIN`), a Latin alias rather than a skeleton written without vowels, and
-    the same letters as written (:data:`WORD_LETTERS_MIN`) as the alias, or as the canonical
-    name when the alias is written without vowels, not only the same sound: "Fairness"
-    sounds like France (f-r-n-s) and "Espiritu" like صبراتة (s-b-r-t), but neither is
-    written like them; German "Tripolis" is written like Tripoli."""
-    word = q.parts[0]
-    written = raw.strip().lower()  # as written too: "reussie" is no word, "réussie" is
-    if not written.isalpha():      # one word as written, or none (Le Drian, Trump's)
-        written = word
-    if c.score < ONE_WORD_MIN or is_common_word(word) or is_common_word(written):
-        return False
-    if article_read_as_letters(raw.strip(), ix.alias_text[c.alias]):   # Almasri is not مصر
-        return False
-    if is_rare_word(word) and is_rare_word(written):
-        return not _latin_on_short_skeleton(ix, q, c)
-    if not q.vowelless[0] and _family_name_as_written(ix, word, c):
-        return True
-    if c.score < WORD_MIN or q.vowelless[0]:
-        return c.score >= WORD_MIN
-    alias = ix.parsed_alias(c.alias)
-    if alias.vowelless[-1]:  # written without vowels: the letters of the canonical name
-        alias = parse_name(ix.canonical[c.entity])
-        if not alias.parts or alias.vowelless[-1]:
-            return False
-    return max(ratio(word, p) for p in alias.parts) >= WORD_LETTERS_MIN * 100
-
-
-def _family_name_as_written(ix: AliasIndex, word: str, c: Candidate) -> bool:
-    """Whether ``word`` is spelled exactly as the family name (last part) of the person the
-    candidate's alias or canonical name writes: "Morsi" and "Arafat" name their person, as
-    written, even though some language uses the word now and then (an everyday word never
-    gets here). The lone-surname rule of the text (one person in the tables carries it)
-    is the same rule; several people with that surname tie, and the tie gives no answer."""
-    if ix.types[c.entity] != "person":
-        return False
-    alias = ix.parsed_alias(c.alias)
-    if len(alias.parts) > 1 and not alias.vowelless[-1] and alias.parts[-1] == word:
-        return True
-    canonical = parse_name(ix.canonical[c.entity])
-    return len(canonical.parts) > 1 and canonical.parts[-1] == word
-
-
-def _latin_on_short_skeleton(ix: AliasIndex, q: ParsedName, c: Candidate) -> bool:
-    """A Latin word matched to an alias written without vowels (Arabic script) on a skeleton
-    of fewer than :data:`MIN_VOWELLESS_SKELETON` consonants, while the word is no rare one:
-    "Per" and "Aber" fit أوباري (b-r) as well as Ubari does; "Agedabia" (no language's
-    word) may still match أجدابيا (j-d-b)."""
-    alias = ix.parsed_alias(c.alias)
-    if q.vowelless[0] or not alias.vowelless[-1]:
-        return False
-    short = len(readings(alias.parts[-1])[0].skeleton) < MIN_VOWELLESS_SKELETON
-    return short and not is_rare_word(q.parts[0])
-
-
 def best(ix: AliasIndex, ranking: Ranking, threshold: float) -> Candidate | None:
     """The answer of a ranking at ``threshold``, or None: nothing good enough, one word
     matched only approximately below :data:`ONE_WORD_MIN` or an everyday word matched only by
@@ -365,8 +306,8 @@ def best(ix: AliasIndex, ranking: Ranking, threshold: float) -> Candidate | None
     sure = top.method in _SURE
     q = ranking.query
     if not sure and q is not None and len(q.parts) < 2 and not named_with_form(top.why) \
-            and not _one_word_evidence(ix, q, top, ranking.raw):   # (Apple, Inc.: not a word)
-        return None
+            and not one_word_evidence(ix, q, top.entity, top.alias, top.score, ranking.raw):
+        return None   # (a word with its legal form, Apple, Inc., is not one word)
     if len(ranked) > 1:
         second = ranked[1]
         if sure:   # the same spelling for two entities: a tie whatever the scores say
