@@ -41,6 +41,7 @@ from .name_keys import (
     ORGANISATION_KEY,
     SLIP_KEY,
     SLIP_ONE_WORD,
+    _after_article_keys,
     _halves,
     _primary,
     _slip_head,
@@ -179,8 +180,10 @@ class AliasIndex:
     @staticmethod
     def alias_keys(parsed: ParsedName, type: str) -> list[str]:
         """The transliteration keys an alias is indexed under: every reading of its last
-        part, of a person's middle names (not a patronymic: a middle name alone, "Moavero")
-        and of each word of an organisation, and the primary key of its words run together; an
+        part (and of what follows a slipped article glued to it: xal-Sarraj), of a person's
+        middle names (not a patronymic: a middle name alone, "Moavero"; but the name up to a
+        patronymic, run together: Mohammed bin Zayed of Mohammed bin Zayed Al Nahyan) and of
+        each word of an organisation, and the primary key of its words run together; an
         organisation also under its initials. An acronym alias (matched as written only) is
         filed under its letters alone, so the names it abbreviates find it."""
         if not parsed.parts:
@@ -190,6 +193,8 @@ class AliasIndex:
             return [ACRONYM_KEY + word] if 2 <= len(word) <= 8 and word.isalpha() else []
         parts = parsed.parts
         out = list(keys(parts[-1]))
+        if "-" in parts[-1]:   # xal-Sarraj: also under Sarraj (a slip in the article)
+            out += _after_article_keys(parts[-1])
         if out and len(out[0]) >= 3:   # one consonant apart (query_keys: SLIP)
             out += _halves(_slip_head(parts), out[0], len(out[0]), True)
         nasab = rules().patronymic_prefixes
@@ -197,6 +202,10 @@ class AliasIndex:
             out += keys(parts[0].split("-", 1)[1])
         if type == "person" and len(parts) > 2:
             out += [k for p in parts[1:-1] if not p.startswith(nasab) for k in keys(p)]
+            # Mohammed bin Zayed Al Nahyan: also as the name up to a nasab, run together
+            # (the query Mohammed bin Zayed looks up its whole name as a key)
+            out += [_primary("".join(parts[:i + 1]).replace("-", ""))
+                    for i in range(1, len(parts) - 1) if parts[i].startswith(nasab)]
         if len(parts) > 2:   # the last word written as two (Patr ushev)
             out.append(_primary(parts[-2] + parts[-1]))
         if len(parts) > 1:

@@ -21,6 +21,7 @@ from ..names.normalise import ParsedName
 from ..names.org_parse import legal_table
 from ..names.phonetic import keys, primary_key
 from ..names.rules import rules
+from ..names.slips import after_slipped_article
 from .prefilter import INITIALS, KEY, LONE_WORD, NEAR, PART, SLIP, WORD
 
 __all__ = ["SLIP_KEY", "SLIP_ONE_WORD", "GLUED_STEM_MIN", "MAX_DELETION_KEY", "ORGANISATION_KEY",
@@ -160,6 +161,19 @@ def _lone_word_keys(word: str, primary: str) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=WORD_CACHE)
+def _after_article_keys(part: str) -> tuple[str, ...]:
+    """The readings of what follows a slipped article glued to ``part``
+    (:func:`~resolver.names.slips.after_slipped_article`: ``xal-sarraj`` is read as
+    ``sarraj`` too), or nothing. Queries look them up and aliases are filed under them.
+
+    >>> _after_article_keys("xal-sarraj")[0], _after_article_keys("ali-sarraj")
+    ('SRJ', ())
+    """
+    rest = after_slipped_article(part)
+    return () if rest is None else keys(rest)
+
+
 def query_keys(q: ParsedName) -> list[tuple[str, int]]:
     """The keys a parsed query looks up, in order, each with its kind: every reading of the
     last part and the primary key of the whole name run together (``KEY``), every reading of
@@ -170,7 +184,8 @@ def query_keys(q: ParsedName) -> list[tuple[str, int]]:
     several words: the acronyms of them, and the organisations of an acronym among them;
     ``INITIALS``), the slip keys of the last part (``SLIP``: :func:`_halves`) and, for one
     word, that word as an organisation word, looked up only when nothing else was found
-    (``LONE_WORD``). Each key comes once, with the kind it first has.
+    (``LONE_WORD``). A last part behind a slipped article (xal-Sarraj) is also looked up by
+    the readings of the rest (``KEY``). Each key comes once, with the kind it first has.
 
     >>> from resolver.names.normalise import parse_name
     >>> query_keys(parse_name("Haftar"))[:2]
@@ -179,9 +194,13 @@ def query_keys(q: ParsedName) -> list[tuple[str, int]]:
     parts = q.parts
     if not parts:
         return []
-    own, near, _ = _word_keys(parts[-1])
+    last = parts[-1]
+    own, near, _ = _word_keys(last)
     first = dict.fromkeys(own, KEY)
     add = first.setdefault
+    if "-" in last:   # xal-Sarraj: also as Sarraj (a slip in the article, names/slips.py)
+        for k in _after_article_keys(last):
+            add(k, KEY)
     if len(parts) > 1:
         whole = _primary(q.normalised.replace(" ", "").replace("-", ""))
         add(whole, KEY)

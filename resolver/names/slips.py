@@ -43,7 +43,8 @@ from .frequency import zipf
 from .rules import rules
 from .similarity import typing_slip
 
-__all__ = ["slip", "spelling_variant", "describe_slip", "article_slip", "SHORT_LEN", "LONG_LEN",
+__all__ = ["slip", "spelling_variant", "describe_slip", "article_slip", "after_slipped_article",
+           "SHORT_LEN", "LONG_LEN",
            "MUCH_RARER", "KNOWN_ZIPF"]
 
 SHORT_LEN = 4        # a word this short never takes a slip
@@ -165,14 +166,43 @@ def article_slip(a: str, b: str) -> str | None:
     (None, None, None)
     """
     for x, y in ((a, b), (b, a)):
-        head, _, rest = x.partition("-")
-        if (not rest or rest != y.replace("-", "") or len(rest) < SHORT_LEN
-                or not 2 <= len(head) <= 3 or _particle(head)):
+        if "-" not in x:
             continue
-        for form in sorted(rules().article_slip_forms):
-            if len(head) >= len(form) and OSA.distance(head, form, score_cutoff=1) == 1:
-                return f"a slip in the article '{head}' ({form})"
+        head, _, rest = x.partition("-")
+        form = _slipped_article(head)
+        if form is not None and len(rest) >= SHORT_LEN and rest == y.replace("-", ""):
+            return f"a slip in the article '{head}' ({form})"
     return None
+
+
+def _slipped_article(head: str) -> str | None:
+    """The article form (``article_slip_forms``) that ``head`` is one keystroke from, when
+    it may be a slip of it (two or three letters, no particle or given name itself)."""
+    if not 2 <= len(head) <= 3 or _particle(head):
+        return None
+    for form in sorted(rules().article_slip_forms):
+        if len(head) >= len(form) and OSA.distance(head, form, score_cutoff=1) == 1:
+            return form
+    return None
+
+
+@lru_cache(maxsize=65536)
+def after_slipped_article(word: str) -> str | None:
+    """What follows a hyphened head of ``word`` that :func:`article_slip` reads as a slip in
+    the article (``xal-sarraj`` -> ``sarraj``), when it is long enough to be read so; else
+    None. The index looks a name up by it too (:mod:`resolver.index.name_keys`).
+
+    >>> after_slipped_article("xal-sarraj"), after_slipped_article("ali-sarraj")
+    ('sarraj', None)
+    >>> after_slipped_article("ek-sisi"), after_slipped_article("sarraj")
+    ('sisi', None)
+    """
+    if "-" not in word:
+        return None
+    head, _, rest = word.partition("-")
+    if len(rest) < SHORT_LEN or _slipped_article(head) is None:
+        return None
+    return rest
 
 
 def _folded(word: str) -> tuple[str, tuple[str, ...]]:

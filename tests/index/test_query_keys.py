@@ -24,6 +24,7 @@ from resolver.index.prefilter import INITIALS, KEY, LONE_WORD, NEAR, PART, SLIP,
 from resolver.names.diminutives import is_given_name
 from resolver.names.normalise import ParsedName, parse_name
 from resolver.names.phonetic import keys
+from resolver.names.slips import after_slipped_article
 
 
 def _deletions(key: str) -> list[str]:
@@ -38,6 +39,8 @@ def reference(q: ParsedName) -> list[tuple[str, int]]:
         return []
     own = list(keys(q.parts[-1]))
     near = own[:2]
+    rest = after_slipped_article(q.parts[-1])   # xal-Sarraj: Sarraj too
+    own += keys(rest) if rest is not None else []
     if len(q.parts) > 1:
         whole = _primary(q.normalised.replace(" ", "").replace("-", ""))
         own.append(whole)
@@ -72,7 +75,7 @@ def reference(q: ParsedName) -> list[tuple[str, int]]:
 
 WRITTEN = ["Khalifa Hiftar", "Abd-al Rahman al-Sarraj", "LNA", "U.N.", "SiemensAG", "Vanessa",
            "Libyan National Army", "ABC Co.", "Ben-Ali", "Abdel-Fattah el-Sisi", "Ao", "Ai Wu",
-           "Essebsi", "Gazprom OAO", "Hans Friedrich", "Unknown Person17", "Macron"]
+           "Essebsi", "Fayez xal-Sarraj", "ek-Sisi", "Gazprom OAO", "Hans Friedrich", "Unknown Person17", "Macron"]
 word = st.text("abcdeghiklmnoqrstuyz-", min_size=1, max_size=10).map(str.title)
 name = st.one_of(st.sampled_from(WRITTEN), st.lists(word, min_size=1, max_size=4).map(" ".join),
                  st.text("ABLNSU.", min_size=2, max_size=6))
