@@ -47,6 +47,7 @@ from .name_keys import (
     _slip_head,
     initials_of,
     query_keys,
+    table_word_key,
     unglued,
 )
 from .prefilter import (
@@ -213,6 +214,8 @@ class AliasIndex:
         if type == "organisation":   # each word it is known by: Siemens AG / Siemens Aktiengesellschaft
             words = organisation_words(parsed)
             out += [ORGANISATION_KEY + k for w in words for k in keys(w.replace("-", ""))]
+            # zavod: also as plant, the first word of its line in the table of words
+            out += [k for k in map(table_word_key, words) if k is not None]
             stem = unglued(words[-1]) if len(words) == 1 else None
             if stem is not None:   # SiemensAG: also under the word before the form
                 out.append(ORGANISATION_KEY + keys(stem)[0])

@@ -18,13 +18,13 @@ from functools import lru_cache
 
 from ..names.diminutives import is_given_name
 from ..names.normalise import ParsedName
-from ..names.org_parse import legal_table
+from ..names.org_parse import legal_table, word_table
 from ..names.phonetic import keys, primary_key
 from ..names.rules import rules
 from ..names.slips import after_slipped_article
 from .prefilter import INITIALS, KEY, LONE_WORD, NEAR, PART, SLIP, WORD
 
-__all__ = ["SLIP_KEY", "SLIP_ONE_WORD", "GLUED_STEM_MIN", "MAX_DELETION_KEY", "ORGANISATION_KEY",
+__all__ = ["table_word_key", "SLIP_KEY", "SLIP_ONE_WORD", "GLUED_STEM_MIN", "MAX_DELETION_KEY", "ORGANISATION_KEY",
            "INITIALS_KEY", "ACRONYM_KEY", "initials_of", "unglued", "query_keys"]
 
 SLIP_KEY = "d:"           # prefix of the slip keys of the primary key of a name's last part
@@ -125,11 +125,30 @@ def unglued(word: str) -> str | None:
 
 
 @lru_cache(maxsize=WORD_CACHE)
-def _word_keys(part: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+def table_word_key(word: str) -> str | None:
+    """The organisation word key of the first word of ``word``'s line in the table of
+    organisation words (``legal_forms.yaml: organisation_words``), when that is another
+    word: Russian ``zavod`` is filed and looked up as ``plant`` too, ``banque`` as ``bank``
+    (the matcher pairs them through the same table); else None.
+
+    >>> table_word_key("zavod"), table_word_key("plant"), table_word_key("murom")
+    ('o:BLNT', None, None)
+    """
+    line = word_table().get(word.replace("-", ""))
+    if line is None or line == word:
+        return None
+    return ORGANISATION_KEY + _primary(line.replace(" ", ""))
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _word_keys(part: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """The query keys of one word: the keys of its readings, the one-deletion neighbours of
-    the first two, and its organisation word key (its primary key with the prefix)."""
+    the first two, and its organisation word keys (its primary key with the prefix, and
+    that of its line in the table of organisation words: :func:`table_word_key`)."""
     ks = keys(part)
-    return ks, tuple(d for k in ks[:2] for d in _deletions(k)), ORGANISATION_KEY + ks[0]
+    table = table_word_key(part)
+    org = (ORGANISATION_KEY + ks[0],) if table is None else (ORGANISATION_KEY + ks[0], table)
+    return ks, tuple(d for k in ks[:2] for d in _deletions(k)), org
 
 
 def _first_primary(part: str) -> str:
@@ -211,8 +230,9 @@ def query_keys(q: ParsedName) -> list[tuple[str, int]]:
         for ks, _, _ in words[:-1]:
             for k in ks:
                 add(k, PART)
-        for _, _, org in words:
-            add(org, WORD)
+        for _, _, orgs in words:
+            for org in orgs:
+                add(org, WORD)
         for d in near:
             add(d, NEAR)
         for d in _deletions(whole):

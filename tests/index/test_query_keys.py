@@ -23,6 +23,7 @@ from resolver.index.name_keys import (
 from resolver.index.prefilter import INITIALS, KEY, LONE_WORD, NEAR, PART, SLIP, WORD
 from resolver.names.diminutives import is_given_name
 from resolver.names.normalise import ParsedName, parse_name
+from resolver.names.org_parse import word_table
 from resolver.names.phonetic import keys
 from resolver.names.slips import after_slipped_article
 
@@ -48,7 +49,11 @@ def reference(q: ParsedName) -> list[tuple[str, int]]:
     out = [(k, KEY) for k in own]
     if len(q.parts) > 1:
         out += [(k, PART) for p in q.parts[:-1] for k in keys(p)]
-        out += [(ORGANISATION_KEY + keys(p)[0], WORD) for p in q.parts]
+        for p in q.parts:   # each word's key, and its table word's (zavod: plant)
+            out.append((ORGANISATION_KEY + keys(p)[0], WORD))
+            line = word_table().get(p.replace("-", ""))
+            if line is not None and line != p:
+                out.append((ORGANISATION_KEY + _primary(line.replace(" ", "")), WORD))
     out += [(d, NEAR) for k in near for d in _deletions(k)]
     slip = own[0]
     if len(slip) >= (3 if len(q.parts) > 1 else SLIP_ONE_WORD):
@@ -75,7 +80,7 @@ def reference(q: ParsedName) -> list[tuple[str, int]]:
 
 WRITTEN = ["Khalifa Hiftar", "Abd-al Rahman al-Sarraj", "LNA", "U.N.", "SiemensAG", "Vanessa",
            "Libyan National Army", "ABC Co.", "Ben-Ali", "Abdel-Fattah el-Sisi", "Ao", "Ai Wu",
-           "Essebsi", "Fayez xal-Sarraj", "ek-Sisi", "Gazprom OAO", "Hans Friedrich", "Unknown Person17", "Macron"]
+           "Essebsi", "Fayez xal-Sarraj", "Banque Misr", "Muromskii Zavod", "ek-Sisi", "Gazprom OAO", "Hans Friedrich", "Unknown Person17", "Macron"]
 word = st.text("abcdeghiklmnoqrstuyz-", min_size=1, max_size=10).map(str.title)
 name = st.one_of(st.sampled_from(WRITTEN), st.lists(word, min_size=1, max_size=4).map(" ".join),
                  st.text("ABLNSU.", min_size=2, max_size=6))
