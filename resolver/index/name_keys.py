@@ -124,12 +124,12 @@ def unglued(word: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=WORD_CACHE)
 def table_word_key(word: str) -> str | None:
     """The organisation word key of the first word of ``word``'s line in the table of
     organisation words (``legal_forms.yaml: organisation_words``), when that is another
     word: Russian ``zavod`` is filed and looked up as ``plant`` too, ``banque`` as ``bank``
-    (the matcher pairs them through the same table); else None.
+    (the matcher pairs them through the same table); else None. Queries take it from the
+    words' cache (:func:`_word_keys`).
 
     >>> table_word_key("zavod"), table_word_key("plant"), table_word_key("murom")
     ('o:BLNT', None, None)
